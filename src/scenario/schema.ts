@@ -1,0 +1,269 @@
+/**
+ * The scenario format, described once. TypeScript types are inferred from it and
+ * `scenarios/scenario.schema.json` is generated from it (`npm run schema`).
+ * Every field carries a description with an example, for authors and editor completion.
+ */
+import { z } from 'zod';
+
+/** Format version this build writes and reads best. */
+export const FORMAT_VERSION = 1;
+/** Oldest format version this build still reads. */
+export const MIN_FORMAT_VERSION = 1;
+
+/** Reserved option id meaning "this point is dropped from the text". */
+export const OMIT = 'omit';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'must be a short id: lower-case letters, digits, "-" or "_", starting with a letter or digit')
+  .meta({ description: 'A short identifier, unique in its list.', examples: ['nato', 'ukraine'] });
+
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date')
+  .meta({ description: 'A calendar date.', examples: ['2025-11-23'] });
+const score = z.number().finite().min(0).max(100).meta({ description: 'A value on the 0–100 scale.', examples: [60] });
+const level = z.number().finite().min(0).max(100);
+const delta = z.number().finite().min(-100).max(100);
+
+export const sourceSchema = z
+  .strictObject({
+    title: text(300).meta({ description: 'What the source is.', examples: ['Reuters, 23 Nov 2025'] }),
+    url: text(500).optional().meta({ description: 'Where it can be read (shown as text, never followed automatically).' }),
+    date: isoDate.optional(),
+  })
+  .meta({ description: 'A public source the scenario is built from.' });
+
+export const softDeadlineSchema = z.strictObject({
+  date: isoDate,
+  label: text(200).meta({ description: 'What the deadline is.', examples: ['Thanksgiving'] }),
+  patience: delta.default(-10).meta({ description: 'Patience change for every party when it passes without a deal.' }),
+});
+
+export const calendarSchema = z
+  .strictObject({
+    start: isoDate.meta({ description: 'Day one of play, unless a start says otherwise.', examples: ['2025-11-21'] }),
+    deadline: isoDate.meta({ description: 'Hard deadline: no deal by the end of this day ends the game.', examples: ['2025-12-19'] }),
+    softDeadlines: z.array(softDeadlineSchema).max(20).default([]),
+    actionsPerDay: z.number().int().min(1).max(10).default(3).meta({ description: 'Actions each envoy can take in a day.' }),
+  })
+  .meta({ description: 'Dates of play.' });
+
+export const venueSchema = z.strictObject({
+  id,
+  name: text(80).meta({ examples: ['Geneva'] }),
+  lat: z.number().finite().min(-90).max(90).meta({ description: 'Latitude in degrees, for the map.' }),
+  lon: z.number().finite().min(-180).max(180).meta({ description: 'Longitude in degrees, for the map.' }),
+});
+
+export const routeSchema = z
+  .strictObject({
+    from: id,
+    to: id,
+    days: z.number().int().min(0).max(30).meta({ description: 'Days of travel (either way); 0 means same-day.', examples: [1] }),
+  })
+  .meta({ description: 'A travel link between two venues, usable both ways.' });
+
+export const envoySchema = z.strictObject({
+  id,
+  name: text(80).meta({ examples: ['Steve Witkoff'] }),
+  title: text(120).optional().meta({ examples: ['Special Envoy'] }),
+  start: id.optional().meta({ description: "Venue where the envoy begins; defaults to the party's home." }),
+});
+
+export const redLineSchema = z
+  .strictObject({
+    id,
+    when: z
+      .array(z.strictObject({ point: id, option: id }))
+      .min(1)
+      .max(6)
+      .meta({ description: 'The text crosses this red line when every listed point has the listed option ("omit" = dropped).' }),
+    reason: text(400).meta({ description: 'What the party says when the line is crossed.', examples: ['No recognition of occupied territory.'] }),
+    public: z.boolean().default(false).meta({ description: 'Known to the player from the start (a publicly stated position).' }),
+  })
+  .meta({ description: 'An option, or a combination across points, the party never signs.' });
+
+export const concessionSchema = z
+  .union([
+    z.enum(['boulware', 'linear', 'conceder']),
+    z.strictObject({ beta: z.number().finite().min(0.05).max(20) }),
+  ])
+  .meta({
+    description:
+      'How aspiration falls from opening to reservation over the calendar: boulware (late), linear, conceder (early), or an exponent beta (below 1 = late, above 1 = early).',
+    examples: ['boulware', { beta: 0.4 }],
+  });
+
+export const partySchema = z.strictObject({
+  id,
+  name: text(80).meta({ examples: ['Ukraine'] }),
+  leader: text(80).meta({ examples: ['Volodymyr Zelenskyy'] }),
+  role: z.enum(['mediator', 'signatory', 'consulted']).meta({
+    description: 'mediator: the player\'s side; signatory: signs the text; consulted: advises, and has a say on the points it holds.',
+  }),
+  home: id.meta({ description: 'Venue where the party is met.', examples: ['kyiv'] }),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().meta({ description: 'Display colour.', examples: ['#2b6cb0'] }),
+  envoys: z.array(envoySchema).max(6).default([]),
+  briefing: text(6000).default('').meta({ description: "The party's position in plain language, shown in briefings." }),
+  weights: z.record(id, z.number().finite().min(0).max(100)).meta({
+    description: 'How much each point matters to the party (points left out weigh 0).',
+    examples: [{ nato: 30, army: 10 }],
+  }),
+  values: z.record(id, z.record(id, score)).meta({
+    description: 'Value (0–100) of each option of each weighted point; "omit" is the value of dropping the point.',
+    examples: [{ nato: { ban: 0, moratorium: 40, silent: 70, omit: 70 } }],
+  }),
+  redLines: z.array(redLineSchema).max(50).default([]),
+  reservation: score.meta({ description: 'Walk-away value: the party never signs a text worth less (0–100).', examples: [45] }),
+  opening: score.meta({ description: 'Aspiration on day one (0–100); falls toward the reservation.', examples: [80] }),
+  concession: concessionSchema.default('linear'),
+  trust: level.default(50).meta({ description: 'Starting trust in the mediator (0–100).' }),
+  patience: level.default(60).meta({ description: 'Starting patience (0–100); at 0 the party walks out.' }),
+  sensitivity: z
+    .strictObject({
+      pressure: z.number().finite().min(0).max(2).default(1),
+      incentives: z.number().finite().min(0).max(2).default(1),
+    })
+    .default({ pressure: 1, incentives: 1 })
+    .meta({ description: 'How strongly pressure and incentives move the party (1 = normal).' }),
+  leaderPoints: z.array(id).max(30).default([]).meta({ description: 'Points the party settles only at leader level (at a summit).' }),
+  holds: z.array(id).max(30).default([]).meta({
+    description: 'For a consulted party: points that touch what it holds; its red lines on them block ratification.',
+  }),
+});
+
+export const optionSchema = z.strictObject({
+  id,
+  label: text(80).meta({ examples: ['10-year moratorium'] }),
+  text: text(1000).default('').meta({ description: 'The drafting, as it would read in the plan.' }),
+});
+
+export const pointSchema = z.strictObject({
+  id,
+  number: z.number().int().min(1).max(999).optional().meta({ description: 'Number in the original plan.', examples: [7] }),
+  title: text(120).meta({ examples: ['NATO membership'] }),
+  summary: text(1000).default(''),
+  options: z.array(optionSchema).min(1).max(8),
+  omittable: z.boolean().default(true).meta({ description: 'May the point be dropped from the text?' }),
+  leadersOnly: z.boolean().default(false).meta({ description: 'Only leaders can settle it: it stays open until a summit.' }),
+  note: text(1000).optional().meta({ description: 'Author\'s note, e.g. where reporting is thin.' }),
+});
+
+export const startSchema = z.strictObject({
+  id,
+  title: text(120).meta({ examples: ['The 19-point Geneva revision'] }),
+  date: isoDate.optional().meta({ description: 'Day one of play for this start (defaults to the calendar start).' }),
+  summary: text(2000).default(''),
+  text: z.record(id, id).meta({
+    description: 'The opening text: every point with its option id, or "omit" when the point is not in this text.',
+    examples: [{ nato: 'ban', army: 'cap-600k', amnesty: 'omit' }],
+  }),
+  capital: z.number().finite().min(0).max(1000).optional().meta({ description: "Mediator's political capital at this start (defaults to the mediator's)." }),
+});
+
+export const costsSchema = z
+  .strictObject({
+    meet: z.number().finite().min(0).max(100).default(0),
+    table: z.number().finite().min(0).max(100).default(2),
+    press: z.number().finite().min(0).max(100).default(12),
+    consult: z.number().finite().min(0).max(100).default(2),
+    summit: z.number().finite().min(0).max(100).default(10),
+    failedSummit: z.number().finite().min(0).max(100).default(20),
+  })
+  .meta({ description: 'Political capital each action costs.' });
+
+export const mediatorSchema = z.strictObject({
+  capital: z.number().finite().min(0).max(1000).default(100).meta({ description: 'Political capital at the start.' }),
+  costs: costsSchema.default({ meet: 0, table: 2, press: 12, consult: 2, summit: 10, failedSummit: 20 }),
+});
+
+export const incentiveSchema = z.strictObject({
+  id,
+  label: text(120).meta({ examples: ['Reconstruction fund'] }),
+  description: text(1000).default(''),
+  cost: z.number().finite().min(0).max(200).meta({ description: 'Political capital it costs.' }),
+  to: id.meta({ description: 'The party it is offered to.' }),
+  value: z.number().finite().min(0).max(30).meta({ description: "How much it raises the party's willingness (0–30)." }),
+  objections: z
+    .array(z.strictObject({ party: id, trust: delta }))
+    .default([])
+    .meta({ description: 'Parties that object, and their trust change.' }),
+});
+
+export const effectSchema = z.strictObject({
+  party: id,
+  trust: delta.optional(),
+  patience: delta.optional(),
+  aspiration: z.number().finite().min(-30).max(30).optional().meta({ description: 'Shift of the aspiration (negative = more willing).' }),
+  reveal: z.array(id).max(30).optional().meta({ description: "Points whose value to this party the news reveals." }),
+});
+
+export const eventSchema = z
+  .strictObject({
+    id,
+    headline: text(200).meta({ examples: ['Overnight strikes on Kyiv'] }),
+    text: text(2000).default(''),
+    on: isoDate.optional().meta({ description: 'Scheduled: happens at the start of this day.' }),
+    chance: z.number().finite().min(0).max(1).optional().meta({ description: 'Random: probability on each day in its window.' }),
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+    repeat: z.boolean().default(false).meta({ description: 'A random event may happen more than once.' }),
+    capital: delta.optional().meta({ description: "Change to the mediator's political capital." }),
+    effects: z.array(effectSchema).max(20).default([]),
+  })
+  .meta({ description: 'News that shifts trust, patience and positions. Give `on` (scheduled) or `chance` (random).' });
+
+export const ratificationSchema = z
+  .strictObject({
+    signatories: z.array(id).min(1).meta({ description: 'Parties whose signature counts.' }),
+    vetoes: z.array(id).optional().meta({ description: 'Parties that must sign (default: all signatories).' }),
+    atLeast: z.number().int().min(1).optional().meta({ description: 'How many signatories must sign (default: all).' }),
+  })
+  .meta({ description: 'Who must sign: all signatories, or at least k of them including every veto holder.' });
+
+export const summitSchema = z
+  .strictObject({
+    maxOpenPoints: z.number().int().min(0).max(10).default(2).meta({ description: 'Leaders meet only when at most this many points are open.' }),
+    venue: id.optional().meta({ description: 'Where summits are held (default: the mediator\'s home).' }),
+    leaderFlex: z.number().finite().min(0).max(1).default(0.5).meta({
+      description: 'How far leaders move from their envoys\' aspiration toward their reservation at a summit (0–1).',
+    }),
+  })
+  .meta({ description: 'When the leaders meet, and how much they can settle.' });
+
+export const scenarioSchema = z
+  .strictObject({
+    format: z.number().int().meta({ description: 'Scenario format version.', examples: [FORMAT_VERSION] }),
+    id,
+    title: text(120).meta({ examples: ['Geneva, November 2025'] }),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0').meta({ examples: ['1.0.0'] }),
+    disclaimer: text(400).meta({ examples: ['A simplified teaching model built from public reporting, not a forecast.'] }),
+    summary: text(1000).default(''),
+    briefing: text(8000).default('').meta({ description: "The situation and the player's role, shown before play." }),
+    sources: z.array(sourceSchema).max(200).default([]),
+    calendar: calendarSchema,
+    venues: z.array(venueSchema).min(1).max(40),
+    travel: z.array(routeSchema).max(400).default([]),
+    parties: z.array(partySchema).min(2).max(12),
+    points: z.array(pointSchema).min(1).max(60),
+    starts: z.array(startSchema).min(1).max(10),
+    mediator: mediatorSchema.default({ capital: 100, costs: { meet: 0, table: 2, press: 12, consult: 2, summit: 10, failedSummit: 20 } }),
+    incentives: z.array(incentiveSchema).max(40).default([]),
+    events: z.array(eventSchema).max(200).default([]),
+    ratification: ratificationSchema,
+    summit: summitSchema.default({ maxOpenPoints: 2, leaderFlex: 0.5 }),
+  })
+  .meta({ title: 'Accord scenario', description: 'A negotiation scenario for Accord.' });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Party = Scenario['parties'][number];
+export type Point = Scenario['points'][number];
+export type Start = Scenario['starts'][number];
+export type RedLine = Party['redLines'][number];
+export type ScenarioEvent = Scenario['events'][number];
+export type Incentive = Scenario['incentives'][number];
+export type Concession = Party['concession'];
