@@ -3,23 +3,32 @@
  * something playable. Pure; returns every problem found with its document path.
  */
 import { OMIT, type Scenario } from './schema.ts';
-import type { PathPart } from './load.ts';
+import { formatPath, type PathPart } from './load.ts';
 
 export interface MeaningProblem {
   path: PathPart[];
   message: string;
+  /** The problem is with the mapping key at the end of the path (e.g. an unknown point in `weights`), not its value. */
+  onKey?: boolean;
 }
 
 const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 export function checkMeaning(s: Scenario): MeaningProblem[] {
   const out: MeaningProblem[] = [];
-  const add = (path: PathPart[], message: string) => out.push({ path, message });
+  const add = (path: PathPart[], message: string, onKey = false) => out.push(onKey ? { path, message, onKey } : { path, message });
+  const addOnKey = (path: PathPart[], message: string) => add(path, message, true);
+  /** id → item, keeping the first of duplicates (the duplicate itself is reported). */
+  const byId = <T extends { id: string }>(list: readonly T[]): Map<string, T> => {
+    const map = new Map<string, T>();
+    for (const item of list) if (!map.has(item.id)) map.set(item.id, item);
+    return map;
+  };
 
   const unique = (list: readonly { id: string }[], path: PathPart[], what: string) => {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
-      if (seen.has(item.id)) add([...path, i, 'id'], `duplicate ${what} id "${item.id}" (first used at ${what === 'option' ? 'option' : path.join('.')}[${String(seen.get(item.id))}])`);
+      if (seen.has(item.id)) add([...path, i, 'id'], `duplicate ${what} id "${item.id}" (first used at ${formatPath([...path, seen.get(item.id)!])})`);
       else seen.set(item.id, i);
     });
   };
@@ -32,8 +41,8 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
   unique(s.incentives, ['incentives'], 'incentive');
 
   const venues = new Set(s.venues.map((v) => v.id));
-  const parties = new Map(s.parties.map((p) => [p.id, p]));
-  const points = new Map(s.points.map((p) => [p.id, p]));
+  const parties = byId(s.parties);
+  const points = byId(s.points);
   const optionProblem = (pointId: string, optionId: string): string | null => {
     const point = points.get(pointId);
     if (!point) return `unknown point "${pointId}"`;
@@ -101,21 +110,21 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
     if (party.reservation > party.opening) add(at('reservation'), `reservation ${party.reservation} is above the opening aspiration ${party.opening}`);
     let totalWeight = 0;
     for (const [pt, w] of Object.entries(party.weights)) {
-      if (!points.has(pt)) add(at('weights', pt), `unknown point "${pt}"`);
+      if (!points.has(pt)) addOnKey(at('weights', pt), `unknown point "${pt}"`);
       totalWeight += w;
     }
     if (party.role !== 'consulted' && totalWeight <= 0) add(at('weights'), 'weights must give at least one point a positive weight');
     for (const [pt, opts] of Object.entries(party.values)) {
       const point = points.get(pt);
       if (!point) {
-        add(at('values', pt), `unknown point "${pt}"`);
+        addOnKey(at('values', pt), `unknown point "${pt}"`);
         continue;
       }
       for (const opt of Object.keys(opts)) {
-        if (opt !== OMIT && !point.options.some((o) => o.id === opt)) add(at('values', pt, opt), `unknown option "${opt}" on point "${pt}"`);
+        if (opt !== OMIT && !point.options.some((o) => o.id === opt)) addOnKey(at('values', pt, opt), `unknown option "${opt}" on point "${pt}"`);
       }
     }
-    for (const point of s.points) {
+    for (const point of points.values()) {
       if ((party.weights[point.id] ?? 0) <= 0) continue;
       const vals = party.values[point.id];
       const missing = point.options.filter((o) => vals?.[o.id] === undefined).map((o) => o.id);
@@ -144,12 +153,12 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
 
   // Starts
   s.starts.forEach((st, i) => {
-    for (const point of s.points) {
+    for (const point of points.values()) {
       if (st.text[point.id] === undefined) add(['starts', i, 'text'], `does not place point "${point.id}" (give an option id or "${OMIT}")`);
     }
     for (const [pt, opt] of Object.entries(st.text)) {
       const problem = optionProblem(pt, opt);
-      if (problem && !(opt === OMIT && points.has(pt))) add(['starts', i, 'text', pt], problem);
+      if (problem && !(opt === OMIT && points.has(pt))) add(['starts', i, 'text', pt], problem, !points.has(pt));
     }
     if (st.date !== undefined) {
       const day = dayOf(st.date);

@@ -3,7 +3,7 @@
  * with file, line, column and path) and then meaning (cross-references and consistency).
  * User input never throws: every problem comes back as a value.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { FORMAT_VERSION, MIN_FORMAT_VERSION, scenarioSchema, type Scenario } from './schema.ts';
 import { checkMeaning } from './checkMeaning.ts';
@@ -35,16 +35,38 @@ export function formatPath(path: readonly PathPart[]): string {
   return out;
 }
 
-/** `file:41:9: parties[2].redLines[0]: unknown option "ban" on point "nato"` */
+/**
+ * `file:41:9: parties[2].redLines[0]: unknown option "ban" on point "nato"`.
+ * Line 0 means the file as a whole (it could not be read): `file: message`.
+ */
 export function formatProblem(p: ScenarioProblem): string {
   const where = p.path.length > 0 ? `${formatPath(p.path)}: ` : '';
-  return `${p.file}:${p.line}:${p.column}: ${where}${p.message}`;
+  const at = p.line > 0 ? `${p.line}:${p.column}:` : '';
+  return `${p.file}:${at} ${where}${p.message}`;
 }
 
-/** Locate a document path: the deepest node that exists along it. */
-function locate(doc: Document, lines: LineCounter, path: readonly PathPart[]): { line: number; column: number } {
+type Range = { range?: [number, number, number] | null };
+
+/**
+ * Locate a document path: the deepest node that exists along it. With `onKey`, a path
+ * ending in a mapping key points at the key itself (for problems with the key, such as
+ * an unknown point named in `weights`), not at its value.
+ */
+function locate(doc: Document, lines: LineCounter, path: readonly PathPart[], onKey = false): { line: number; column: number } {
+  if (onKey && path.length > 0) {
+    const parent = doc.getIn(path.slice(0, -1), true);
+    const last = path[path.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+      const key = pair?.key as Range | undefined;
+      if (key?.range) {
+        const pos = lines.linePos(key.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+  }
   for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(path.slice(0, n), true) as Range | undefined;
     if (node && typeof node === 'object' && node.range) {
       const pos = lines.linePos(node.range[0]);
       return { line: pos.line, column: pos.col };
@@ -56,25 +78,82 @@ function locate(doc: Document, lines: LineCounter, path: readonly PathPart[]): {
 function zodMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_type':
-      return issue.input === undefined ? `missing required field (expected ${issue.expected})` : `expected ${issue.expected}, got ${describe(issue.input)}`;
+      if (issue.input === undefined) return `missing required field (expected ${issue.expected})`;
+      if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
+        return Number.isNaN(issue.input)
+          ? 'expected a number, got .nan (not a number)'
+          : `expected a number, got ${issue.input > 0 ? '' : 'minus '}infinity (is the number too large?)`;
+      }
+      if (issue.expected === 'int') return `must be a whole number, got ${preview(issue.input)}`;
+      return `expected ${issue.expected}, got ${describe(issue.input)}`;
     case 'too_small':
       return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : `must be at least ${String(issue.minimum)}`;
     case 'too_big':
       return issue.origin === 'array' ? `has more than ${String(issue.maximum)} items` : issue.origin === 'string' ? `is longer than ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_key': {
+      const reason = issue.issues[0]?.message ?? issue.message;
+      return `key ${preview(issue.path[issue.path.length - 1])} ${reason}`;
+    }
     default:
       return issue.message;
   }
 }
 
+/** A value as it appears in a message: short, quoted, control characters escaped. */
+function preview(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return describe(value);
+}
+
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'number' && !Number.isFinite(value)) return 'a non-finite number';
+  if (typeof value === 'string') return `text ${preview(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
   return typeof value === 'object' ? 'a mapping' : typeof value;
+}
+
+/** The key written at `offset`, quoted for a message, e.g. `"reservation" `; empty if unclear. */
+function keyAt(source: string, offset: number): string {
+  const match = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(source.slice(offset, offset + 200));
+  if (!match?.[1]) return '';
+  const raw = match[1];
+  return `${raw.startsWith('"') || raw.startsWith("'") ? raw : JSON.stringify(raw)} `;
+}
+
+/**
+ * Keys that would change an object's prototype rather than hold data. YAML makes them own
+ * properties, but zod drops them silently and a later copy by assignment would set the
+ * prototype instead, so they are refused outright.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__']);
+
+function forbiddenKeys(doc: Document, lines: LineCounter): { line: number; column: number; path: PathPart[]; key: string }[] {
+  const found: { line: number; column: number; path: PathPart[]; key: string }[] = [];
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (!isScalar(pair.key) || !FORBIDDEN_KEYS.has(String(pair.key.value))) return;
+      const pos = lines.linePos(pair.key.range?.[0] ?? 0);
+      found.push({ line: pos.line, column: pos.col, path: pathOf([...ancestors, pair]), key: String(pair.key.value) });
+    },
+  });
+  return found;
+}
+
+/** The document path of the mapping holding the last pair in a chain of YAML ancestors. */
+function pathOf(chain: readonly unknown[]): PathPart[] {
+  const path: PathPart[] = [];
+  chain.forEach((node, i) => {
+    const child = chain[i + 1];
+    if (isSeq(node) && child !== undefined) path.push(node.items.indexOf(child as never));
+    else if (isPair(node) && child !== undefined && isScalar(node.key)) path.push(String(node.key.value));
+  });
+  return path;
 }
 
 /**
@@ -93,7 +172,7 @@ export function loadScenarioText(source: string, file: string): LoadResult {
   const lines = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, maxAliasCount: MAX_ALIASES });
+    doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   } catch (e) {
     return problem(`could not be read as YAML: ${(e as Error).message}`);
   }
@@ -102,21 +181,38 @@ export function loadScenarioText(source: string, file: string): LoadResult {
       ok: false,
       problems: doc.errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, path: [], message: `YAML: ${e.message.split('\n')[0] ?? e.code}` };
+        const first = e.message.split('\n')[0] ?? e.code;
+        const message =
+          e.code === 'DUPLICATE_KEY'
+            ? `YAML: duplicate key ${keyAt(source, e.pos[0])}(a key may appear only once in a mapping)`
+            : `YAML: ${first}`;
+        return { file, line: pos.line, column: pos.col, path: [], message };
       }),
+    };
+  }
+  const forbidden = forbiddenKeys(doc, lines);
+  if (forbidden.length > 0) {
+    return {
+      ok: false,
+      problems: forbidden.map((f) => ({ file, line: f.line, column: f.column, path: f.path, message: `the key "${f.key}" is not allowed (JavaScript reserves it); rename or remove it` })),
     };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    return problem(`YAML: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    return problem(
+      /alias count/i.test(message)
+        ? 'YAML: aliases (*name) expand into too much data (a guard against "billion laughs" files); write the values out instead'
+        : `YAML: ${message}`,
+    );
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return problem('expected a mapping of scenario fields at the top level');
   }
   const format = (data as Record<string, unknown>).format;
-  if (typeof format === 'number' && (format > FORMAT_VERSION || format < MIN_FORMAT_VERSION)) {
+  if (Number.isInteger(format) && typeof format === 'number' && (format > FORMAT_VERSION || format < MIN_FORMAT_VERSION)) {
     const where = locate(doc, lines, ['format']);
     return problem(
       format > FORMAT_VERSION
@@ -127,11 +223,15 @@ export function loadScenarioText(source: string, file: string): LoadResult {
       ['format'],
     );
   }
-  const shape = scenarioSchema.safeParse(data);
+  const shape = scenarioSchema.safeParse(data, { reportInput: true });
   if (!shape.success) {
     const problems = shape.error.issues.map((issue) => {
       const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-      const where = locate(doc, lines, path);
+      // An unknown key is pointed at itself; the path stays that of its mapping.
+      const where =
+        issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
+          ? locate(doc, lines, [...path, issue.keys[0]], true)
+          : locate(doc, lines, path, issue.code === 'invalid_key');
       return { file, ...where, path, message: zodMessage(issue) };
     });
     return { ok: false, problems: dedupe(problems) };
@@ -140,7 +240,7 @@ export function loadScenarioText(source: string, file: string): LoadResult {
   if (meaning.length > 0) {
     return {
       ok: false,
-      problems: meaning.map((m) => ({ file, ...locate(doc, lines, m.path), path: m.path, message: m.message })),
+      problems: meaning.map((m) => ({ file, ...locate(doc, lines, m.path, m.onKey), path: m.path, message: m.message })),
     };
   }
   return { ok: true, scenario: shape.data };

@@ -22,7 +22,11 @@ const text = (max: number) => z.string().max(max, `must be at most ${max} charac
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date')
+  // Date.parse rolls 2031-02-30 over to March; a real date survives the round trip.
+  .refine((s) => {
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+  }, 'is not a real calendar date')
   .meta({ description: 'A calendar date.', examples: ['2025-11-23'] });
 const score = z.number().finite().min(0).max(100).meta({ description: 'A value on the 0–100 scale.', examples: [60] });
 const level = z.number().finite().min(0).max(100);
@@ -90,7 +94,7 @@ export const concessionSchema = z
   .union([
     z.enum(['boulware', 'linear', 'conceder']),
     z.strictObject({ beta: z.number().finite().min(0.05).max(20) }),
-  ])
+  ], { error: 'must be "boulware", "linear", "conceder" or { beta: <number from 0.05 to 20> }' })
   .meta({
     description:
       'How aspiration falls from opening to reservation over the calendar: boulware (late), linear, conceder (early), or an exponent beta (below 1 = late, above 1 = early).',
@@ -105,7 +109,7 @@ export const partySchema = z.strictObject({
     description: 'mediator: the player\'s side; signatory: signs the text; consulted: advises, and has a say on the points it holds.',
   }),
   home: id.meta({ description: 'Venue where the party is met.', examples: ['kyiv'] }),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional().meta({ description: 'Display colour.', examples: ['#2b6cb0'] }),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb').optional().meta({ description: 'Display colour.', examples: ['#2b6cb0'] }),
   envoys: z.array(envoySchema).max(6).default([]),
   briefing: text(6000).default('').meta({ description: "The party's position in plain language, shown in briefings." }),
   weights: z.record(id, z.number().finite().min(0).max(100)).meta({
