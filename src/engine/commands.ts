@@ -1,0 +1,185 @@
+/**
+ * What the player (or a bot) can do, and whether it may do it now. Commands are imperative
+ * and namespaced; an illegal command is answered with a reason, never an exception.
+ */
+import { OMIT, type Scenario } from '../scenario/schema.ts';
+import type { Change } from './evaluate.ts';
+import type { PartyState } from './partyMachine.ts';
+import type { PlanText } from './text.ts';
+
+export type Command =
+  | { type: 'envoy.travel'; envoy: string; to: string }
+  | { type: 'envoy.meet'; envoy: string; party: string }
+  | { type: 'envoy.table'; envoy: string; party: string }
+  | { type: 'envoy.press'; envoy: string; party: string }
+  | { type: 'envoy.offer'; envoy: string; incentive: string }
+  | { type: 'envoy.consult'; envoy: string; party: string }
+  | { type: 'text.redraft'; point: string; option: string }
+  | { type: 'text.omit'; point: string }
+  | { type: 'text.defer'; point: string }
+  | { type: 'text.undefer'; point: string }
+  | { type: 'text.package'; changes: Change[] }
+  | { type: 'day.end' }
+  | { type: 'summit.call' };
+
+export const COMMAND_TYPES = [
+  'envoy.travel', 'envoy.meet', 'envoy.table', 'envoy.press', 'envoy.offer', 'envoy.consult',
+  'text.redraft', 'text.omit', 'text.defer', 'text.undefer', 'text.package', 'day.end', 'summit.call',
+] as const satisfies readonly Command['type'][];
+
+export interface EnvoyState {
+  id: string;
+  name: string;
+  at: string;
+  /** Venue the envoy is travelling to, or null when it is somewhere. */
+  to: string | null;
+  /** Day index of arrival while travelling. */
+  arrives: number | null;
+  actionsLeft: number;
+}
+
+/** The state a command is checked against. */
+export interface CommandState {
+  scenario: Scenario;
+  envoys: Record<string, EnvoyState>;
+  text: PlanText;
+  capital: number;
+  granted: readonly string[];
+  partyStates: Record<string, PartyState>;
+  over: boolean;
+}
+
+/** Pressure one press adds to a party's willingness, before its sensitivity. */
+export const PRESS_AMOUNT = 8;
+
+/** Days of travel between two venues, or null when there is no direct route. */
+export function travelDays(scenario: Scenario, from: string, to: string): number | null {
+  for (const r of scenario.travel) {
+    if ((r.from === from && r.to === to) || (r.from === to && r.to === from)) return r.days;
+  }
+  return null;
+}
+
+function partyAt(s: CommandState, envoyId: string, partyId: string): string | null {
+  const envoy = s.envoys[envoyId];
+  if (!envoy) return `there is no envoy "${envoyId}"`;
+  if (envoy.to !== null) return `${envoy.name} is travelling`;
+  if (envoy.actionsLeft <= 0) return `${envoy.name} has no actions left today`;
+  const party = s.scenario.parties.find((p) => p.id === partyId);
+  if (!party || party.role === 'mediator') return `there is no party "${partyId}" to deal with`;
+  if (party.home !== envoy.at) {
+    const venue = s.scenario.venues.find((v) => v.id === party.home)?.name ?? party.home;
+    return `${party.name} is met in ${venue}; ${envoy.name} is elsewhere`;
+  }
+  if (s.partyStates[partyId] === 'withdrawn') return `${party.name} has withdrawn from the talks`;
+  return null;
+}
+
+function afford(s: CommandState, cost: number, what: string): string | null {
+  return s.capital + 1e-9 < cost ? `not enough political capital to ${what} (needs ${cost}, have ${Math.floor(s.capital)})` : null;
+}
+
+function checkOption(s: CommandState, pointId: string, option: string): string | null {
+  const point = s.scenario.points.find((p) => p.id === pointId);
+  if (!point) return `there is no point "${pointId}"`;
+  if (option === OMIT) return point.omittable ? null : `"${point.title}" cannot be dropped from the plan`;
+  if (!point.options.some((o) => o.id === option)) return `"${point.title}" has no option "${option}"`;
+  return null;
+}
+
+/** Why the command is not allowed now, or null when it is. Pure. */
+export function validateCommand(s: CommandState, c: Command): string | null {
+  if (s.over) return 'the negotiation is over';
+  const costs = s.scenario.mediator.costs;
+  switch (c.type) {
+    case 'envoy.travel': {
+      const envoy = s.envoys[c.envoy];
+      if (!envoy) return `there is no envoy "${c.envoy}"`;
+      if (envoy.to !== null) return `${envoy.name} is already travelling`;
+      if (envoy.actionsLeft <= 0) return `${envoy.name} has no actions left today`;
+      if (envoy.at === c.to) return `${envoy.name} is already there`;
+      if (travelDays(s.scenario, envoy.at, c.to) === null) return `no direct route from ${envoy.at} to ${c.to}`;
+      return null;
+    }
+    case 'envoy.meet':
+      return partyAt(s, c.envoy, c.party) ?? afford(s, costs.meet, 'meet');
+    case 'envoy.table': {
+      const where = partyAt(s, c.envoy, c.party);
+      if (where) return where;
+      const role = s.scenario.parties.find((p) => p.id === c.party)?.role;
+      return role === 'consulted' ? 'consulted parties do not sign; consult them instead' : afford(s, costs.table, 'table the text');
+    }
+    case 'envoy.press': {
+      const where = partyAt(s, c.envoy, c.party);
+      if (where) return where;
+      if (s.partyStates[c.party] === 'walkedOut') return 'a party that has walked out cannot be pressed; meet it to bring it back';
+      return afford(s, costs.press, 'apply pressure');
+    }
+    case 'envoy.offer': {
+      const incentive = s.scenario.incentives.find((i) => i.id === c.incentive);
+      if (!incentive) return `there is no incentive "${c.incentive}"`;
+      if (s.granted.includes(c.incentive)) return `"${incentive.label}" has already been offered`;
+      return partyAt(s, c.envoy, incentive.to) ?? afford(s, incentive.cost, 'offer it');
+    }
+    case 'envoy.consult': {
+      const where = partyAt(s, c.envoy, c.party);
+      if (where) return where;
+      const role = s.scenario.parties.find((p) => p.id === c.party)?.role;
+      return role !== 'consulted' ? 'only consulted parties are consulted; meet signatories instead' : afford(s, costs.consult, 'consult');
+    }
+    case 'text.redraft':
+      return checkOption(s, c.point, c.option) ?? (s.text[c.point]?.deferred ? 'that point is deferred to the leaders; bring it back first' : null);
+    case 'text.omit':
+      return checkOption(s, c.point, OMIT) ?? (s.text[c.point]?.deferred ? 'that point is deferred to the leaders; bring it back first' : null);
+    case 'text.defer': {
+      const point = s.scenario.points.find((p) => p.id === c.point);
+      if (!point) return `there is no point "${c.point}"`;
+      if (s.text[c.point]?.deferred) return `"${point.title}" is already deferred`;
+      if (s.text[c.point]?.option === OMIT) return `"${point.title}" is not in the text`;
+      return null;
+    }
+    case 'text.undefer': {
+      const point = s.scenario.points.find((p) => p.id === c.point);
+      if (!point) return `there is no point "${c.point}"`;
+      if (point.leadersOnly) return `only the leaders can settle "${point.title}"`;
+      return s.text[c.point]?.deferred ? null : `"${point.title}" is not deferred`;
+    }
+    case 'text.package': {
+      if (!Array.isArray(c.changes) || c.changes.length === 0) return 'a package needs at least one change';
+      const seen = new Set<string>();
+      for (const ch of c.changes) {
+        if (seen.has(ch.point)) return `the package changes "${ch.point}" twice`;
+        seen.add(ch.point);
+        const bad = validateCommand(s, { type: 'text.redraft', point: ch.point, option: ch.option });
+        if (bad) return bad;
+      }
+      return null;
+    }
+    case 'day.end':
+      return null;
+    case 'summit.call':
+      return afford(s, costs.summit, 'call a summit');
+    default:
+      return 'unknown command';
+  }
+}
+
+/** Envoy and party commands that are legal now, for the view (text edits are always listed per point). Pure. */
+export function legalCommands(s: CommandState): Command[] {
+  if (s.over) return [];
+  const out: Command[] = [];
+  const ok = (c: Command) => validateCommand(s, c) === null && out.push(c);
+  for (const envoy of Object.values(s.envoys)) {
+    for (const v of s.scenario.venues) ok({ type: 'envoy.travel', envoy: envoy.id, to: v.id });
+    for (const p of s.scenario.parties) {
+      ok({ type: 'envoy.meet', envoy: envoy.id, party: p.id });
+      ok({ type: 'envoy.table', envoy: envoy.id, party: p.id });
+      ok({ type: 'envoy.press', envoy: envoy.id, party: p.id });
+      ok({ type: 'envoy.consult', envoy: envoy.id, party: p.id });
+    }
+    for (const i of s.scenario.incentives) ok({ type: 'envoy.offer', envoy: envoy.id, incentive: i.id });
+  }
+  ok({ type: 'summit.call' });
+  ok({ type: 'day.end' });
+  return out;
+}

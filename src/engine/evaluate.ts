@@ -1,0 +1,183 @@
+/**
+ * How a party judges a text: pure functions, the maths behind every answer.
+ * Utility is the weighted mean of the party's option values (0–100) over the points it weighs
+ * that are settled in the text (deferred points are not yet settled). A text is acceptable when
+ * it crosses none of the party's red lines and its utility reaches the party's threshold:
+ * its current aspiration, lowered by trust, pressure and incentives, never below its reservation.
+ */
+import { OMIT, type Concession, type Party, type Point, type RedLine } from '../scenario/schema.ts';
+import type { PlanText } from './text.ts';
+
+/** The parts of a party that change during play. */
+export interface PartyMood {
+  trust: number;
+  patience: number;
+  /** Pressure applied and not yet worn off (decays each day). */
+  pressure: number;
+  /** Sum of incentive values granted to the party. */
+  incentives: number;
+  /** Shift of aspiration from events (negative = more willing). */
+  shift: number;
+}
+
+export interface Contribution {
+  point: string;
+  option: string;
+  weight: number;
+  value: number;
+  /** weight × (value − 50) / total weight: how far this point pulls the text up or down. */
+  pull: number;
+}
+
+export interface Evaluation {
+  party: string;
+  utility: number;
+  contributions: Contribution[];
+  redLines: { id: string; reason: string }[];
+  aspiration: number;
+  modifiers: { trust: number; pressure: number; incentives: number };
+  threshold: number;
+  reservation: number;
+  acceptable: boolean;
+  /** utility − reservation: how much the party gains over walking away. */
+  margin: number;
+  /** utility − threshold: how far from acceptable now (≥ 0 means acceptable on value). */
+  gap: number;
+}
+
+const BETA: Record<'boulware' | 'linear' | 'conceder', number> = { boulware: 0.3, linear: 1, conceder: 3 };
+
+export function betaOf(c: Concession): number {
+  return typeof c === 'string' ? BETA[c] : c.beta;
+}
+
+/**
+ * Aspiration on a day: from opening toward reservation along the concession curve,
+ * reaching the reservation at the deadline. Pure.
+ */
+export function aspiration(party: Party, day: number, totalDays: number, shift = 0): number {
+  const t = totalDays <= 0 ? 1 : Math.min(1, Math.max(0, day / totalDays));
+  const fall = Math.pow(t, 1 / betaOf(party.concession));
+  const raw = party.opening - (party.opening - party.reservation) * fall + shift;
+  return Math.min(100, Math.max(party.reservation, raw));
+}
+
+/** Red lines the text crosses. Deferred points are undecided and cross nothing. Pure. */
+export function crossedRedLines(party: Party, text: PlanText): RedLine[] {
+  return party.redLines.filter((line) =>
+    line.when.every((c) => {
+      const clause = text[c.point];
+      return clause !== undefined && !clause.deferred && clause.option === c.option;
+    }),
+  );
+}
+
+/** Weighted utility over settled, weighted points; the contributions explain it. Pure. */
+export function utilityOf(party: Party, text: PlanText): { utility: number; contributions: Contribution[] } {
+  let total = 0;
+  let sum = 0;
+  const parts: { point: string; option: string; weight: number; value: number }[] = [];
+  for (const [point, weight] of Object.entries(party.weights)) {
+    const clause = text[point];
+    if (!clause || clause.deferred || weight <= 0) continue;
+    const value = party.values[point]?.[clause.option] ?? (clause.option === OMIT ? 50 : 0);
+    total += weight;
+    sum += weight * value;
+    parts.push({ point, option: clause.option, weight, value });
+  }
+  const utility = total > 0 ? sum / total : 50;
+  const contributions = parts.map((p) => ({ ...p, pull: (p.weight * (p.value - 50)) / total }));
+  return { utility, contributions };
+}
+
+export function modifiersOf(party: Party, mood: PartyMood) {
+  return {
+    trust: (mood.trust - 50) * 0.1,
+    pressure: mood.pressure * party.sensitivity.pressure,
+    incentives: mood.incentives * party.sensitivity.incentives,
+  };
+}
+
+/** The full judgement of a text by a party, with its reasons. Pure. */
+export function evaluate(party: Party, mood: PartyMood, text: PlanText, day: number, totalDays: number): Evaluation {
+  const { utility, contributions } = utilityOf(party, text);
+  const asp = party.role === 'mediator' ? party.reservation : aspiration(party, day, totalDays, mood.shift);
+  const modifiers = party.role === 'mediator' ? { trust: 0, pressure: 0, incentives: 0 } : modifiersOf(party, mood);
+  const threshold = Math.max(party.reservation, asp - modifiers.trust - modifiers.pressure - modifiers.incentives);
+  const lines = crossedRedLines(party, text).map((l) => ({ id: l.id, reason: l.reason }));
+  const gap = utility - threshold;
+  return {
+    party: party.id,
+    utility,
+    contributions,
+    redLines: lines,
+    aspiration: asp,
+    modifiers,
+    threshold,
+    reservation: party.reservation,
+    acceptable: lines.length === 0 && gap >= -1e-9,
+    margin: utility - party.reservation,
+    gap,
+  };
+}
+
+/** Leaders at a summit move part of the way from their envoys' aspiration toward their reservation. */
+export function leaderThreshold(evaluation: Evaluation, leaderFlex: number): number {
+  return Math.max(evaluation.reservation, evaluation.threshold - leaderFlex * (evaluation.threshold - evaluation.reservation));
+}
+
+export interface Change {
+  point: string;
+  option: string;
+}
+
+/**
+ * The smallest change that makes the text acceptable to the party: first a single
+ * redraft (exact), else a greedy sequence of up to three. Among sufficient single changes the
+ * one the party values least is proposed (it asks for no more than it needs).
+ * Deferred points are left to the leaders. Returns null when no such change exists. Pure.
+ */
+export function counterProposal(
+  party: Party,
+  mood: PartyMood,
+  text: PlanText,
+  points: readonly Point[],
+  day: number,
+  totalDays: number,
+): Change[] | null {
+  const judge = (t: PlanText) => evaluate(party, mood, t, day, totalDays);
+  if (judge(text).acceptable) return [];
+  const candidates = (t: PlanText): { change: Change; text: PlanText; ev: Evaluation }[] => {
+    const out: { change: Change; text: PlanText; ev: Evaluation }[] = [];
+    for (const point of points) {
+      const clause = t[point.id];
+      if (!clause || clause.deferred || point.leadersOnly) continue;
+      const options = point.options.map((o) => o.id);
+      if (point.omittable) options.push(OMIT);
+      for (const option of options) {
+        if (option === clause.option) continue;
+        const next = { ...t, [point.id]: { ...clause, option } };
+        out.push({ change: { point: point.id, option }, text: next, ev: judge(next) });
+      }
+    }
+    return out;
+  };
+  const single = candidates(text).filter((c) => c.ev.acceptable);
+  if (single.length > 0) {
+    single.sort((a, b) => a.ev.utility - b.ev.utility || a.change.point.localeCompare(b.change.point));
+    return [single[0]!.change];
+  }
+  const changes: Change[] = [];
+  let current = text;
+  for (let step = 0; step < 3; step++) {
+    const options = candidates(current).filter((c) => !changes.some((ch) => ch.point === c.change.point));
+    if (options.length === 0) return null;
+    const score = (e: Evaluation) => e.gap - 100 * e.redLines.length;
+    options.sort((a, b) => score(b.ev) - score(a.ev) || a.change.point.localeCompare(b.change.point));
+    const best = options[0]!;
+    changes.push(best.change);
+    current = best.text;
+    if (best.ev.acceptable) return changes;
+  }
+  return null;
+}

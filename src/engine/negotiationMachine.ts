@@ -1,0 +1,566 @@
+/**
+ * The negotiation machine: calendar and deadline, envoys and travel, the text and its history,
+ * political capital, the party actors, events, the summit and the outcome. Wiring only: the
+ * rules live in pure helpers (evaluate, commands, summit, knowledge, score, world).
+ */
+import { assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
+import type { Scenario, Start } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/schema.ts';
+import { addDays, daysBetween } from './calendar.ts';
+import { validateCommand, travelDays, PRESS_AMOUNT, type Command, type CommandState, type EnvoyState } from './commands.ts';
+import { counterProposal, evaluate, type Evaluation } from './evaluate.ts';
+import {
+  hiddenRedLine, initialKnowledge, revealPoint, revealRedLine, revealReservation, revealWidth, topicOfMeeting,
+  type Difficulty, type Knowledge,
+} from './knowledge.ts';
+import { partyMachine, type Answer, type PartyContext, type PartyEvent, type PartyState } from './partyMachine.ts';
+import { required, ruleOf } from './ratification.ts';
+import { RngCursor, seedRng, type RngState } from './rng.ts';
+import { scoreDeal, type Score } from './score.ts';
+import { openPoints, settleAtSummit, type OpenPoints } from './summit.ts';
+import { pointsInText, textFromStart, type PlanText } from './text.ts';
+import { eventsOfDay } from './world.ts';
+
+export interface Notice {
+  day: number;
+  date: string;
+  kind: string;
+  text: string;
+  party?: string;
+  envoy?: string;
+}
+
+export type Outcome =
+  | { kind: 'deal'; day: number; text: PlanText; signers: string[]; score: Score }
+  | { kind: 'collapse'; day: number; reason: string }
+  | { kind: 'timeout'; day: number; reason: string };
+
+export interface AnswerRecord {
+  answer: Answer;
+  /** Version of the text the answer is about. */
+  version: number;
+}
+
+export interface TextVersion {
+  day: number;
+  version: number;
+  text: PlanText;
+  points: number;
+  cause: string;
+}
+
+export interface NegotiationInput {
+  scenario: Scenario;
+  start: string;
+  seed: number;
+  difficulty: Difficulty;
+}
+
+export interface NegotiationContext {
+  scenario: Scenario;
+  start: Start;
+  difficulty: Difficulty;
+  startDate: string;
+  totalDays: number;
+  day: number;
+  rng: RngState;
+  capital: number;
+  envoys: Record<string, EnvoyState>;
+  text: PlanText;
+  version: number;
+  history: TextVersion[];
+  parties: Record<string, ActorRefFrom<typeof partyMachine>>;
+  knowledge: Knowledge;
+  answers: Record<string, AnswerRecord>;
+  granted: string[];
+  fired: string[];
+  journal: Notice[];
+  /** Per day, each party's utility of the current text and trust: the debrief's satisfaction chart. */
+  trace: { day: number; party: string; utility: number; trust: number; patience: number }[];
+  summits: number;
+  outcome: Outcome | null;
+}
+
+export type PartyReport =
+  | { type: 'party.answered'; answer: Answer }
+  | { type: 'party.walkedOut'; party: string }
+  | { type: 'party.returned'; party: string }
+  | { type: 'party.withdrew'; party: string }
+  | { type: 'party.signed'; party: string; text: PlanText };
+
+export type NegotiationEvent = Command | PartyReport;
+
+// ---- pure helpers over the context -------------------------------------------------------
+
+/** The state of each party actor. */
+export function partyStates(ctx: NegotiationContext): Record<string, PartyState> {
+  return Object.fromEntries(Object.entries(ctx.parties).map(([id, ref]) => [id, ref.getSnapshot().value as PartyState]));
+}
+
+export function partyContext(ctx: NegotiationContext, id: string): PartyContext | undefined {
+  return ctx.parties[id]?.getSnapshot().context;
+}
+
+export function commandState(ctx: NegotiationContext): CommandState {
+  return {
+    scenario: ctx.scenario,
+    envoys: ctx.envoys,
+    text: ctx.text,
+    capital: ctx.capital,
+    granted: ctx.granted,
+    partyStates: partyStates(ctx),
+    over: ctx.outcome !== null,
+  };
+}
+
+/** The hidden truth: how a party judges a text now. */
+export function judgeNow(ctx: NegotiationContext, id: string, text: PlanText): Evaluation {
+  const pc = partyContext(ctx, id)!;
+  return evaluate(pc.party, pc.mood, text, ctx.day, ctx.totalDays);
+}
+
+export function absentParties(ctx: NegotiationContext): Set<string> {
+  const states = partyStates(ctx);
+  return new Set(Object.keys(states).filter((id) => states[id] === 'walkedOut' || states[id] === 'withdrawn'));
+}
+
+/** The open points of the current text, judged by the hidden truth. */
+export function openPointsNow(ctx: NegotiationContext, text: PlanText = ctx.text): OpenPoints {
+  return openPoints(
+    ctx.scenario,
+    text,
+    (id, t) => judgeNow(ctx, id, t),
+    (id, t) => {
+      const pc = partyContext(ctx, id)!;
+      return counterProposal(pc.party, pc.mood, t, ctx.scenario.points, ctx.day, ctx.totalDays);
+    },
+    absentParties(ctx),
+  );
+}
+
+/** Why the leaders would not meet now, or null when they would. */
+export function summitRefusal(ctx: NegotiationContext): string | null {
+  const rule = ruleOf(ctx.scenario);
+  const unseen = required(rule).filter((id) => {
+    const role = ctx.scenario.parties.find((p) => p.id === id)?.role;
+    return role !== 'mediator' && ctx.answers[id]?.version !== ctx.version;
+  });
+  if (unseen.length > 0) return `the current text has not been tabled with ${names(ctx, unseen)}`;
+  const open = openPointsNow(ctx);
+  if (open.farApart.length > 0) return `${names(ctx, open.farApart)} ${open.farApart.length > 1 ? 'are' : 'is'} still too far from the text`;
+  const max = ctx.scenario.summit.maxOpenPoints;
+  if (open.points.length > max) return `${open.points.length} points are still open; leaders meet only when at most ${max} are`;
+  return null;
+}
+
+function names(ctx: NegotiationContext, ids: readonly string[]): string {
+  return ids.map((id) => ctx.scenario.parties.find((p) => p.id === id)?.name ?? id).join(', ');
+}
+
+function dateOf(ctx: NegotiationContext, day = ctx.day): string {
+  return addDays(ctx.startDate, day);
+}
+
+function notice(ctx: NegotiationContext, kind: string, text: string, extra: Partial<Notice> = {}): Notice {
+  return { day: ctx.day, date: dateOf(ctx), kind, text, ...extra };
+}
+
+function partyName(ctx: NegotiationContext, id: string): string {
+  return ctx.scenario.parties.find((p) => p.id === id)?.name ?? id;
+}
+
+function pointTitle(ctx: NegotiationContext, id: string): string {
+  return ctx.scenario.points.find((p) => p.id === id)?.title ?? id;
+}
+
+function optionLabel(ctx: NegotiationContext, point: string, option: string): string {
+  if (option === OMIT) return 'dropped';
+  return ctx.scenario.points.find((p) => p.id === point)?.options.find((o) => o.id === option)?.label ?? option;
+}
+
+function newVersion(ctx: NegotiationContext, text: PlanText, cause: string) {
+  const version = ctx.version + 1;
+  return {
+    text,
+    version,
+    history: [...ctx.history, { day: ctx.day, version, text, points: pointsInText(text), cause }],
+  };
+}
+
+function traceDay(ctx: NegotiationContext): NegotiationContext['trace'] {
+  const rows = ctx.scenario.parties
+    .filter((p) => p.role === 'signatory' || p.role === 'consulted')
+    .map((p) => {
+      const pc = partyContext(ctx, p.id)!;
+      return { day: ctx.day, party: p.id, utility: Math.round(judgeNow(ctx, p.id, ctx.text).utility * 10) / 10, trust: pc.mood.trust, patience: pc.mood.patience };
+    });
+  return [...ctx.trace, ...rows];
+}
+
+type Ev<T extends NegotiationEvent['type']> = Extract<NegotiationEvent, { type: T }>;
+
+// ---- the machine -------------------------------------------------------------------------
+
+export const negotiationMachine = setup({
+  types: {
+    context: {} as NegotiationContext,
+    events: {} as NegotiationEvent,
+    input: {} as NegotiationInput,
+  },
+  actors: { party: partyMachine },
+  guards: {
+    isLegal: ({ context, event }) => validateCommand(commandState(context), event as Command) === null,
+    isOver: ({ context }) => context.outcome !== null,
+  },
+  actions: {
+    travel: assign(({ context, event }) => {
+      const e = event as Ev<'envoy.travel'>;
+      const envoy = context.envoys[e.envoy]!;
+      const days = travelDays(context.scenario, envoy.at, e.to) ?? 0;
+      const moved: EnvoyState =
+        days === 0
+          ? { ...envoy, at: e.to, actionsLeft: envoy.actionsLeft - 1 }
+          : { ...envoy, to: e.to, arrives: context.day + days, actionsLeft: 0 };
+      const where = context.scenario.venues.find((v) => v.id === e.to)?.name ?? e.to;
+      return {
+        envoys: { ...context.envoys, [e.envoy]: moved },
+        journal: [...context.journal, notice(context, days === 0 ? 'envoy.arrived' : 'envoy.departed', days === 0 ? `${envoy.name} arrived in ${where}.` : `${envoy.name} left for ${where} (${days} day${days > 1 ? 's' : ''}).`, { envoy: e.envoy })],
+      };
+    }),
+    meet: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as Ev<'envoy.meet'>;
+      const pc = partyContext(context, e.party)!;
+      const rng = new RngCursor(context.rng);
+      let knowledge = context.knowledge;
+      const pk = knowledge[e.party];
+      const width = revealWidth(pc.mood.trust, context.difficulty);
+      const learned: string[] = [];
+      if (pk) {
+        const topic = topicOfMeeting(pk, pc.party);
+        if (topic) {
+          knowledge = revealPoint(knowledge, context.scenario, pc.party, topic, width, rng);
+          learned.push(`what matters to it on “${pointTitle(context, topic)}”`);
+        }
+        if (pc.mood.trust >= 55) {
+          const line = hiddenRedLine(knowledge[e.party]!, pc.party);
+          if (line) {
+            knowledge = revealRedLine(knowledge, e.party, line);
+            learned.push('a red line it had not stated');
+          }
+        }
+        knowledge = revealReservation(knowledge, pc.party, width * 1.5, rng);
+      }
+      const envoy = context.envoys[e.envoy]!;
+      enqueue.assign({
+        rng: rng.state,
+        knowledge,
+        capital: context.capital - context.scenario.mediator.costs.meet,
+        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+        journal: [
+          ...context.journal,
+          notice(context, 'meeting.held', `${envoy.name} met ${pc.party.name}${learned.length > 0 ? ` and learned ${learned.join(' and ')}` : ''}.`, { party: e.party, envoy: e.envoy }),
+        ],
+      });
+      enqueue.sendTo(context.parties[e.party]!, { type: 'party.met', day: context.day } satisfies PartyEvent);
+    }),
+    table: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as Ev<'envoy.table'>;
+      const envoy = context.envoys[e.envoy]!;
+      enqueue.assign({
+        capital: context.capital - context.scenario.mediator.costs.table,
+        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+      });
+      enqueue.sendTo(context.parties[e.party]!, { type: 'text.tabled', text: context.text, day: context.day } satisfies PartyEvent);
+    }),
+    press: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as Ev<'envoy.press'>;
+      const envoy = context.envoys[e.envoy]!;
+      enqueue.assign({
+        capital: context.capital - context.scenario.mediator.costs.press,
+        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+        journal: [...context.journal, notice(context, 'pressure.applied', `${envoy.name} pressed ${partyName(context, e.party)} to move.`, { party: e.party, envoy: e.envoy })],
+      });
+      enqueue.sendTo(context.parties[e.party]!, { type: 'party.pressed', amount: PRESS_AMOUNT } satisfies PartyEvent);
+    }),
+    offer: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as Ev<'envoy.offer'>;
+      const incentive = context.scenario.incentives.find((i) => i.id === e.incentive)!;
+      const envoy = context.envoys[e.envoy]!;
+      const objections = incentive.objections.map((o) => `${partyName(context, o.party)} objects`).join('; ');
+      enqueue.assign({
+        capital: context.capital - incentive.cost,
+        granted: [...context.granted, incentive.id],
+        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+        journal: [...context.journal, notice(context, 'incentive.granted', `${envoy.name} offered ${incentive.label} to ${partyName(context, incentive.to)}.${objections ? ` ${objections}.` : ''}`, { party: incentive.to, envoy: e.envoy })],
+      });
+      enqueue.sendTo(context.parties[incentive.to]!, { type: 'incentive.granted', value: incentive.value } satisfies PartyEvent);
+      for (const o of incentive.objections) {
+        const ref = context.parties[o.party];
+        if (ref) enqueue.sendTo(ref, { type: 'trust.changed', delta: o.trust } satisfies PartyEvent);
+      }
+    }),
+    consult: assign(({ context, event }) => {
+      const e = event as Ev<'envoy.consult'>;
+      const adviser = partyContext(context, e.party)!;
+      const rng = new RngCursor(context.rng);
+      let knowledge = context.knowledge;
+      const learned: string[] = [];
+      // The consulted know what each government can live with: a red line, or else its main concern.
+      for (const party of context.scenario.parties) {
+        if (party.role !== 'signatory') continue;
+        const pk = knowledge[party.id];
+        if (!pk) continue;
+        const line = hiddenRedLine(pk, party);
+        if (line) {
+          knowledge = revealRedLine(knowledge, party.id, line);
+          learned.push(`a red line of ${party.name}`);
+          continue;
+        }
+        const topic = topicOfMeeting(pk, party);
+        if (topic) {
+          knowledge = revealPoint(knowledge, context.scenario, party, topic, revealWidth(adviser.mood.trust, context.difficulty), rng);
+          learned.push(`${party.name}'s view of “${pointTitle(context, topic)}”`);
+        }
+      }
+      for (const line of adviser.party.redLines) knowledge = revealRedLine(knowledge, adviser.party.id, line.id);
+      const envoy = context.envoys[e.envoy]!;
+      return {
+        rng: rng.state,
+        knowledge,
+        capital: context.capital - context.scenario.mediator.costs.consult,
+        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+        journal: [...context.journal, notice(context, 'allies.consulted', `${envoy.name} consulted ${adviser.party.name}${learned.length > 0 ? ` and learned ${learned.join(', ')}` : ''}.`, { party: e.party, envoy: e.envoy })],
+      };
+    }),
+    redraft: assign(({ context, event }) => {
+      const changes =
+        event.type === 'text.package' ? event.changes
+        : event.type === 'text.omit' ? [{ point: event.point, option: OMIT }]
+        : event.type === 'text.redraft' ? [{ point: event.point, option: event.option }]
+        : [];
+      const text: Record<string, PlanText[string]> = { ...context.text };
+      for (const c of changes) text[c.point] = { option: c.option, deferred: false };
+      const what = changes.map((c) => `“${pointTitle(context, c.point)}” → ${optionLabel(context, c.point, c.option)}`).join('; ');
+      return {
+        ...newVersion(context, text, event.type),
+        journal: [...context.journal, notice(context, changes.length > 1 ? 'package.drafted' : changes[0]?.option === OMIT ? 'point.omitted' : 'text.redrafted', `Redrafted: ${what}.`)],
+      };
+    }),
+    defer: assign(({ context, event }) => {
+      const e = event as Ev<'text.defer'> | Ev<'text.undefer'>;
+      const deferred = e.type === 'text.defer';
+      const clause = context.text[e.point]!;
+      return {
+        ...newVersion(context, { ...context.text, [e.point]: { ...clause, deferred } }, e.type),
+        journal: [...context.journal, notice(context, deferred ? 'point.deferred' : 'point.undeferred', deferred ? `“${pointTitle(context, e.point)}” deferred to the leaders.` : `“${pointTitle(context, e.point)}” is back on the envoys' table.`)],
+      };
+    }),
+    recordAnswer: assign(({ context, event }) => {
+      const { answer } = event as Ev<'party.answered'>;
+      const pc = partyContext(context, answer.party)!;
+      const rng = new RngCursor(context.rng);
+      let knowledge = context.knowledge;
+      const width = revealWidth(pc.mood.trust, context.difficulty);
+      for (const line of answer.evaluation.redLines) knowledge = revealRedLine(knowledge, answer.party, line.id);
+      if (answer.kind === 'rejected') {
+        const objections = [...answer.evaluation.contributions].sort((a, b) => a.pull - b.pull).slice(0, 2).filter((c) => c.pull < 0);
+        for (const c of objections) knowledge = revealPoint(knowledge, context.scenario, pc.party, c.point, width, rng);
+      }
+      const name = pc.party.name;
+      const text =
+        answer.kind === 'accepted' ? `${name} can accept the current text.`
+        : answer.kind === 'stalled' ? `${name} will not discuss the text yet: trust in the mediator is too low.`
+        : answer.kind === 'absent' ? `${name} has left the talks and did not answer.`
+        : answer.evaluation.redLines.length > 0 ? `${name} rejected the text: ${answer.evaluation.redLines.map((l) => l.reason).join(' ')}`
+        : `${name} rejected the text: it does not yet give enough${answer.counter && answer.counter.length > 0 ? `; it asks for ${answer.counter.map((c) => `“${pointTitle(context, c.point)}” → ${optionLabel(context, c.point, c.option)}`).join(', ')}` : ''}.`;
+      return {
+        rng: rng.state,
+        knowledge,
+        answers: { ...context.answers, [answer.party]: { answer, version: context.version } },
+        journal: [...context.journal, notice(context, answer.kind === 'accepted' ? 'proposal.accepted' : answer.kind === 'rejected' ? 'proposal.rejected' : `proposal.${answer.kind}`, text, { party: answer.party })],
+      };
+    }),
+    recordPartyMove: assign(({ context, event }) => {
+      const e = event as Ev<'party.walkedOut'> | Ev<'party.returned'> | Ev<'party.withdrew'>;
+      const name = partyName(context, e.party);
+      const text = e.type === 'party.walkedOut' ? `${name} walked out of the talks.` : e.type === 'party.returned' ? `${name} came back to the table.` : `${name} withdrew from the talks for good.`;
+      const needed = required(ruleOf(context.scenario)).includes(e.party);
+      const outcome: Outcome | null =
+        e.type === 'party.withdrew' && needed && context.outcome === null
+          ? { kind: 'collapse', day: context.day, reason: `${name} withdrew, and no deal is possible without it.` }
+          : context.outcome;
+      const journal = [...context.journal, notice(context, e.type, text, { party: e.party })];
+      if (outcome && outcome !== context.outcome) journal.push(notice(context, 'talks.collapsed', outcome.kind === 'collapse' ? outcome.reason : ''));
+      return { journal, outcome };
+    }),
+    recordSignature: assign(({ context, event }) => {
+      const e = event as Ev<'party.signed'>;
+      return { journal: [...context.journal, notice(context, 'party.signed', `${partyName(context, e.party)} signed.`, { party: e.party })] };
+    }),
+    callSummit: enqueueActions(({ context, enqueue }) => {
+      const costs = context.scenario.mediator.costs;
+      const refusal = summitRefusal(context);
+      if (refusal) {
+        enqueue.assign({
+          capital: Math.max(0, context.capital - costs.summit),
+          summits: context.summits + 1,
+          journal: [...context.journal, notice(context, 'summit.refused', `The leaders declined to meet: ${refusal}.`)],
+        });
+        for (const ref of Object.values(context.parties)) enqueue.sendTo(ref, { type: 'trust.changed', delta: -3 } satisfies PartyEvent);
+        return;
+      }
+      const open = openPointsNow(context).points;
+      const settled = settleAtSummit(context.scenario, context.text, open, (id, t) => judgeNow(context, id, t), context.scenario.summit.leaderFlex, absentParties(context));
+      if (!settled) {
+        enqueue.assign({
+          capital: Math.max(0, context.capital - costs.summit - costs.failedSummit),
+          summits: context.summits + 1,
+          journal: [...context.journal, notice(context, 'summit.failed', `The leaders met but could not agree on ${open.length > 0 ? open.map((p) => `“${pointTitle(context, p)}”`).join(', ') : 'the text'}.`)],
+        });
+        for (const ref of Object.values(context.parties)) enqueue.sendTo(ref, { type: 'summit.failed' } satisfies PartyEvent);
+        return;
+      }
+      const score = scoreDeal(context.scenario, settled.text, settled.signers, context.day + 1);
+      enqueue.assign({
+        capital: context.capital - costs.summit,
+        summits: context.summits + 1,
+        ...newVersion(context, settled.text, 'summit'),
+        outcome: { kind: 'deal', day: context.day, text: settled.text, signers: settled.signers, score },
+        journal: [...context.journal, notice(context, 'deal.signed', `The leaders signed the accord: ${pointsInText(settled.text)} points, signed by ${names(context, settled.signers)}.`)],
+      });
+      for (const id of settled.signers) {
+        enqueue.sendTo(context.parties[id]!, { type: 'deal.signed', text: settled.text, leaderFlex: context.scenario.summit.leaderFlex } satisfies PartyEvent);
+      }
+    }),
+    endDay: enqueueActions(({ context, enqueue }) => {
+      const day = context.day + 1;
+      const date = dateOf(context, day);
+      const journal = [...context.journal];
+      const at = (kind: string, text: string, extra: Partial<Notice> = {}) => journal.push({ day, date, kind, text, ...extra });
+      if (day > context.totalDays) {
+        const reason = `The deadline (${context.scenario.calendar.deadline}) passed without a signed text.`;
+        at('deadline.reached', reason);
+        enqueue.assign({ day: context.day, journal, outcome: { kind: 'timeout', day: context.day, reason } });
+        return;
+      }
+      const envoys: Record<string, EnvoyState> = {};
+      for (const [id, envoy] of Object.entries(context.envoys)) {
+        const arrived = envoy.to !== null && envoy.arrives !== null && envoy.arrives <= day;
+        if (arrived) at('envoy.arrived', `${envoy.name} arrived in ${context.scenario.venues.find((v) => v.id === envoy.to)?.name ?? envoy.to}.`, { envoy: id });
+        envoys[id] = arrived
+          ? { ...envoy, at: envoy.to!, to: null, arrives: null, actionsLeft: context.scenario.calendar.actionsPerDay }
+          : { ...envoy, actionsLeft: envoy.to === null ? context.scenario.calendar.actionsPerDay : 0 };
+      }
+      let patience = -1;
+      for (const soft of context.scenario.calendar.softDeadlines) {
+        if (daysBetween(soft.date, date) === 1) {
+          patience += soft.patience;
+          at('deadline.passed', `${soft.label} passed without a deal; patience wears thin.`);
+        }
+      }
+      for (const ref of Object.values(context.parties)) enqueue.sendTo(ref, { type: 'day.passed', day, patience } satisfies PartyEvent);
+      const rng = new RngCursor(context.rng);
+      const news = eventsOfDay(context.scenario.events, date, context.fired, rng);
+      let knowledge = context.knowledge;
+      let capital = context.capital;
+      for (const ev of news) {
+        at('news.reported', `${ev.headline}.${ev.text ? ` ${ev.text}` : ''}`);
+        capital = Math.max(0, capital + (ev.capital ?? 0));
+        for (const effect of ev.effects) {
+          const ref = context.parties[effect.party];
+          if (!ref) continue;
+          enqueue.sendTo(ref, { type: 'news.arrived', trust: effect.trust, patience: effect.patience, aspiration: effect.aspiration } satisfies PartyEvent);
+          const party = context.scenario.parties.find((p) => p.id === effect.party)!;
+          for (const point of effect.reveal ?? []) knowledge = revealPoint(knowledge, context.scenario, party, point, 0, rng);
+        }
+      }
+      at('day.ended', `Day ${day + 1}: ${date}.`);
+      enqueue.assign({
+        day,
+        envoys,
+        rng: rng.state,
+        knowledge,
+        capital,
+        fired: [...context.fired, ...news.map((n) => n.id)],
+        journal,
+        trace: traceDay({ ...context, day }),
+      });
+    }),
+    recordTrace: assign({ trace: ({ context }) => traceDay(context) }),
+  },
+}).createMachine({
+  id: 'negotiation',
+  context: ({ input, spawn }) => {
+    const { scenario } = input;
+    const start = scenario.starts.find((s) => s.id === input.start) ?? scenario.starts[0]!;
+    const startDate = start.date ?? scenario.calendar.start;
+    const totalDays = Math.max(0, daysBetween(startDate, scenario.calendar.deadline));
+    const mediator = scenario.parties.find((p) => p.role === 'mediator')!;
+    const envoys: Record<string, EnvoyState> = {};
+    for (const e of mediator.envoys) {
+      envoys[e.id] = { id: e.id, name: e.name, at: e.start ?? mediator.home, to: null, arrives: null, actionsLeft: scenario.calendar.actionsPerDay };
+    }
+    const parties: NegotiationContext['parties'] = {};
+    for (const party of scenario.parties) {
+      parties[party.id] = spawn('party', { id: party.id, input: { party, points: scenario.points, totalDays } });
+    }
+    const text = textFromStart(scenario, start);
+    return {
+      scenario,
+      start,
+      difficulty: input.difficulty,
+      startDate,
+      totalDays,
+      day: 0,
+      rng: seedRng(input.seed),
+      capital: start.capital ?? scenario.mediator.capital,
+      envoys,
+      text,
+      version: 0,
+      history: [{ day: 0, version: 0, text, points: pointsInText(text), cause: 'start' }],
+      parties,
+      knowledge: initialKnowledge(scenario, input.difficulty),
+      answers: {},
+      granted: [],
+      fired: [],
+      journal: [{ day: 0, date: startDate, kind: 'game.started', text: `Talks open on ${startDate} with “${start.title}”. Deadline: ${scenario.calendar.deadline}.` }],
+      trace: [],
+      summits: 0,
+      outcome: null,
+    };
+  },
+  initial: 'playing',
+  states: {
+    playing: {
+      entry: 'recordTrace',
+      always: { guard: 'isOver', target: 'over' },
+      on: {
+        'envoy.travel': { guard: 'isLegal', actions: 'travel' },
+        'envoy.meet': { guard: 'isLegal', actions: 'meet' },
+        'envoy.table': { guard: 'isLegal', actions: 'table' },
+        'envoy.press': { guard: 'isLegal', actions: 'press' },
+        'envoy.offer': { guard: 'isLegal', actions: 'offer' },
+        'envoy.consult': { guard: 'isLegal', actions: 'consult' },
+        'text.redraft': { guard: 'isLegal', actions: 'redraft' },
+        'text.omit': { guard: 'isLegal', actions: 'redraft' },
+        'text.package': { guard: 'isLegal', actions: 'redraft' },
+        'text.defer': { guard: 'isLegal', actions: 'defer' },
+        'text.undefer': { guard: 'isLegal', actions: 'defer' },
+        'summit.call': { guard: 'isLegal', actions: 'callSummit' },
+        'day.end': { guard: 'isLegal', actions: 'endDay' },
+        'party.answered': { actions: 'recordAnswer' },
+        'party.walkedOut': { actions: 'recordPartyMove' },
+        'party.returned': { actions: 'recordPartyMove' },
+        'party.withdrew': { actions: 'recordPartyMove' },
+      },
+    },
+    over: {
+      on: {
+        'party.signed': { actions: 'recordSignature' },
+        'party.answered': { actions: 'recordAnswer' },
+      },
+    },
+  },
+});
+
+export type NegotiationActor = ActorRefFrom<typeof negotiationMachine>;

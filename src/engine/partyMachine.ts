@@ -1,0 +1,241 @@
+/**
+ * The one party machine. Every party — whatever the scenario — is this machine with its data
+ * as input. States: guarded (not yet met) → engaged ↔ close → signed; walkedOut (can be coaxed
+ * back while it has returns left) → withdrawn (final). Red lines are guards: no transition
+ * reaches `signed` while the text crosses one. Answers go to the parent as `party.answered`.
+ */
+import { and, not, sendParent, setup, assign } from 'xstate';
+import type { Party, Point } from '../scenario/schema.ts';
+import { counterProposal, crossedRedLines, evaluate, leaderThreshold, type Change, type Evaluation, type PartyMood } from './evaluate.ts';
+import type { PlanText } from './text.ts';
+
+/** How a party answers a tabled text. */
+export type AnswerKind = 'accepted' | 'rejected' | 'stalled' | 'absent';
+
+export interface Answer {
+  party: string;
+  kind: AnswerKind;
+  day: number;
+  evaluation: Evaluation;
+  /** The smallest change the party would accept (empty when accepted; null when none exists or it will not say). */
+  counter: Change[] | null;
+}
+
+export interface PartyInput {
+  party: Party;
+  points: readonly Point[];
+  totalDays: number;
+  /** How many times a party that walked out can be coaxed back. */
+  returns?: number;
+}
+
+export interface PartyContext {
+  party: Party;
+  points: readonly Point[];
+  totalDays: number;
+  day: number;
+  mood: PartyMood;
+  returns: number;
+  daysOut: number;
+}
+
+export type PartyEvent =
+  | { type: 'text.tabled'; text: PlanText; day: number }
+  | { type: 'party.met'; day: number }
+  | { type: 'party.pressed'; amount: number }
+  | { type: 'incentive.granted'; value: number }
+  | { type: 'trust.changed'; delta: number }
+  | { type: 'news.arrived'; trust?: number; patience?: number; aspiration?: number }
+  | { type: 'day.passed'; day: number; patience: number }
+  | { type: 'summit.failed' }
+  | { type: 'deal.signed'; text: PlanText; leaderFlex: number };
+
+/** Tunable constants of the party model, in one place. */
+export const PARTY_RULES = {
+  meetTrust: 3,
+  meetPatience: 2,
+  rejectPatience: 3,
+  pressTrust: -6,
+  pressPatience: -5,
+  pressureDecay: 0.5,
+  stallTrust: 25,
+  returnPatience: 30,
+  returnTrust: -5,
+  daysOutToWithdraw: 3,
+  summitFailedTrust: -10,
+  summitFailedPatience: -15,
+  incentiveTrust: 4,
+} as const;
+
+const clamp = (x: number) => Math.min(100, Math.max(0, x));
+
+function judge(ctx: PartyContext, text: PlanText, day: number): Evaluation {
+  return evaluate(ctx.party, ctx.mood, text, day, ctx.totalDays);
+}
+
+type Tabled = Extract<PartyEvent, { type: 'text.tabled' }>;
+type Signed = Extract<PartyEvent, { type: 'deal.signed' }>;
+
+function answer(ctx: PartyContext, e: Tabled, kind: AnswerKind, withCounter: boolean): Answer {
+  const evaluation = judge(ctx, e.text, e.day);
+  const counter = kind === 'accepted' ? [] : withCounter ? counterProposal(ctx.party, ctx.mood, e.text, ctx.points, e.day, ctx.totalDays) : null;
+  return { party: ctx.party.id, kind, day: e.day, evaluation, counter };
+}
+
+type Args = { context: PartyContext; event: PartyEvent };
+const mood = (f: (m: PartyMood) => Partial<PartyMood>) =>
+  assign<PartyContext, PartyEvent, undefined, PartyEvent, never>({ mood: ({ context }) => ({ ...context.mood, ...f(context.mood) }) });
+
+export const partyMachine = setup({
+  types: {
+    context: {} as PartyContext,
+    events: {} as PartyEvent,
+    input: {} as PartyInput,
+  },
+  guards: {
+    crossesRedLine: ({ context, event }) => 'text' in event && crossedRedLines(context.party, event.text).length > 0,
+    meetsThreshold: ({ context, event }) => event.type === 'text.tabled' && judge(context, event.text, event.day).gap >= -1e-9,
+    acceptsAtSummit: ({ context, event }) => {
+      if (event.type !== 'deal.signed') return false;
+      const ev = judge(context, event.text, context.day);
+      return ev.utility >= leaderThreshold(ev, event.leaderFlex) - 1e-9;
+    },
+    distrustful: ({ context }) => context.mood.trust < PARTY_RULES.stallTrust,
+    outOfPatience: ({ context }) => context.party.role !== 'mediator' && context.mood.patience <= 0,
+    canReturn: ({ context }) => context.returns > 0,
+    awayTooLong: ({ context }) => context.daysOut >= PARTY_RULES.daysOutToWithdraw,
+  },
+  actions: {
+    answerAccepted: sendParent(({ context, event }: Args) => ({ type: 'party.answered', answer: answer(context, event as Tabled, 'accepted', false) })),
+    answerRejected: sendParent(({ context, event }: Args) => ({ type: 'party.answered', answer: answer(context, event as Tabled, 'rejected', true) })),
+    answerRejectedGuarded: sendParent(({ context, event }: Args) => ({ type: 'party.answered', answer: answer(context, event as Tabled, 'rejected', false) })),
+    answerStalled: sendParent(({ context, event }: Args) => ({ type: 'party.answered', answer: answer(context, event as Tabled, 'stalled', false) })),
+    answerAbsent: sendParent(({ context, event }: Args) => ({ type: 'party.answered', answer: answer(context, event as Tabled, 'absent', false) })),
+    reportWalkOut: sendParent(({ context }: Args) => ({ type: 'party.walkedOut', party: context.party.id })),
+    reportReturn: sendParent(({ context }: Args) => ({ type: 'party.returned', party: context.party.id })),
+    reportWithdrawal: sendParent(({ context }: Args) => ({ type: 'party.withdrew', party: context.party.id })),
+    reportSigned: sendParent(({ context, event }: Args) => ({ type: 'party.signed', party: context.party.id, text: (event as Signed).text })),
+    noteDay: assign({ day: ({ context, event }) => ('day' in event ? event.day : context.day) }),
+    warmUp: mood((m) => ({ trust: clamp(m.trust + PARTY_RULES.meetTrust), patience: clamp(m.patience + PARTY_RULES.meetPatience) })),
+    loseTimePatience: mood((m) => ({ patience: clamp(m.patience - PARTY_RULES.rejectPatience) })),
+    feelPressure: mood((m) => ({ trust: clamp(m.trust + PARTY_RULES.pressTrust), patience: clamp(m.patience + PARTY_RULES.pressPatience) })),
+    addPressure: assign({
+      mood: ({ context, event }) => ({ ...context.mood, pressure: context.mood.pressure + (event.type === 'party.pressed' ? event.amount : 0) }),
+    }),
+    takeIncentive: assign({
+      mood: ({ context, event }) => ({
+        ...context.mood,
+        incentives: context.mood.incentives + (event.type === 'incentive.granted' ? event.value : 0),
+        trust: clamp(context.mood.trust + PARTY_RULES.incentiveTrust),
+      }),
+    }),
+    shiftTrust: assign({
+      mood: ({ context, event }) => ({ ...context.mood, trust: clamp(context.mood.trust + (event.type === 'trust.changed' ? event.delta : 0)) }),
+    }),
+    hearNews: assign({
+      mood: ({ context, event }) => {
+        if (event.type !== 'news.arrived') return context.mood;
+        return {
+          ...context.mood,
+          trust: clamp(context.mood.trust + (event.trust ?? 0)),
+          patience: clamp(context.mood.patience + (event.patience ?? 0)),
+          shift: context.mood.shift + (event.aspiration ?? 0),
+        };
+      },
+    }),
+    passDay: assign({
+      day: ({ context, event }) => (event.type === 'day.passed' ? event.day : context.day),
+      mood: ({ context, event }) => ({
+        ...context.mood,
+        pressure: context.mood.pressure * PARTY_RULES.pressureDecay,
+        patience: context.party.role === 'mediator' ? context.mood.patience : clamp(context.mood.patience + (event.type === 'day.passed' ? event.patience : 0)),
+      }),
+    }),
+    countDayOut: assign({ daysOut: ({ context }) => context.daysOut + 1 }),
+    comeBack: assign({
+      returns: ({ context }) => context.returns - 1,
+      daysOut: 0,
+      mood: ({ context }) => ({ ...context.mood, patience: PARTY_RULES.returnPatience, trust: clamp(context.mood.trust + PARTY_RULES.returnTrust) }),
+    }),
+    bruiseFromSummit: mood((m) => ({
+      trust: clamp(m.trust + PARTY_RULES.summitFailedTrust),
+      patience: clamp(m.patience + PARTY_RULES.summitFailedPatience),
+    })),
+  },
+}).createMachine({
+  id: 'party',
+  context: ({ input }) => ({
+    party: input.party,
+    points: input.points,
+    totalDays: input.totalDays,
+    day: 0,
+    mood: { trust: input.party.trust, patience: input.party.patience, pressure: 0, incentives: 0, shift: 0 },
+    returns: input.returns ?? 1,
+    daysOut: 0,
+  }),
+  initial: 'guarded',
+  // Events every state that is still at the table handles the same way.
+  on: {
+    'incentive.granted': { actions: 'takeIncentive' },
+    'trust.changed': { actions: 'shiftTrust' },
+    'news.arrived': { actions: 'hearNews' },
+  },
+  states: {
+    guarded: {
+      always: { guard: 'outOfPatience', target: 'walkedOut', actions: 'reportWalkOut' },
+      on: {
+        'party.met': { target: 'engaged', actions: ['noteDay', 'warmUp'] },
+        'text.tabled': [
+          { guard: 'distrustful', actions: ['noteDay', 'answerStalled', 'loseTimePatience'] },
+          { guard: and([not('crossesRedLine'), 'meetsThreshold']), target: 'close', actions: ['noteDay', 'answerAccepted'] },
+          { actions: ['noteDay', 'answerRejectedGuarded', 'loseTimePatience'] },
+        ],
+        'party.pressed': { actions: ['addPressure', 'feelPressure'] },
+        'day.passed': { actions: 'passDay' },
+        'summit.failed': { actions: 'bruiseFromSummit' },
+        'deal.signed': { guard: and([not('crossesRedLine'), 'acceptsAtSummit']), target: 'signed', actions: 'reportSigned' },
+      },
+    },
+    engaged: {
+      always: { guard: 'outOfPatience', target: 'walkedOut', actions: 'reportWalkOut' },
+      on: {
+        'party.met': { actions: ['noteDay', 'warmUp'] },
+        'text.tabled': [
+          { guard: 'distrustful', actions: ['noteDay', 'answerStalled', 'loseTimePatience'] },
+          { guard: and([not('crossesRedLine'), 'meetsThreshold']), target: 'close', actions: ['noteDay', 'answerAccepted'] },
+          { actions: ['noteDay', 'answerRejected', 'loseTimePatience'] },
+        ],
+        'party.pressed': { actions: ['addPressure', 'feelPressure'] },
+        'day.passed': { actions: 'passDay' },
+        'summit.failed': { actions: 'bruiseFromSummit' },
+        'deal.signed': { guard: and([not('crossesRedLine'), 'acceptsAtSummit']), target: 'signed', actions: 'reportSigned' },
+      },
+    },
+    close: {
+      always: { guard: 'outOfPatience', target: 'walkedOut', actions: 'reportWalkOut' },
+      on: {
+        'party.met': { actions: ['noteDay', 'warmUp'] },
+        'text.tabled': [
+          { guard: and([not('crossesRedLine'), 'meetsThreshold']), actions: ['noteDay', 'answerAccepted'] },
+          { target: 'engaged', actions: ['noteDay', 'answerRejected', 'loseTimePatience'] },
+        ],
+        'party.pressed': { actions: ['addPressure', 'feelPressure'] },
+        'day.passed': { actions: 'passDay' },
+        'summit.failed': { target: 'engaged', actions: 'bruiseFromSummit' },
+        'deal.signed': { guard: and([not('crossesRedLine'), 'acceptsAtSummit']), target: 'signed', actions: 'reportSigned' },
+      },
+    },
+    walkedOut: {
+      always: { guard: 'awayTooLong', target: 'withdrawn', actions: 'reportWithdrawal' },
+      on: {
+        'party.met': { guard: 'canReturn', target: 'engaged', actions: ['noteDay', 'comeBack', 'reportReturn'] },
+        'text.tabled': { actions: ['noteDay', 'answerAbsent'] },
+        'day.passed': { actions: ['passDay', 'countDayOut'] },
+      },
+    },
+    signed: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});
+
+export type PartyState = 'guarded' | 'engaged' | 'close' | 'walkedOut' | 'signed' | 'withdrawn';

@@ -1,0 +1,163 @@
+/**
+ * The player's view: what a player may see, with hidden truth removed and the actions
+ * available now worked out. Scenes and bots that play fair read only this.
+ */
+import { OMIT } from '../scenario/schema.ts';
+import { legalCommands, type Command, type EnvoyState } from './commands.ts';
+import type { Change, Evaluation } from './evaluate.ts';
+import type { Difficulty, PartyKnowledge } from './knowledge.ts';
+import type { AnswerKind, PartyState } from './partyMachine.ts';
+import { required, ruleOf, type Rule } from './ratification.ts';
+import {
+  commandState, partyContext, partyStates,
+  type NegotiationContext, type Notice, type Outcome, type TextVersion,
+} from './negotiationMachine.ts';
+import { addDays } from './calendar.ts';
+import type { PlanText } from './text.ts';
+
+export interface AnswerView {
+  kind: AnswerKind;
+  day: number;
+  /** Whether the answer is about the text as it stands now. */
+  current: boolean;
+  redLines: { id: string; reason: string }[];
+  /** Points the party objects to most, as it says. */
+  objections: string[];
+  counter: Change[] | null;
+  /** The full breakdown, shown only when the difficulty reveals everything. */
+  evaluation?: Evaluation;
+}
+
+export interface PartyView {
+  id: string;
+  name: string;
+  leader: string;
+  role: 'mediator' | 'signatory' | 'consulted';
+  home: string;
+  colour?: string;
+  state: PartyState;
+  /** Mood is observable: how a party behaves shows its trust and patience. */
+  trust: number;
+  patience: number;
+  knowledge: PartyKnowledge | null;
+  knownRedLines: { id: string; reason: string; when: { point: string; option: string }[] }[];
+  answer: AnswerView | null;
+}
+
+export interface PlayerView {
+  scenario: { id: string; title: string; version: string; disclaimer: string };
+  start: { id: string; title: string };
+  difficulty: Difficulty;
+  day: number;
+  date: string;
+  deadline: string;
+  daysLeft: number;
+  capital: number;
+  envoys: EnvoyState[];
+  text: PlanText;
+  version: number;
+  pointsInText: number;
+  startPoints: number;
+  history: TextVersion[];
+  parties: PartyView[];
+  rule: Rule;
+  /**
+   * The summit condition as far as the player can tell from the answers to the current text:
+   * open points known (deferred, red lines crossed, changes asked for) and who has not seen it.
+   */
+  summit: { maxOpenPoints: number; deferred: string[]; openKnown: string[]; unseen: string[]; ready: boolean };
+  legal: Command[];
+  journal: Notice[];
+  outcome: Outcome | null;
+}
+
+function answerView(ctx: NegotiationContext, id: string): AnswerView | null {
+  const record = ctx.answers[id];
+  if (!record) return null;
+  const { answer } = record;
+  const objections = answer.kind === 'rejected'
+    ? [...answer.evaluation.contributions].sort((a, b) => a.pull - b.pull).slice(0, 2).filter((c) => c.pull < 0).map((c) => c.point)
+    : [];
+  return {
+    kind: answer.kind,
+    day: answer.day,
+    current: record.version === ctx.version,
+    redLines: answer.evaluation.redLines,
+    objections,
+    counter: answer.counter,
+    ...(ctx.difficulty === 'open' ? { evaluation: answer.evaluation } : {}),
+  };
+}
+
+function summitAsKnown(ctx: NegotiationContext): PlayerView['summit'] {
+  const deferred = Object.entries(ctx.text).filter(([, c]) => c.deferred).map(([p]) => p);
+  const open = new Set(deferred);
+  const unseen: string[] = [];
+  let farApart = false;
+  for (const id of required(ruleOf(ctx.scenario))) {
+    if (ctx.scenario.parties.find((p) => p.id === id)?.role === 'mediator') continue;
+    const record = ctx.answers[id];
+    if (!record || record.version !== ctx.version) {
+      unseen.push(id);
+      continue;
+    }
+    const { answer } = record;
+    if (answer.kind === 'stalled' || answer.kind === 'absent') farApart = true;
+    for (const line of answer.evaluation.redLines) {
+      const full = ctx.scenario.parties.find((p) => p.id === id)?.redLines.find((l) => l.id === line.id);
+      for (const c of full?.when ?? []) open.add(c.point);
+    }
+    if (answer.kind === 'rejected' && answer.evaluation.redLines.length === 0) {
+      if (answer.counter === null) farApart = true;
+      for (const c of answer.counter ?? []) open.add(c.point);
+    }
+  }
+  const maxOpenPoints = ctx.scenario.summit.maxOpenPoints;
+  return { maxOpenPoints, deferred, openKnown: [...open], unseen, ready: !ctx.outcome && unseen.length === 0 && !farApart && open.size <= maxOpenPoints };
+}
+
+/** Build the player's view from the machine's context. */
+export function playerView(ctx: NegotiationContext): PlayerView {
+  const states = partyStates(ctx);
+  const startPoints = Object.values(ctx.start.text).filter((o) => o !== OMIT).length;
+  const parties: PartyView[] = ctx.scenario.parties.map((p) => {
+    const pc = partyContext(ctx, p.id)!;
+    const k = ctx.knowledge[p.id] ?? null;
+    return {
+      id: p.id,
+      name: p.name,
+      leader: p.leader,
+      role: p.role,
+      home: p.home,
+      ...(p.colour ? { colour: p.colour } : {}),
+      state: states[p.id]!,
+      trust: Math.round(pc.mood.trust),
+      patience: Math.round(pc.mood.patience),
+      knowledge: k,
+      knownRedLines: p.redLines.filter((l) => p.role === 'mediator' || k?.redLines.includes(l.id)).map((l) => ({ id: l.id, reason: l.reason, when: l.when })),
+      answer: answerView(ctx, p.id),
+    };
+  });
+  return {
+    scenario: { id: ctx.scenario.id, title: ctx.scenario.title, version: ctx.scenario.version, disclaimer: ctx.scenario.disclaimer },
+    start: { id: ctx.start.id, title: ctx.start.title },
+    difficulty: ctx.difficulty,
+    day: ctx.day,
+    date: addDays(ctx.startDate, ctx.day),
+    deadline: ctx.scenario.calendar.deadline,
+    daysLeft: ctx.totalDays - ctx.day,
+    capital: Math.round(ctx.capital * 100) / 100,
+    envoys: Object.values(ctx.envoys),
+    text: ctx.text,
+    version: ctx.version,
+    pointsInText: Object.values(ctx.text).filter((c) => c.option !== OMIT).length,
+    startPoints,
+    history: ctx.history,
+    parties,
+    rule: ruleOf(ctx.scenario),
+    summit: summitAsKnown(ctx),
+    legal: legalCommands(commandState(ctx)),
+    journal: ctx.journal,
+    outcome: ctx.outcome,
+  };
+}
