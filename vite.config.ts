@@ -9,7 +9,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Phaser does not tree-shake; its own chunk keeps app changes from busting its cache.
-        advancedChunks: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
       },
     },
   },
