@@ -1,0 +1,88 @@
+/**
+ * Read a scenario file from disk and load it. Shared by every command that takes a scenario.
+ * Never throws: a file that cannot be read comes back as a problem on the whole file
+ * (line 0), printed by `formatProblem` as `file: message`.
+ */
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenarioText, MAX_SCENARIO_CHARS, type LoadResult, type ScenarioProblem } from '../scenario/load.ts';
+
+/**
+ * Largest file read, in bytes. UTF-8 never takes fewer bytes than the text has characters
+ * (UTF-16 code units), and at most four, so a larger file cannot be under the loader's
+ * character limit; a file between the two is read and the loader decides.
+ */
+export const MAX_SCENARIO_BYTES = 4 * MAX_SCENARIO_CHARS;
+const CHUNK = 64 * 1024;
+
+export type ReadTextResult = { ok: true; text: string } | { ok: false; problems: ScenarioProblem[] };
+
+/**
+ * Read and load a scenario file.
+ * @param path where the file is
+ * @param name how messages name it (default: the path as given)
+ */
+export function readScenarioFile(path: string, name: string = path): LoadResult {
+  const read = readScenarioText(path, name);
+  return read.ok ? loadScenarioText(read.text, name) : read;
+}
+
+/** Read a scenario file's text: size-checked before reading, never more than the limit read. */
+export function readScenarioText(path: string, name: string = path): ReadTextResult {
+  const fail = (message: string): ReadTextResult => ({ ok: false, problems: [{ file: name, line: 0, column: 0, path: [], message }] });
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    return fail(describeError(e));
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) {
+      const inside = join(path, 'scenario.yaml');
+      return fail(`is a folder, not a scenario file${existsSync(inside) ? ` (did you mean ${inside}?)` : ''}`);
+    }
+    if (stat.size > MAX_SCENARIO_BYTES) return fail(tooLarge(stat.size));
+    // Read in chunks, whatever the size said: the file may grow, or be a pipe or a device.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      chunks.push(n < CHUNK ? chunk.subarray(0, n) : chunk);
+      total += n;
+      if (total > MAX_SCENARIO_BYTES) return fail(tooLarge(total, true));
+    }
+    try {
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, total)) };
+    } catch {
+      return fail('is not UTF-8 text; save it as UTF-8');
+    }
+  } catch (e) {
+    return fail(describeError(e));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(bytes: number, atLeast = false): string {
+  return `file is too large (${atLeast ? 'more than ' : ''}${bytes} bytes; a scenario may be at most ${MAX_SCENARIO_CHARS} characters)`;
+}
+
+function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'ENOTDIR':
+      return 'file not found (part of the path is not a folder)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read the file: permission denied';
+    case 'EISDIR':
+      return 'is a folder, not a scenario file';
+    default:
+      return `cannot read the file: ${(e as Error).message}`;
+  }
+}
