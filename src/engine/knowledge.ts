@@ -43,22 +43,23 @@ function exact(v: number): Range {
 export function initialKnowledge(scenario: Scenario, difficulty: Difficulty): Knowledge {
   const out: Knowledge = {};
   for (const party of scenario.parties) {
-    if (party.role === 'mediator') continue;
+    // The mediator's own positions are the player's own: always known exactly.
+    const known = difficulty === 'open' || party.role === 'mediator';
     const values: PartyKnowledge['values'] = {};
     const weights: PartyKnowledge['weights'] = {};
     for (const point of scenario.points) {
       const truth = party.values[point.id];
       const w = party.weights[point.id] ?? 0;
       values[point.id] = Object.fromEntries(
-        optionIds(scenario, point.id).map((o) => [o, difficulty === 'open' ? exact(truth?.[o] ?? 50) : UNKNOWN]),
+        optionIds(scenario, point.id).map((o) => [o, known ? exact(truth?.[o] ?? 50) : UNKNOWN]),
       );
-      weights[point.id] = difficulty === 'open' ? exact(w) : UNKNOWN;
+      weights[point.id] = known ? exact(w) : UNKNOWN;
     }
     out[party.id] = {
       values,
       weights,
-      redLines: party.redLines.filter((l) => difficulty === 'open' || l.public).map((l) => l.id),
-      reservation: difficulty === 'open' ? exact(party.reservation) : UNKNOWN,
+      redLines: party.redLines.filter((l) => known || l.public).map((l) => l.id),
+      reservation: known ? exact(party.reservation) : UNKNOWN,
     };
   }
   return out;

@@ -1,0 +1,104 @@
+/**
+ * What every bot needs: where the parties are, how to get envoys there, and estimates of
+ * a party's value of a text from what the player knows. Pure.
+ */
+import { OMIT, type Scenario } from '../../scenario/schema.ts';
+import type { Command } from '../commands.ts';
+import { mid, type PartyKnowledge } from '../knowledge.ts';
+import { required } from '../ratification.ts';
+import type { PlanText } from '../text.ts';
+import type { PlayerView } from '../view.ts';
+
+/** Required signatories other than the mediator: the parties whose yes the envoys must win. */
+export function counterparts(view: PlayerView): string[] {
+  const req = new Set(required(view.rule));
+  return view.parties.filter((p) => p.role === 'signatory' && req.has(p.id)).map((p) => p.id);
+}
+
+/** Each envoy's assigned party, round robin over the counterparts. */
+export function assignments(view: PlayerView): Record<string, string> {
+  const targets = counterparts(view);
+  const out: Record<string, string> = {};
+  view.envoys.forEach((e, i) => {
+    if (targets.length > 0) out[e.id] = targets[i % targets.length]!;
+  });
+  return out;
+}
+
+/** Next hop from one venue toward another over the travel graph (fewest days), or null. */
+export function nextHop(scenario: Scenario, from: string, to: string): string | null {
+  if (from === to) return null;
+  const dist = new Map<string, number>([[to, 0]]);
+  const queue = [to];
+  // Dijkstra from the destination backwards; graphs are small.
+  while (queue.length > 0) {
+    queue.sort((a, b) => dist.get(a)! - dist.get(b)!);
+    const v = queue.shift()!;
+    for (const r of scenario.travel) {
+      const w = r.from === v ? r.to : r.to === v ? r.from : null;
+      if (w === null) continue;
+      const d = dist.get(v)! + Math.max(1, r.days);
+      if (d < (dist.get(w) ?? Infinity)) {
+        dist.set(w, d);
+        queue.push(w);
+      }
+    }
+  }
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const r of scenario.travel) {
+    const w = r.from === from ? r.to : r.to === from ? r.from : null;
+    if (w === null) continue;
+    const d = Math.max(1, r.days) + (dist.get(w) ?? Infinity);
+    if (d < bestD) {
+      best = w;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** Move an envoy one hop toward a venue, if it is free to travel. */
+export function travelToward(view: PlayerView, scenario: Scenario, envoyId: string, venue: string): Command | null {
+  const envoy = view.envoys.find((e) => e.id === envoyId);
+  if (!envoy || envoy.to !== null || envoy.at === venue || envoy.actionsLeft <= 0) return null;
+  const hop = nextHop(scenario, envoy.at, venue);
+  return hop ? { type: 'envoy.travel', envoy: envoyId, to: hop } : null;
+}
+
+/** Estimated utility of a text for a party from what the player knows (range midpoints). */
+export function estimateUtility(pk: PartyKnowledge, text: PlanText): number {
+  let total = 0;
+  let sum = 0;
+  for (const [point, clause] of Object.entries(text)) {
+    if (clause.deferred) continue;
+    const w = mid(pk.weights[point] ?? { lo: 0, hi: 100 });
+    const r = pk.values[point]?.[clause.option];
+    const v = r ? mid(r) : clause.option === OMIT ? 50 : 0;
+    total += w;
+    sum += w * v;
+  }
+  return total > 0 ? sum / total : 50;
+}
+
+/** Does the text cross a red line the player knows of, for any of the given parties? */
+export function crossesKnownLine(view: PlayerView, text: PlanText, parties: readonly string[]): boolean {
+  return view.parties.some(
+    (p) =>
+      parties.includes(p.id) &&
+      p.knownRedLines.some((l) => l.when.every((c) => text[c.point] !== undefined && !text[c.point]!.deferred && text[c.point]!.option === c.option)),
+  );
+}
+
+/** All option ids of a point, "omit" included when it may be dropped. */
+export function optionsOf(scenario: Scenario, pointId: string): string[] {
+  const point = scenario.points.find((p) => p.id === pointId);
+  if (!point) return [];
+  return [...point.options.map((o) => o.id), ...(point.omittable ? [OMIT] : [])];
+}
+
+/** Parties whose red lines a deal must respect: required signatories and consulted holders. */
+export function guardians(view: PlayerView, scenario: Scenario): string[] {
+  const holders = scenario.parties.filter((p) => p.role === 'consulted' && p.holds.length > 0).map((p) => p.id);
+  return [...new Set([...required(view.rule), ...holders])];
+}

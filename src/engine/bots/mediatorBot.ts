@@ -1,0 +1,90 @@
+/**
+ * The `mediator` bot: a competent player that uses only what the player's view reveals.
+ * It sends an envoy to each party, meets to learn and build trust, drafts the text that
+ * looks fairest on what it knows (largest smallest estimated margin, no known red line),
+ * tables it, presses a party that holds out late, and calls the summit when the answers
+ * say the leaders would meet.
+ */
+import { mid } from '../knowledge.ts';
+import type { Bot } from './bot.ts';
+import { assignments, counterparts, crossesKnownLine, estimateUtility, guardians, travelToward } from './common.ts';
+import { diff, improveText } from './textSearch.ts';
+import type { PlanText } from '../text.ts';
+import type { PlayerView } from '../view.ts';
+
+export function mediatorBot(): Bot {
+  /** Day of the last meeting with each party, so a party is met once a day. */
+  const met = new Map<string, number>();
+  const pressed = new Map<string, number>();
+  let draftedOn = -1;
+  return {
+    name: 'mediator',
+    next(game) {
+      const view = game.view();
+      const costs = game.scenario.mediator.costs;
+      const can = (type: string, envoy?: string, party?: string) =>
+        view.legal.some((c) => c.type === type && (!envoy || ('envoy' in c && c.envoy === envoy)) && (!party || ('party' in c && c.party === party)));
+
+      if (view.summit.ready && can('summit.call')) return { type: 'summit.call' };
+
+      // Redraft once a day, before tabling, on what is known now.
+      if (draftedOn !== view.day && allHome(view, game.scenario.parties)) {
+        draftedOn = view.day;
+        const target = bestEstimate(view, game.scenario);
+        const changes = diff(view.text, target);
+        if (changes.length > 0) return { type: 'text.package', changes };
+      }
+
+      const reserve = costs.summit + costs.failedSummit;
+      for (const [envoyId, partyId] of Object.entries(assignments(view))) {
+        const party = view.parties.find((p) => p.id === partyId)!;
+        const move = travelToward(view, game.scenario, envoyId, party.home);
+        if (move) return move;
+        if (party.state === 'walkedOut' && can('envoy.meet', envoyId, partyId)) return { type: 'envoy.meet', envoy: envoyId, party: partyId };
+        const key = `${partyId}`;
+        if (met.get(key) !== view.day && can('envoy.meet', envoyId, partyId)) {
+          met.set(key, view.day);
+          return { type: 'envoy.meet', envoy: envoyId, party: partyId };
+        }
+        // Positions soften with time: ask again every other day even if the text has not changed.
+        const stale = !party.answer?.current || view.day - party.answer.day >= 2;
+        if (stale && can('envoy.table', envoyId, partyId) && view.capital - costs.table >= reserve) {
+          return { type: 'envoy.table', envoy: envoyId, party: partyId };
+        }
+        // Press a party that still holds out once the deadline nears, if capital allows.
+        const late = view.daysLeft <= Math.max(3, Math.floor((view.daysLeft + view.day) / 3));
+        if (late && party.answer?.current && party.answer.kind === 'rejected' && party.answer.redLines.length === 0 &&
+            pressed.get(partyId) !== view.day && party.trust > 30 && view.capital - costs.press >= reserve && can('envoy.press', envoyId, partyId)) {
+          pressed.set(partyId, view.day);
+          return { type: 'envoy.press', envoy: envoyId, party: partyId };
+        }
+      }
+      return { type: 'day.end' };
+    },
+  };
+}
+
+function allHome(view: PlayerView, parties: readonly { id: string; home: string }[]): boolean {
+  const plan = assignments(view);
+  return view.envoys.every((e) => {
+    const target = plan[e.id];
+    return !target || parties.find((p) => p.id === target)?.home === e.at;
+  });
+}
+
+/** The text with the largest smallest estimated margin, avoiding every red line the player knows. */
+function bestEstimate(view: PlayerView, scenario: import('../../scenario/schema.ts').Scenario): PlanText {
+  const judges = [...counterparts(view), ...view.parties.filter((p) => p.role === 'mediator').map((p) => p.id)];
+  const watch = guardians(view, scenario);
+  const score = (t: PlanText) => {
+    if (crossesKnownLine(view, t, watch)) return -1000;
+    let worst = Infinity;
+    for (const id of judges) {
+      const pk = view.parties.find((p) => p.id === id)?.knowledge;
+      if (!pk) continue;
+      worst = Math.min(worst, estimateUtility(pk, t) - mid(pk.reservation));
+    }
+    return worst;
+  };
+  return improveText(scenario, view.text, score);
+}

@@ -1,0 +1,64 @@
+/**
+ * The `oracle` bot reads the hidden truth: an upper bound on what play can reach. It drafts
+ * the text every required party is closest to accepting, tables it, and calls the summit the
+ * moment the leaders would meet and agree.
+ */
+import { absentParties, judgeNow, openPointsNow, summitRefusal } from '../negotiationMachine.ts';
+import { required, ruleOf } from '../ratification.ts';
+import { settleAtSummit } from '../summit.ts';
+import type { PlanText } from '../text.ts';
+import type { Bot } from './bot.ts';
+import { assignments, travelToward } from './common.ts';
+import { diff, improveText } from './textSearch.ts';
+
+export function oracleBot(): Bot {
+  let draftedOn = -1;
+  const met = new Map<string, number>();
+  return {
+    name: 'oracle',
+    next(game) {
+      const view = game.view();
+      const truth = game.truth();
+      const scenario = game.scenario;
+      const costs = scenario.mediator.costs;
+      const can = (type: string, envoy?: string, party?: string) =>
+        view.legal.some((c) => c.type === type && (!envoy || ('envoy' in c && c.envoy === envoy)) && (!party || ('party' in c && c.party === party)));
+
+      if (can('summit.call') && summitRefusal(truth) === null) {
+        const open = openPointsNow(truth).points;
+        if (settleAtSummit(scenario, truth.text, open, (id, t) => judgeNow(truth, id, t), scenario.summit.leaderFlex, absentParties(truth))) {
+          return { type: 'summit.call' };
+        }
+      }
+      if (draftedOn !== view.day) {
+        draftedOn = view.day;
+        const parties = required(ruleOf(scenario));
+        const max = scenario.summit.maxOpenPoints;
+        // Aim for the text the leaders would meet on and settle best; failing that, the fewest open points.
+        const score = (t: PlanText) => {
+          const open = openPointsNow(truth, t);
+          const gaps = parties.map((id) => judgeNow(truth, id, t).gap);
+          const closeness = Math.min(...gaps) / 100;
+          if (open.farApart.length > 0 || open.points.length > max) return -10 * (open.points.length + 5 * open.farApart.length) + closeness;
+          const settled = settleAtSummit(scenario, t, open.points, (id, x) => judgeNow(truth, id, x), scenario.summit.leaderFlex, absentParties(truth));
+          return settled ? 1000 + Math.min(...Object.values(settled.margins)) : closeness;
+        };
+        const changes = diff(truth.text, improveText(scenario, truth.text, score));
+        if (changes.length > 0) return { type: 'text.package', changes };
+      }
+      for (const [envoyId, partyId] of Object.entries(assignments(view))) {
+        const party = view.parties.find((p) => p.id === partyId)!;
+        const move = travelToward(view, scenario, envoyId, party.home);
+        if (move) return move;
+        if ((party.state === 'walkedOut' || met.get(partyId) !== view.day) && can('envoy.meet', envoyId, partyId)) {
+          met.set(partyId, view.day);
+          return { type: 'envoy.meet', envoy: envoyId, party: partyId };
+        }
+        if (!party.answer?.current && can('envoy.table', envoyId, partyId) && view.capital - costs.table >= costs.summit) {
+          return { type: 'envoy.table', envoy: envoyId, party: partyId };
+        }
+      }
+      return { type: 'day.end' };
+    },
+  };
+}

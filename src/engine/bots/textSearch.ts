@@ -1,0 +1,42 @@
+/**
+ * Improving a text one point at a time against a score: the search both the `mediator`
+ * (on estimates) and the `oracle` (on the truth) use. Pure.
+ */
+import type { Scenario } from '../../scenario/schema.ts';
+import type { PlanText } from '../text.ts';
+import { optionsOf } from './common.ts';
+
+/**
+ * Coordinate ascent from `text`: for each point the envoys can settle, take the option that
+ * most raises `score`; repeat until nothing improves. Deferred points stay as they are.
+ */
+export function improveText(scenario: Scenario, text: PlanText, score: (t: PlanText) => number, passes = 4): PlanText {
+  let current = text;
+  let best = score(current);
+  for (let pass = 0; pass < passes; pass++) {
+    let improved = false;
+    for (const point of scenario.points) {
+      const clause = current[point.id];
+      if (!clause || clause.deferred) continue;
+      for (const option of optionsOf(scenario, point.id)) {
+        if (option === clause.option) continue;
+        const candidate = { ...current, [point.id]: { option, deferred: false } };
+        const s = score(candidate);
+        if (s > best + 1e-9) {
+          best = s;
+          current = candidate;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return current;
+}
+
+/** The changes that turn one text into another, as a package. */
+export function diff(from: PlanText, to: PlanText): { point: string; option: string }[] {
+  return Object.keys(to)
+    .filter((p) => !to[p]!.deferred && from[p]?.option !== to[p]!.option)
+    .map((p) => ({ point: p, option: to[p]!.option }));
+}
