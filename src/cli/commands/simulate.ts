@@ -1,0 +1,82 @@
+/** `accord simulate`: play N seeded games headless with a bot and summarise them. */
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { formatProblem } from '../../scenario/load.ts';
+import { BOT_NAMES } from '../../engine/bots/index.ts';
+import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
+import { gameSeed, playOne, simulate, type Summary } from '../../engine/simulate.ts';
+import { integer, seedOption } from '../options.ts';
+import { progress } from '../progress.ts';
+import { readScenarioFile } from '../readScenarioFile.ts';
+
+interface SimulateFlags {
+  start?: string;
+  bot: string;
+  games: number;
+  seed: number;
+  difficulty: Difficulty;
+  json?: boolean;
+  save?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('simulate')
+    .description('play seeded games headless with a bot and summarise the outcomes')
+    .argument('<scenario.yaml>', 'the scenario to play')
+    .option('--start <id>', 'which opening text to start from (default: the first)')
+    .addOption(new Option('--bot <name>', 'who plays the mediator').choices(BOT_NAMES).makeOptionMandatory())
+    .option('--games <n>', 'how many games', integer(1, 1_000_000), 100)
+    .option('--seed <s>', 'seed of the run (same arguments ⇒ same output)', seedOption, 1)
+    .addOption(new Option('--difficulty <level>', 'how much hidden information is revealed').choices(DIFFICULTIES).default('standard'))
+    .option('--json', 'print one JSON object instead of text')
+    .option('--save <file>', "also write the first game's save, for `accord replay`")
+    .action((file: string, flags: SimulateFlags) => {
+      const loaded = readScenarioFile(file);
+      if (!loaded.ok) {
+        for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const scenario = loaded.scenario;
+      if (flags.start !== undefined && !scenario.starts.some((s) => s.id === flags.start)) {
+        process.stderr.write(`accord simulate: --start: "${flags.start}" is not a start of ${file} (starts: ${scenario.starts.map((s) => s.id).join(', ')})\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const summary = simulate(scenario, {
+        bot: flags.bot,
+        games: flags.games,
+        seed: flags.seed,
+        start: flags.start,
+        difficulty: flags.difficulty,
+        onGame: progress(`simulate ${flags.bot}`, flags.games),
+      });
+      if (flags.save) {
+        const game = playOne(scenario, flags.bot, gameSeed(flags.seed, 0), summary.start, flags.difficulty);
+        writeFileSync(flags.save, `${JSON.stringify(game.save(), null, 1)}\n`);
+        game.stop();
+      }
+      process.stdout.write(flags.json ? `${JSON.stringify(publicSummary(summary))}\n` : describe(summary, scenario.title));
+    });
+}
+
+/** The summary without per-game records (they are for tests and tools). */
+export function publicSummary(s: Summary): Omit<Summary, 'records'> {
+  const { records: _records, ...rest } = s;
+  return rest;
+}
+
+function describe(s: Summary, title: string): string {
+  const pct = (n: number) => `${((100 * n) / Math.max(1, s.games)).toFixed(1)}%`;
+  return [
+    `${title}: start "${s.start}", bot ${s.bot}, ${s.games} game${s.games === 1 ? '' : 's'}, seed ${s.seed}, difficulty ${s.difficulty}`,
+    `  deals             ${s.deals} (${pct(s.deals)})`,
+    `  collapses         ${s.collapses} (${pct(s.collapses)})`,
+    `  deadline passed   ${s.timeouts} (${pct(s.timeouts)})`,
+    `  mean days         ${s.meanDays.toFixed(1)}`,
+    `  mean points       ${s.meanPoints === null ? '–' : s.meanPoints.toFixed(2)} (in the final texts of deals)`,
+    `  mean durability   ${s.meanDurability === null ? '–' : s.meanDurability.toFixed(2)} (smallest margin above reservation)`,
+    '',
+  ].join('\n');
+}
