@@ -119,6 +119,16 @@ export function judgeNow(ctx: NegotiationContext, id: string, text: PlanText): E
   return evaluate(pc.party, pc.mood, text, ctx.day, ctx.totalDays);
 }
 
+/** Party actors still running (a withdrawn or signed party has stopped and hears nothing more). */
+function liveParties(ctx: NegotiationContext): NegotiationContext['parties'][string][] {
+  return Object.values(ctx.parties).filter((ref) => ref.getSnapshot().status === 'active');
+}
+
+function liveParty(ctx: NegotiationContext, id: string): NegotiationContext['parties'][string] | undefined {
+  const ref = ctx.parties[id];
+  return ref && ref.getSnapshot().status === 'active' ? ref : undefined;
+}
+
 export function absentParties(ctx: NegotiationContext): Set<string> {
   const states = partyStates(ctx);
   return new Set(Object.keys(states).filter((id) => states[id] === 'walkedOut' || states[id] === 'withdrawn'));
@@ -295,7 +305,7 @@ export const negotiationMachine = setup({
       });
       enqueue.sendTo(context.parties[incentive.to]!, { type: 'incentive.granted', value: incentive.value } satisfies PartyEvent);
       for (const o of incentive.objections) {
-        const ref = context.parties[o.party];
+        const ref = liveParty(context, o.party);
         if (ref) enqueue.sendTo(ref, { type: 'trust.changed', delta: o.trust } satisfies PartyEvent);
       }
     }),
@@ -406,7 +416,7 @@ export const negotiationMachine = setup({
           summits: context.summits + 1,
           journal: [...context.journal, notice(context, 'summit.refused', `The leaders declined to meet: ${refusal}.`)],
         });
-        for (const ref of Object.values(context.parties)) enqueue.sendTo(ref, { type: 'trust.changed', delta: -3 } satisfies PartyEvent);
+        for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'trust.changed', delta: -3 } satisfies PartyEvent);
         return;
       }
       const open = openPointsNow(context).points;
@@ -417,7 +427,7 @@ export const negotiationMachine = setup({
           summits: context.summits + 1,
           journal: [...context.journal, notice(context, 'summit.failed', `The leaders met but could not agree on ${open.length > 0 ? open.map((p) => `“${pointTitle(context, p)}”`).join(', ') : 'the text'}.`)],
         });
-        for (const ref of Object.values(context.parties)) enqueue.sendTo(ref, { type: 'summit.failed' } satisfies PartyEvent);
+        for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'summit.failed' } satisfies PartyEvent);
         return;
       }
       const score = scoreDeal(context.scenario, settled.text, settled.signers, context.day + 1);
@@ -458,7 +468,6 @@ export const negotiationMachine = setup({
           at('deadline.passed', `${soft.label} passed without a deal; patience wears thin.`);
         }
       }
-      for (const ref of Object.values(context.parties)) enqueue.sendTo(ref, { type: 'day.passed', day, patience } satisfies PartyEvent);
       const rng = new RngCursor(context.rng);
       const news = eventsOfDay(context.scenario.events, date, context.fired, rng);
       let knowledge = context.knowledge;
@@ -467,13 +476,15 @@ export const negotiationMachine = setup({
         at('news.reported', `${ev.headline}.${ev.text ? ` ${ev.text}` : ''}`);
         capital = Math.max(0, capital + (ev.capital ?? 0));
         for (const effect of ev.effects) {
-          const ref = context.parties[effect.party];
+          const ref = liveParty(context, effect.party);
           if (!ref) continue;
           enqueue.sendTo(ref, { type: 'news.arrived', trust: effect.trust, patience: effect.patience, aspiration: effect.aspiration } satisfies PartyEvent);
           const party = context.scenario.parties.find((p) => p.id === effect.party)!;
           for (const point of effect.reveal ?? []) knowledge = revealPoint(knowledge, context.scenario, party, point, 0, rng);
         }
       }
+      // News first: a party that gives up on this day's passing must still have heard it.
+      for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'day.passed', day, patience } satisfies PartyEvent);
       at('day.ended', `Day ${day + 1}: ${date}.`);
       enqueue.assign({
         day,
