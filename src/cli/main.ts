@@ -7,13 +7,14 @@ import { Command } from 'commander';
 import * as check from './commands/check.ts';
 import * as simulate from './commands/simulate.ts';
 import * as replay from './commands/replay.ts';
+import * as analyze from './commands/analyze.ts';
 
 interface CommandModule {
   register(program: Command): void;
 }
 
 /** Every command, in the order `accord --help` lists them. */
-const commands: readonly CommandModule[] = [check, simulate, replay];
+const commands: readonly CommandModule[] = [check, simulate, replay, analyze];
 
 /** The program with every command registered; nothing runs until it parses arguments. */
 export function buildProgram(): Command {

@@ -1,0 +1,395 @@
+/**
+ * Exact search over every final text by branch and bound. Utilities are separable, so for
+ * each party the best and worst it can still get from the undecided points are precomputed
+ * suffix sums; for unanimity, weighted sums of parties' margins (Lagrangian multipliers found
+ * once at the root) give much tighter bounds for the maximin and the Nash product. Red lines
+ * are checked as soon as their last point is decided. Pure and deterministic.
+ */
+import { EPS, judgeText, type Model } from './model.ts';
+
+export type Objective = 'maximin' | 'nash';
+
+export interface Best {
+  text: number[];
+  margins: number[];
+  accepting: number[];
+  value: number;
+}
+
+export interface SearchStats {
+  nodes: number;
+}
+
+interface Prepared {
+  model: Model;
+  order: number[];
+  /** maxRem[p][d], minRem[p][d]: best and worst party p can still get from positions d.. */
+  maxRem: Float64Array[];
+  minRem: Float64Array[];
+  /** For each position, the red lines (party, line) whose last point is decided there. */
+  linesAt: { party: number; line: [number, number][] }[][];
+  blockingAt: [number, number][][][];
+  /** Lines still to be checked after each position, for the counting shortcut. */
+  pendingAfter: { party: number; line: [number, number][] }[][];
+  pendingBlockingAfter: [number, number][][][];
+  /** Remaining texts after position d: product of choices. */
+  remaining: Float64Array;
+  n: number;
+}
+
+function prepare(model: Model): Prepared {
+  const n = model.parties.length;
+  const P = model.pointIds.length;
+  // Most contested points first: the ones where parties' best and worst differ most.
+  const spread = model.choices.map((cs, i) => {
+    let s = 0;
+    for (let p = 0; p < n; p++) {
+      const row = model.contribution[p]![i]!;
+      s = Math.max(s, Math.max(...row) - Math.min(...row));
+    }
+    return s + (model.redLines.some((ls) => ls.some((l) => l.some(([j]) => j === i))) ? 1000 : 0) + cs.length * 1e-6;
+  });
+  const order = model.pointIds.map((_, i) => i).sort((a, b) => spread[b]! - spread[a]! || a - b);
+  const position = new Array<number>(P);
+  order.forEach((i, d) => (position[i] = d));
+  const maxRem: Float64Array[] = [];
+  const minRem: Float64Array[] = [];
+  for (let p = 0; p < n; p++) {
+    const mx = new Float64Array(P + 1);
+    const mn = new Float64Array(P + 1);
+    for (let d = P - 1; d >= 0; d--) {
+      const row = model.contribution[p]![order[d]!]!;
+      mx[d] = mx[d + 1]! + Math.max(...row);
+      mn[d] = mn[d + 1]! + Math.min(...row);
+    }
+    maxRem.push(mx);
+    minRem.push(mn);
+  }
+  const lastPosition = (line: [number, number][]) => Math.max(...line.map(([i]) => position[i]!));
+  const linesAt: Prepared['linesAt'] = order.map(() => []);
+  const blockingAt: Prepared['blockingAt'] = order.map(() => []);
+  model.redLines.forEach((lines, party) => lines.forEach((line) => linesAt[lastPosition(line)]!.push({ party, line })));
+  model.blocking.forEach((line) => blockingAt[lastPosition(line)]!.push(line));
+  const pendingAfter: Prepared['pendingAfter'] = [];
+  const pendingBlockingAfter: Prepared['pendingBlockingAfter'] = [];
+  for (let d = 0; d <= P; d++) {
+    pendingAfter.push(linesAt.slice(d).flat());
+    pendingBlockingAfter.push(blockingAt.slice(d).flat());
+  }
+  const remaining = new Float64Array(P + 1);
+  remaining[P] = 1;
+  for (let d = P - 1; d >= 0; d--) remaining[d] = remaining[d + 1]! * model.choices[order[d]!]!.length;
+  return { model, order, maxRem, minRem, linesAt, blockingAt, pendingAfter, pendingBlockingAfter, remaining, n };
+}
+
+/** A weighted sum of margins and its best completion from each position: Σλ·(margin) ≤ bound. */
+interface Multiplier {
+  lambda: Float64Array;
+  suffix: Float64Array;
+  /** Σ λ_p (constant_p − reservation_p) */
+  offset: number;
+}
+
+function multiplier(pr: Prepared, lambda: Float64Array): Multiplier {
+  const { model, order, n } = pr;
+  const P = order.length;
+  const suffix = new Float64Array(P + 1);
+  for (let d = P - 1; d >= 0; d--) {
+    const i = order[d]!;
+    let best = -Infinity;
+    for (let c = 0; c < model.choices[i]!.length; c++) {
+      let s = 0;
+      for (let p = 0; p < n; p++) s += lambda[p]! * model.contribution[p]![i]![c]!;
+      if (s > best) best = s;
+    }
+    suffix[d] = suffix[d + 1]! + best;
+  }
+  let offset = 0;
+  for (let p = 0; p < n; p++) offset += lambda[p]! * (model.constant[p]! - model.reservation[p]!);
+  return { lambda, suffix, offset };
+}
+
+/** Multipliers on the simplex that (nearly) minimise the root bound on the smallest margin. */
+function rootMultipliers(pr: Prepared): Float64Array {
+  const { n } = pr;
+  let lambda = new Float64Array(n).fill(1 / n);
+  let best = lambda;
+  let bestBound = Infinity;
+  for (let it = 0; it < 200; it++) {
+    const m = multiplier(pr, lambda);
+    const bound = m.offset + m.suffix[0]!;
+    if (bound < bestBound) {
+      bestBound = bound;
+      best = lambda;
+    }
+    // Subgradient: each party's margin at the maximising text; shift weight toward the worst-off.
+    const text = pr.order.map(() => 0);
+    for (let d = 0; d < pr.order.length; d++) {
+      const i = pr.order[d]!;
+      let bc = 0;
+      let bs = -Infinity;
+      for (let c = 0; c < pr.model.choices[i]!.length; c++) {
+        let s = 0;
+        for (let p = 0; p < n; p++) s += lambda[p]! * pr.model.contribution[p]![i]![c]!;
+        if (s > bs) {
+          bs = s;
+          bc = c;
+        }
+      }
+      text[i] = bc;
+    }
+    const margins = Array.from({ length: n }, (_, p) => {
+      let u = pr.model.constant[p]! - pr.model.reservation[p]!;
+      for (let i = 0; i < text.length; i++) u += pr.model.contribution[p]![i]![text[i]!]!;
+      return u;
+    });
+    const step = 0.5 / Math.sqrt(it + 1);
+    const next = new Float64Array(n);
+    let sum = 0;
+    for (let p = 0; p < n; p++) {
+      next[p] = lambda[p]! * Math.exp(-step * margins[p]! / 25);
+      sum += next[p]!;
+    }
+    for (let p = 0; p < n; p++) next[p] = next[p]! / sum;
+    lambda = next;
+  }
+  return best;
+}
+
+interface Walk {
+  pr: Prepared;
+  text: number[];
+  sums: Float64Array;
+  dead: Int32Array;
+  stats: SearchStats;
+}
+
+function crossed(line: [number, number][], text: number[]): boolean {
+  for (const [i, c] of line) if (text[i] !== c) return false;
+  return true;
+}
+
+/** Assign position d to choice c; returns false when a blocking line is crossed. Undo with `unassign`. */
+function assign(w: Walk, d: number, c: number): boolean {
+  const i = w.pr.order[d]!;
+  w.text[i] = c;
+  for (let p = 0; p < w.pr.n; p++) w.sums[p]! += w.pr.model.contribution[p]![i]![c]!;
+  for (const { party, line } of w.pr.linesAt[d]!) if (crossed(line, w.text)) w.dead[party]! += 1;
+  for (const line of w.pr.blockingAt[d]!) if (crossed(line, w.text)) return false;
+  return true;
+}
+
+function unassign(w: Walk, d: number, c: number): void {
+  const i = w.pr.order[d]!;
+  for (let p = 0; p < w.pr.n; p++) w.sums[p]! -= w.pr.model.contribution[p]![i]![c]!;
+  for (const { party, line } of w.pr.linesAt[d]!) if (crossed(line, w.text)) w.dead[party]! -= 1;
+  w.text[i] = -1;
+}
+
+/** Upper bound on each party's margin from here (−∞ once a red line is crossed). */
+function potentials(w: Walk, d: number): Float64Array {
+  const { model, maxRem, n } = w.pr;
+  const pot = new Float64Array(n);
+  for (let p = 0; p < n; p++) pot[p] = w.dead[p]! > 0 ? -Infinity : w.sums[p]! + model.constant[p]! + maxRem[p]![d]! - model.reservation[p]!;
+  return pot;
+}
+
+/** Can the rule still pass, judged on the potentials alone? */
+function canPass(model: Model, pot: Float64Array): boolean {
+  for (const v of model.vetoes) if (pot[v]! < -EPS) return false;
+  let possible = 0;
+  for (let p = 0; p < pot.length; p++) if (pot[p]! >= -EPS) possible++;
+  return possible >= model.atLeast;
+}
+
+function kthLargest(values: Float64Array, k: number): number {
+  const sorted = Array.from(values).sort((a, b) => b - a);
+  return sorted[k - 1] ?? -Infinity;
+}
+
+/** Count the texts that pass the rule. Exact. */
+export function countPassing(model: Model, stats: SearchStats = { nodes: 0 }): number {
+  const pr = prepare(model);
+  const w: Walk = { pr, text: model.pointIds.map(() => -1), sums: new Float64Array(pr.n), dead: new Int32Array(pr.n), stats };
+  const P = pr.order.length;
+  const settled = (d: number): boolean | null => {
+    // Every party's answer is fixed whatever the rest: safe (accepts), or out. Then the rule's result is too.
+    const accepting: number[] = [];
+    for (let p = 0; p < pr.n; p++) {
+      if (w.dead[p]! > 0) continue;
+      const lo = w.sums[p]! + model.constant[p]! + pr.minRem[p]![d]! - model.reservation[p]!;
+      const hi = w.sums[p]! + model.constant[p]! + pr.maxRem[p]![d]! - model.reservation[p]!;
+      if (hi < -EPS) continue;
+      if (lo < -EPS) return null;
+      for (const { party, line } of pr.pendingAfter[d]!) {
+        if (party === p && line.every(([i, c]) => w.text[i] === -1 || w.text[i] === c)) return null;
+      }
+      accepting.push(p);
+    }
+    for (const line of pr.pendingBlockingAfter[d]!) if (line.every(([i, c]) => w.text[i] === -1 || w.text[i] === c)) return null;
+    return model.vetoes.every((v) => accepting.includes(v)) && accepting.length >= model.atLeast;
+  };
+  const visit = (d: number): number => {
+    stats.nodes++;
+    if (!canPass(model, potentials(w, d))) return 0;
+    if (d === P) return judgeText(model, w.text).passes ? 1 : 0;
+    const fixed = settled(d);
+    if (fixed !== null) return fixed ? pr.remaining[d]! : 0;
+    let total = 0;
+    const i = pr.order[d]!;
+    for (let c = 0; c < model.choices[i]!.length; c++) {
+      if (assign(w, d, c)) total += visit(d + 1);
+      unassign(w, d, c);
+    }
+    return total;
+  };
+  return visit(0);
+}
+
+function objectiveOf(objective: Objective, model: Model, text: number[]): Best | null {
+  const j = judgeText(model, text);
+  if (!j.passes) return null;
+  const ms = j.accepting.map((p) => j.margins[p]!);
+  const value = objective === 'maximin' ? Math.min(...ms) : ms.reduce((a, m) => a * Math.max(0, m), 1);
+  return { text: [...text], margins: j.margins, accepting: j.accepting, value };
+}
+
+/** A good first text: improve one point at a time on a smooth version of the objective. */
+function incumbent(objective: Objective, model: Model, starts: number[][]): Best | null {
+  let best: Best | null = null;
+  const smooth = (text: number[]) => {
+    const j = judgeText(model, text);
+    let worst = Infinity;
+    for (let p = 0; p < model.parties.length; p++) {
+      const lines = model.redLines[p]!.filter((l) => l.every(([i, c]) => text[i] === c)).length;
+      worst = Math.min(worst, j.margins[p]! - 100 * lines);
+    }
+    return worst - 100 * model.blocking.filter((l) => l.every(([i, c]) => text[i] === c)).length;
+  };
+  for (const start of starts) {
+    const text = [...start];
+    let current = smooth(text);
+    for (let pass = 0; pass < 6; pass++) {
+      let improved = false;
+      for (let i = 0; i < text.length; i++) {
+        const keep = text[i]!;
+        for (let c = 0; c < model.choices[i]!.length; c++) {
+          text[i] = c;
+          const s = smooth(text);
+          if (s > current + 1e-12) {
+            current = s;
+            improved = true;
+          } else text[i] = keep;
+          if (text[i] !== keep) break;
+        }
+      }
+      if (!improved) break;
+    }
+    const found = objectiveOf(objective, model, text);
+    if (found && (!best || found.value > best.value)) best = found;
+  }
+  return best;
+}
+
+/**
+ * The passing text with the largest smallest margin (maximin) or the largest product of
+ * margins (nash), over the parties that accept it. Exact; null when no text passes.
+ * `starts` seed the incumbent (any texts, e.g. the scenario's opening texts).
+ */
+export function bestText(model: Model, objective: Objective, starts: number[][] = [], stats: SearchStats = { nodes: 0 }): Best | null {
+  const pr = prepare(model);
+  const w: Walk = { pr, text: model.pointIds.map(() => -1), sums: new Float64Array(pr.n), dead: new Int32Array(pr.n), stats };
+  const P = pr.order.length;
+  const rootLambda = model.unanimous ? rootMultipliers(pr) : null;
+  const lambdaText = rootLambda
+    ? model.choices.map((cs, i) => {
+        let bc = 0;
+        let bs = -Infinity;
+        cs.forEach((_, c) => {
+          let s = 0;
+          for (let p = 0; p < pr.n; p++) s += rootLambda[p]! * model.contribution[p]![i]![c]!;
+          if (s > bs) {
+            bs = s;
+            bc = c;
+          }
+        });
+        return bc;
+      })
+    : model.choices.map(() => 0);
+  let best = incumbent(objective, model, [...starts, lambdaText]);
+  const multipliers: Multiplier[] = [];
+  if (model.unanimous) {
+    multipliers.push(multiplier(pr, rootLambda!));
+    multipliers.push(multiplier(pr, new Float64Array(pr.n).fill(1 / pr.n)));
+    if (objective === 'nash' && best) {
+      // At the Nash point the tangent weights are 1/margin: the AM–GM bound is tight there.
+      multipliers.push(multiplier(pr, Float64Array.from(best.margins, (m) => 1 / Math.max(m, 0.5))));
+    }
+  }
+  const n = pr.n;
+  const upper = (d: number): number => {
+    const pot = potentials(w, d);
+    if (!canPass(model, pot)) return -Infinity;
+    if (objective === 'maximin') {
+      let ub = model.unanimous ? Math.min(...pot) : Math.min(kthLargest(pot, model.atLeast), ...model.vetoes.map((v) => pot[v]!));
+      if (model.unanimous) {
+        for (const m of multipliers) {
+          let s = m.offset + m.suffix[d]!;
+          for (let p = 0; p < n; p++) s += m.lambda[p]! * w.sums[p]!;
+          // Σλ·margin ≥ min margin when λ is on the simplex.
+          const norm = m.lambda.reduce((a, b) => a + b, 0);
+          ub = Math.min(ub, s / norm);
+        }
+      }
+      return ub;
+    }
+    if (!model.unanimous) {
+      let ub = 1;
+      for (let p = 0; p < n; p++) {
+        const isVeto = model.vetoes.includes(p);
+        ub *= isVeto ? Math.max(0, pot[p]!) : Math.max(1, pot[p]!);
+      }
+      return ub;
+    }
+    let ub = 1;
+    for (let p = 0; p < n; p++) ub *= Math.max(0, pot[p]!);
+    for (const m of multipliers) {
+      let s = m.offset + m.suffix[d]!;
+      for (let p = 0; p < n; p++) s += m.lambda[p]! * w.sums[p]!;
+      // AM–GM: Π m_p ≤ (Σ λ_p m_p / n)^n / Π λ_p, for margins ≥ 0.
+      if (s <= 0) return 0;
+      let logB = n * Math.log(s / n);
+      for (let p = 0; p < n; p++) logB -= Math.log(m.lambda[p]!);
+      ub = Math.min(ub, Math.exp(logB));
+    }
+    return ub;
+  };
+  const better = (ub: number) => (best === null ? ub >= -EPS : ub > best.value + 1e-9 * Math.max(1, Math.abs(best.value)));
+  const visit = (d: number): void => {
+    stats.nodes++;
+    if (!better(upper(d))) return;
+    if (d === P) {
+      const found = objectiveOf(objective, model, w.text);
+      if (found && (!best || found.value > best.value + 1e-12)) best = found;
+      return;
+    }
+    const i = pr.order[d]!;
+    // Try the choices that look best for everyone first, so good texts are found early.
+    const lambda = rootLambda ?? new Float64Array(n).fill(1);
+    const ordered = model.choices[i]!.map((_, c) => c).sort((a, b) => {
+      let sa = 0;
+      let sb = 0;
+      for (let p = 0; p < n; p++) {
+        sa += lambda[p]! * model.contribution[p]![i]![a]!;
+        sb += lambda[p]! * model.contribution[p]![i]![b]!;
+      }
+      return sb - sa || a - b;
+    });
+    for (const c of ordered) {
+      if (assign(w, d, c)) visit(d + 1);
+      unassign(w, d, c);
+    }
+  };
+  visit(0);
+  return best;
+}
