@@ -264,7 +264,10 @@ function incumbent(objective: Objective, model: Model, starts: number[][]): Best
       const lines = model.redLines[p]!.filter((l) => l.every(([i, c]) => text[i] === c)).length;
       worst = Math.min(worst, j.margins[p]! - 100 * lines);
     }
-    return worst - 100 * model.blocking.filter((l) => l.every(([i, c]) => text[i] === c)).length;
+    const penalty = 100 * model.blocking.filter((l) => l.every(([i, c]) => text[i] === c)).length;
+    if (objective === 'maximin' || worst < 0) return worst - penalty;
+    // Once every party is above its reservation, climb the Nash product (as a sum of logs).
+    return 1000 + model.parties.reduce((s, _, p) => s + Math.log(Math.max(1e-9, j.margins[p]!)), 0) - penalty;
   };
   for (const start of starts) {
     const text = [...start];
@@ -321,11 +324,16 @@ export function bestText(model: Model, objective: Objective, starts: number[][] 
   if (model.unanimous) {
     multipliers.push(multiplier(pr, rootLambda!));
     multipliers.push(multiplier(pr, new Float64Array(pr.n).fill(1 / pr.n)));
-    if (objective === 'nash' && best) {
-      // At the Nash point the tangent weights are 1/margin: the AM–GM bound is tight there.
-      multipliers.push(multiplier(pr, Float64Array.from(best.margins, (m) => 1 / Math.max(m, 0.5))));
-    }
   }
+  // At the Nash point the tangent weights are 1/margin, where the AM–GM bound is tight: keep
+  // them following the best text found so far.
+  const tangentSlot = multipliers.length;
+  const retarget = () => {
+    if (objective === 'nash' && model.unanimous && best) {
+      multipliers[tangentSlot] = multiplier(pr, Float64Array.from(best.margins, (m) => 1 / Math.max(m, 0.5)));
+    }
+  };
+  retarget();
   const n = pr.n;
   const upper = (d: number): number => {
     const pot = potentials(w, d);
@@ -370,7 +378,10 @@ export function bestText(model: Model, objective: Objective, starts: number[][] 
     if (!better(upper(d))) return;
     if (d === P) {
       const found = objectiveOf(objective, model, w.text);
-      if (found && (!best || found.value > best.value + 1e-12)) best = found;
+      if (found && (!best || found.value > best.value + 1e-12)) {
+        best = found;
+        retarget();
+      }
       return;
     }
     const i = pr.order[d]!;
