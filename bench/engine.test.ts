@@ -8,3 +8,10 @@ describe('npm run bench', () => {
     expect(lines).toMatch(/p50 \d+\.\d µs, p99 \d+\.\d µs/);
   });
 });
+
+describe('npm run bench, analyser section', () => {
+  it('times the exact analysis of the tutorial', async () => {
+    const { runAnalysisBench } = await import('./analysis.ts');
+    expect(runAnalysisBench(true, ['tutorial']).join('\n')).toMatch(/tutorial \/ draft +\d+\.\d{3} s .*feasible: yes/);
+  });
+});
