@@ -449,7 +449,8 @@ export const negotiationMachine = setup({
       const at = (kind: string, text: string, extra: Partial<Notice> = {}) => journal.push({ day, date, kind, text, ...extra });
       if (day > context.totalDays) {
         const reason = `The deadline (${context.scenario.calendar.deadline}) passed without a signed text.`;
-        at('deadline.reached', reason);
+        // Dated the deadline day itself, like the outcome: the day after is never played.
+        journal.push(notice(context, 'deadline.reached', reason));
         enqueue.assign({ day: context.day, journal, outcome: { kind: 'timeout', day: context.day, reason } });
         return;
       }

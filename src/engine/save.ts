@@ -54,7 +54,9 @@ export function parseSave(text: string): SaveResult {
   } catch (e) {
     return { ok: false, message: `the save is not valid JSON (${(e as Error).message})` };
   }
-  if (data && typeof data === 'object' && 'version' in data && typeof data.version === 'number' && data.version !== SAVE_VERSION) {
+  // Only a file that says it is an Accord save is judged on its version; any other JSON is simply not a save.
+  if (data && typeof data === 'object' && 'format' in data && data.format === SAVE_FORMAT &&
+      'version' in data && typeof data.version === 'number' && data.version !== SAVE_VERSION) {
     return { ok: false, message: `the save is format version ${data.version}; this version of Accord reads version ${SAVE_VERSION}` };
   }
   const parsed = saveSchema.safeParse(data);
