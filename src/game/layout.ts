@@ -90,3 +90,30 @@ export function documentBox(viewportWidth: number, viewportHeight: number): Box 
     height,
   };
 }
+
+/**
+ * The play screen: a top bar (date, deadline, capital, main actions), the canvas stage on the
+ * left (map or table), and the DOM side panel (plan, actions, answers, log) on the right.
+ * Phaser scenes draw only inside `stage`; the DOM owns the rest. In CSS pixels.
+ */
+export const PLAY = {
+  topBar: 56,
+  side: { share: 0.4, min: 380, max: 560 },
+  gap: 0,
+} as const;
+
+export interface PlayLayout {
+  topBar: Box;
+  side: Box;
+  stage: Box;
+}
+
+export function playLayout(viewportWidth: number, viewportHeight: number): PlayLayout {
+  const sideWidth = Math.max(PLAY.side.min, Math.min(PLAY.side.max, Math.round(viewportWidth * PLAY.side.share)));
+  const below = viewportHeight - PLAY.topBar;
+  return {
+    topBar: { x: 0, y: 0, width: viewportWidth, height: PLAY.topBar },
+    side: { x: viewportWidth - sideWidth, y: PLAY.topBar, width: sideWidth, height: below },
+    stage: { x: 0, y: PLAY.topBar, width: viewportWidth - sideWidth, height: below },
+  };
+}

@@ -1,0 +1,320 @@
+/**
+ * The application around the engine: which screen is up, which scenario and start are chosen,
+ * the running game and its autosave, and messages for the player. No DOM and no Phaser here:
+ * screens subscribe to it and call its methods; it talks to the engine only through the
+ * session (`send`, `view`). Data flows one way: input → command → new view → render.
+ */
+import { loadScenarioText } from '../../scenario/load.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { formatProblem } from '../../scenario/load.ts';
+import type { Command } from '../../engine/commands.ts';
+import type { Difficulty } from '../../engine/knowledge.ts';
+import type { Notice } from '../../engine/negotiationMachine.ts';
+import { createGame, replay, type Game, type SendResult } from '../../engine/session.ts';
+import type { PlayerView } from '../../engine/view.ts';
+import type { CatalogueEntry } from './catalogue.ts';
+import { clearSave, readSave, writeSave, type KeyValueStore, type SavedGame } from './saveSlot.ts';
+import { parseGameLink } from './urlParams.ts';
+
+export type Screen = 'title' | 'briefing' | 'play' | 'ending';
+
+export interface Choice {
+  /** Catalogue id, or `custom` for a file the player loaded. */
+  entry: string;
+  scenario: Scenario;
+  start: string;
+  seed: number;
+  difficulty: Difficulty;
+}
+
+export interface Banner {
+  kind: 'error' | 'info';
+  title: string;
+  lines: string[];
+}
+
+/** What the canvas shows during play: the map, or the table with one party. */
+export type Stage = { kind: 'map' } | { kind: 'table'; party: string };
+
+export interface AppState {
+  screen: Screen;
+  stage: Stage;
+  choice: Choice | null;
+  view: PlayerView | null;
+  /** A game saved in this browser that can be continued. */
+  saved: { scenarioTitle: string; start: string; day: number } | null;
+  banner: Banner | null;
+  /** The validator's problems with the last scenario file the player loaded, one line each. */
+  fileProblems: { file: string; lines: string[] } | null;
+  /** The scenario loaded from a file this visit, if any. */
+  custom: { file: string; title: string } | null;
+  /** Reason the last command was refused, for the screen to show. */
+  refusal: string | null;
+}
+
+export interface ControllerOptions {
+  catalogue: readonly CatalogueEntry[];
+  store: KeyValueStore;
+  /** A fresh seed for a new game (the browser's random source; the engine never draws one itself). */
+  newSeed: () => number;
+  /** Per-tab storage: remembers that a game was on screen, so a reload resumes it. */
+  session?: KeyValueStore;
+}
+
+const IN_PLAY_KEY = 'accord.inPlay';
+
+export class AppController {
+  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, custom: null, refusal: null };
+  private game: Game | null = null;
+  private customText: { file: string; text: string; scenario: Scenario } | null = null;
+  private readonly listeners = new Set<(s: AppState) => void>();
+  private readonly noticeListeners = new Set<(n: Notice) => void>();
+  private unsubscribeNotices: (() => void) | null = null;
+
+  constructor(private readonly options: ControllerOptions) {
+    const read = readSave(options.store);
+    if (read.kind === 'invalid') {
+      clearSave(options.store);
+      this.state.banner = { kind: 'error', title: 'The saved game could not be continued', lines: [read.message, 'It has been cleared; start a new game.'] };
+    }
+    this.state.saved = this.savedSummary();
+  }
+
+  /**
+   * What the page opens on: a game link first; else, after a reload in the same tab, the game
+   * that was on screen; else the title.
+   */
+  restore(search: string): void {
+    if (parseGameLink(search).kind !== 'none') return this.openLink(search);
+    let inPlay: string | null;
+    try {
+      inPlay = this.options.session?.getItem(IN_PLAY_KEY) ?? null;
+    } catch {
+      inPlay = null;
+    }
+    if (inPlay !== null && this.state.saved) this.continueSaved();
+  }
+
+  get catalogue(): readonly CatalogueEntry[] {
+    return this.options.catalogue;
+  }
+
+  snapshot(): AppState {
+    return this.state;
+  }
+
+  subscribe(listener: (s: AppState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Engine notices as they happen (for sound, animation and the live region). */
+  onNotice(listener: (n: Notice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  /** The running game, for the debrief's truth and exports; scenes use `snapshot().view`. */
+  currentGame(): Game | null {
+    return this.game;
+  }
+
+  /** Open whatever the page's link asks for: a game by its parameters, or the title. */
+  openLink(search: string): void {
+    const link = parseGameLink(search);
+    if (link.kind === 'none') return;
+    if (link.kind === 'invalid') {
+      this.update({ screen: 'title', banner: { kind: 'error', title: 'This link could not be opened', lines: link.problems } });
+      return;
+    }
+    const entry = this.options.catalogue.find((e) => e.id === link.link.scenario);
+    if (!entry) {
+      this.update({ banner: { kind: 'error', title: 'This link could not be opened', lines: [`scenario: there is no scenario "${link.link.scenario}"`] } });
+      return;
+    }
+    const loaded = entry.load();
+    if (!loaded.ok) {
+      this.update({ banner: { kind: 'error', title: `${entry.file} could not be loaded`, lines: loaded.problems.map(formatProblem) } });
+      return;
+    }
+    const start = link.link.start ?? loaded.scenario.starts[0]!.id;
+    if (!loaded.scenario.starts.some((s) => s.id === start)) {
+      this.update({
+        banner: { kind: 'error', title: 'This link could not be opened', lines: [`start: "${start}" is not a start of ${entry.id} (starts: ${loaded.scenario.starts.map((s) => s.id).join(', ')})`] },
+      });
+      return;
+    }
+    this.choose(entry.id, start, link.link.difficulty ?? 'standard', link.link.seed);
+  }
+
+  /** Choose a shipped (or the loaded custom) scenario and go to its briefing. */
+  choose(entryId: string, start: string, difficulty: Difficulty, seed?: number): void {
+    const scenario = this.scenarioOf(entryId);
+    if (!scenario) return;
+    const startId = scenario.starts.some((s) => s.id === start) ? start : scenario.starts[0]!.id;
+    this.update({
+      screen: 'briefing',
+      choice: { entry: entryId, scenario, start: startId, seed: seed ?? this.options.newSeed() >>> 0, difficulty },
+      refusal: null,
+    });
+  }
+
+  /**
+   * Load a scenario file the player picked or dropped. Invalid: its problems are shown and
+   * nothing else changes. Valid: it joins the choices as the custom scenario.
+   */
+  loadScenarioFile(file: string, text: string): boolean {
+    const loaded = loadScenarioText(text, file);
+    if (!loaded.ok) {
+      this.update({ fileProblems: { file, lines: loaded.problems.map(formatProblem) } });
+      return false;
+    }
+    this.customText = { file, text, scenario: loaded.scenario };
+    this.update({ fileProblems: null, custom: { file, title: loaded.scenario.title } });
+    return true;
+  }
+
+  /** Start the chosen game (after the briefing). */
+  begin(): void {
+    const choice = this.state.choice;
+    if (!choice) return;
+    this.attach(createGame(choice.scenario, { start: choice.start, seed: choice.seed, difficulty: choice.difficulty }));
+    this.persist();
+    this.update({ screen: 'play', stage: { kind: 'map' }, view: this.game!.view(), banner: null, refusal: null });
+  }
+
+  /** Resume the game saved in this browser. A save that no longer applies is cleared with a message. */
+  continueSaved(): void {
+    const read = readSave(this.options.store);
+    if (read.kind !== 'ok') {
+      if (read.kind === 'invalid') this.dropSave(read.message);
+      return;
+    }
+    const { save, customScenario } = read.saved;
+    let scenario: Scenario | null = null;
+    let entry = save.scenario.id;
+    if (customScenario) {
+      const loaded = loadScenarioText(customScenario.text, customScenario.file);
+      if (loaded.ok) {
+        scenario = loaded.scenario;
+        this.customText = { ...customScenario, scenario };
+        entry = 'custom';
+        this.state = { ...this.state, custom: { file: customScenario.file, title: scenario.title } };
+      }
+    } else {
+      const loaded = this.options.catalogue.find((e) => e.id === save.scenario.id)?.load();
+      if (loaded?.ok) scenario = loaded.scenario;
+    }
+    if (!scenario) return this.dropSave(`the saved game's scenario "${save.scenario.id}" is not available`);
+    const result = replay(scenario, save);
+    if (!result.ok) return this.dropSave(result.message);
+    this.attach(result.game);
+    const view = result.game.view();
+    this.update({
+      screen: view.outcome ? 'ending' : 'play',
+      choice: { entry, scenario, start: save.start, seed: save.seed, difficulty: save.difficulty },
+      view,
+      banner: null,
+      refusal: null,
+    });
+  }
+
+  /** Send a player command. A refused command leaves everything as it was and says why. */
+  send(command: Command): SendResult {
+    if (!this.game) return { ok: false, reason: 'no game is running' };
+    const result = this.game.send(command);
+    if (!result.ok) {
+      this.update({ refusal: result.reason });
+      return result;
+    }
+    this.persist();
+    const view = this.game.view();
+    // Dealing with a party brings its table up; travelling and ending the day return to the map.
+    const stage: Stage = 'party' in command ? { kind: 'table', party: command.party }
+      : command.type === 'envoy.offer' ? { kind: 'table', party: this.game.scenario.incentives.find((i) => i.id === command.incentive)?.to ?? '' }
+      : command.type === 'envoy.travel' || command.type === 'day.end' ? { kind: 'map' }
+      : this.state.stage;
+    this.update({ view, refusal: null, stage, screen: view.outcome ? 'ending' : 'play' });
+    return result;
+  }
+
+  /** Show the map, or a party's table, on the canvas. */
+  showStage(stage: Stage): void {
+    this.update({ stage });
+  }
+
+  /** Back to the title; the running game stays saved for "Continue". */
+  toTitle(): void {
+    this.detach();
+    this.update({ screen: 'title', view: null, refusal: null, saved: this.savedSummary() });
+  }
+
+  dismissBanner(): void {
+    this.update({ banner: null });
+  }
+
+  dismissFileProblems(): void {
+    this.update({ fileProblems: null });
+  }
+
+  private scenarioOf(entryId: string): Scenario | null {
+    if (entryId === 'custom') return this.customText?.scenario ?? null;
+    const loaded = this.options.catalogue.find((e) => e.id === entryId)?.load();
+    if (!loaded) return null;
+    if (!loaded.ok) {
+      this.update({ banner: { kind: 'error', title: `${entryId} could not be loaded`, lines: loaded.problems.map(formatProblem) } });
+      return null;
+    }
+    return loaded.scenario;
+  }
+
+  private attach(game: Game): void {
+    this.detach();
+    this.game = game;
+    this.unsubscribeNotices = game.on((n) => {
+      for (const l of this.noticeListeners) l(n);
+    });
+  }
+
+  private detach(): void {
+    this.unsubscribeNotices?.();
+    this.unsubscribeNotices = null;
+    this.game?.stop();
+    this.game = null;
+  }
+
+  private persist(): void {
+    if (!this.game) return;
+    const saved: SavedGame = { save: this.game.save() };
+    if (this.state.choice?.entry === 'custom' && this.customText) saved.customScenario = { file: this.customText.file, text: this.customText.text };
+    writeSave(this.options.store, saved);
+  }
+
+  private dropSave(message: string): void {
+    clearSave(this.options.store);
+    this.update({
+      screen: 'title',
+      saved: null,
+      banner: { kind: 'error', title: 'The saved game could not be continued', lines: [message, 'It has been cleared; start a new game.'] },
+    });
+  }
+
+  private savedSummary(): AppState['saved'] {
+    const read = readSave(this.options.store);
+    if (read.kind !== 'ok') return null;
+    const { save } = read.saved;
+    const title = read.saved.customScenario ? read.saved.customScenario.file : this.options.catalogue.find((e) => e.id === save.scenario.id)?.id ?? save.scenario.id;
+    return { scenarioTitle: title, start: save.start, day: save.log.filter((c) => c.type === 'day.end').length + 1 };
+  }
+
+  private update(patch: Partial<AppState>): void {
+    this.state = { ...this.state, ...patch };
+    try {
+      if (this.state.screen === 'play' || this.state.screen === 'ending') this.options.session?.setItem(IN_PLAY_KEY, '1');
+      else this.options.session?.removeItem(IN_PLAY_KEY);
+    } catch {
+      // Per-tab storage unavailable: a reload then shows the title, with Continue.
+    }
+    for (const l of this.listeners) l(this.state);
+  }
+}
