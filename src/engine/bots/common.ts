@@ -81,13 +81,16 @@ export function estimateUtility(pk: PartyKnowledge, text: PlanText): number {
   return total > 0 ? sum / total : 50;
 }
 
-/** Does the text cross a red line the player knows of, for any of the given parties? */
-export function crossesKnownLine(view: PlayerView, text: PlanText, parties: readonly string[]): boolean {
-  return view.parties.some(
-    (p) =>
-      parties.includes(p.id) &&
-      p.knownRedLines.some((l) => l.when.every((c) => text[c.point] !== undefined && !text[c.point]!.deferred && text[c.point]!.option === c.option)),
-  );
+/** How many red lines the player knows of the text crosses, for the given parties. */
+export function knownLinesCrossed(view: PlayerView, text: PlanText, parties: readonly string[]): number {
+  let n = 0;
+  for (const p of view.parties) {
+    if (!parties.includes(p.id)) continue;
+    for (const l of p.knownRedLines) {
+      if (l.when.every((c) => text[c.point] !== undefined && !text[c.point]!.deferred && text[c.point]!.option === c.option)) n++;
+    }
+  }
+  return n;
 }
 
 /** All option ids of a point, "omit" included when it may be dropped. */

@@ -7,7 +7,7 @@
  */
 import { mid } from '../knowledge.ts';
 import type { Bot } from './bot.ts';
-import { assignments, counterparts, crossesKnownLine, estimateUtility, guardians, travelToward } from './common.ts';
+import { assignments, counterparts, knownLinesCrossed, estimateUtility, guardians, travelToward } from './common.ts';
 import { diff, improveText } from './textSearch.ts';
 import type { PlanText } from '../text.ts';
 import type { PlayerView } from '../view.ts';
@@ -77,7 +77,9 @@ function bestEstimate(view: PlayerView, scenario: import('../../scenario/schema.
   const judges = [...counterparts(view), ...view.parties.filter((p) => p.role === 'mediator').map((p) => p.id)];
   const watch = guardians(view, scenario);
   const score = (t: PlanText) => {
-    if (crossesKnownLine(view, t, watch)) return -1000;
+    // Count the lines crossed, so a text crossing two can still climb to one and then none.
+    const crossed = knownLinesCrossed(view, t, watch);
+    if (crossed > 0) return -1000 * crossed;
     let worst = Infinity;
     for (const id of judges) {
       const pk = view.parties.find((p) => p.id === id)?.knowledge;
