@@ -72,6 +72,8 @@ export interface NegotiationContext {
   parties: Record<string, ActorRefFrom<typeof partyMachine>>;
   knowledge: Knowledge;
   answers: Record<string, AnswerRecord>;
+  /** Every answer given, in order, with the text it was about: the debrief's record of offers. */
+  answerLog: (AnswerRecord & { text: PlanText })[];
   granted: string[];
   fired: string[];
   journal: Notice[];
@@ -387,6 +389,7 @@ export const negotiationMachine = setup({
         rng: rng.state,
         knowledge,
         answers: { ...context.answers, [answer.party]: { answer, version: context.version } },
+        answerLog: [...context.answerLog, { answer, version: context.version, text: context.text }],
         journal: [...context.journal, notice(context, answer.kind === 'accepted' ? 'proposal.accepted' : answer.kind === 'rejected' ? 'proposal.rejected' : `proposal.${answer.kind}`, text, { party: answer.party })],
       };
     }),
@@ -533,6 +536,7 @@ export const negotiationMachine = setup({
       parties,
       knowledge: initialKnowledge(scenario, input.difficulty),
       answers: {},
+      answerLog: [],
       granted: [],
       fired: [],
       journal: [{ day: 0, date: startDate, kind: 'game.started', text: `Talks open on ${startDate} with “${start.title}”. Deadline: ${scenario.calendar.deadline}.` }],

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { createGame, type Game } from '../engine/session.ts';
+import { buildDebrief } from './debrief.ts';
+import { importResult, resultOf } from './resultFile.ts';
+
+function tutorial(): Scenario {
+  const r = loadScenarioText(readFileSync('scenarios/tutorial/scenario.yaml', 'utf8'), 'tutorial');
+  if (!r.ok) throw new Error('tutorial does not load');
+  return r.scenario;
+}
+
+/** The line a careful player takes: learn, draft the fair text, ask every day, call the leaders when ready. */
+function playToDeal(scenario: Scenario, seed: number): Game {
+  const g = createGame(scenario, { seed });
+  const send = (c: Parameters<Game['send']>[0]) => g.send(c);
+  send({ type: 'envoy.travel', envoy: 'envoy-lead', to: 'aldor' });
+  send({ type: 'envoy.travel', envoy: 'envoy-tech', to: 'belport' });
+  send({ type: 'day.end' });
+  send({ type: 'envoy.meet', envoy: 'envoy-lead', party: 'aldoria' });
+  send({ type: 'envoy.meet', envoy: 'envoy-tech', party: 'belmar' });
+  send({ type: 'text.package', changes: [{ point: 'flow', option: 'f50' }, { point: 'monitoring', option: 'observers' }, { point: 'fund', option: 'aldoria-pays' }] });
+  for (let day = 0; day < 25 && !g.view().outcome; day++) {
+    send({ type: 'envoy.table', envoy: 'envoy-lead', party: 'aldoria' });
+    send({ type: 'envoy.table', envoy: 'envoy-tech', party: 'belmar' });
+    if (g.view().summit.ready) send({ type: 'summit.call' });
+    else send({ type: 'day.end' });
+  }
+  return g;
+}
+
+describe('the debrief', () => {
+  it('of a signed deal shows the engine score, the best deals beside it and what was left on the table', () => {
+    const game = playToDeal(tutorial(), 5);
+    const outcome = game.view().outcome;
+    expect(outcome?.kind).toBe('deal');
+    if (outcome?.kind !== 'deal') return;
+    const d = buildDebrief(game);
+    expect(d.score).toEqual(outcome.score);
+    for (const row of d.parties) expect(row.player).toBeCloseTo(outcome.score.margins[row.id]!, 1);
+    expect(d.best.feasible).toBe(true);
+    expect(d.best.durability!).toBeGreaterThanOrEqual(outcome.score.durability - 1e-6);
+    expect(d.leftOnTable!.durability).toBeGreaterThanOrEqual(0);
+    expect(d.leftOnTable!.balance).toBeGreaterThanOrEqual(0);
+    expect(d.startPoints).toBe(5);
+    expect(d.finalPoints).toBe(outcome.score.points);
+    expect(d.points.map((p) => p.id)).toEqual(['flow', 'dam', 'monitoring', 'fund', 'island']);
+    expect(d.points.find((p) => p.id === 'flow')!.player).toBe('50% to Belmar');
+    // One value per day for each party, starting on day one, and the plan's length from the start.
+    expect(d.series.days[0]).toBe(0);
+    for (const p of d.series.parties) expect(p.utility).toHaveLength(d.series.days.length);
+    expect(d.series.planLength[0]).toEqual({ day: 0, points: 5 });
+    expect(d.series.markers.some((m) => m.kind === 'summit' && m.label === 'deal signed')).toBe(true);
+    expect(d.series.markers.some((m) => m.kind === 'event')).toBe(true);
+    expect(d.bestRejected).toBeNull();
+  });
+
+  it('of a failed game names the best offer that was rejected and why', () => {
+    const g = createGame(tutorial(), { seed: 3 });
+    g.send({ type: 'envoy.travel', envoy: 'envoy-lead', to: 'belport' });
+    g.send({ type: 'day.end' });
+    g.send({ type: 'envoy.table', envoy: 'envoy-lead', party: 'belmar' });
+    g.send({ type: 'text.redraft', point: 'flow', option: 'f40' });
+    g.send({ type: 'envoy.table', envoy: 'envoy-lead', party: 'belmar' });
+    while (!g.view().outcome) g.send({ type: 'day.end' });
+    const d = buildDebrief(g);
+    expect(d.outcome.kind).toBe('timeout');
+    expect(d.leftOnTable).toBeNull();
+    const r = d.bestRejected!;
+    expect(r.partyName).toBe('Belmar');
+    // The second offer crossed no red line (30% was gone), so it is the closer one.
+    expect(r.text.flow?.option).toBe('f40');
+    expect(r.reasons.length).toBeGreaterThan(0);
+    expect(r.reasons.join(' ')).not.toMatch(/Thirty percent/);
+  });
+});
+
+describe('result files', () => {
+  it('export and import give the same debrief', () => {
+    const scenario = tutorial();
+    const game = playToDeal(scenario, 8);
+    const file = JSON.stringify(resultOf(game));
+    const back = importResult(file, (id) => (id === 'tutorial' ? scenario : null));
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(JSON.parse(JSON.stringify(buildDebrief(back.game)))).toEqual(JSON.parse(JSON.stringify(buildDebrief(game))));
+  });
+
+  it('a result whose score was edited, or for a missing scenario, or not JSON, is refused with a reason', () => {
+    const scenario = tutorial();
+    const result = resultOf(playToDeal(scenario, 8));
+    const edited = { ...result, score: { ...result.score!, durability: 99 } };
+    const find = (id: string) => (id === 'tutorial' ? scenario : null);
+    expect(importResult(JSON.stringify(edited), find)).toMatchObject({ ok: false, message: expect.stringMatching(/does not match its own log/) });
+    expect(importResult(JSON.stringify({ ...result, scenario: { ...result.scenario, id: 'elsewhere' } }), find)).toMatchObject({ ok: false, message: expect.stringMatching(/not available/) });
+    expect(importResult('{not json', find)).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
+    expect(importResult(JSON.stringify({ format: 'accord-save' }), find)).toMatchObject({ ok: false, message: expect.stringMatching(/not an Accord result/) });
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * What a class learns from a finished game: the outcome and score, the player's deal beside
+ * the best deals the analyser finds for that start, each party's satisfaction and trust over
+ * the days with events and moves marked, the plan's length over time, and for a failed game
+ * the best offer that was rejected and why. Pure: built from the game's record (the hidden
+ * truth is shown once the game is over).
+ */
+import { OMIT, type Scenario } from '../scenario/schema.ts';
+import { analyzeExact } from '../analysis/analyze.ts';
+import type { Notice, Outcome } from '../engine/negotiationMachine.ts';
+import type { Game } from '../engine/session.ts';
+import { utilityOf } from '../engine/evaluate.ts';
+import { pointsInText, type PlanText } from '../engine/text.ts';
+import type { Score } from '../engine/score.ts';
+
+export interface PointRow {
+  id: string;
+  number?: number;
+  title: string;
+  /** Option labels ("dropped" when left out); null when the text was never settled. */
+  player: string | null;
+  start: string;
+  durable: string | null;
+  balanced: string | null;
+}
+
+export interface PartyRow {
+  id: string;
+  name: string;
+  role: string;
+  /** Margin above reservation in the player's final text (negative: below what it can accept). */
+  player: number;
+  durable: number | null;
+  balanced: number | null;
+}
+
+export interface Series {
+  days: number[];
+  parties: { id: string; name: string; utility: number[]; trust: number[] }[];
+  planLength: { day: number; points: number }[];
+  markers: { day: number; kind: 'event' | 'move' | 'summit'; label: string }[];
+}
+
+export interface RejectedOffer {
+  day: number;
+  party: string;
+  partyName: string;
+  /** How far below what the party wanted the text was (utility − threshold, negative). */
+  shortBy: number;
+  reasons: string[];
+  text: PlanText;
+}
+
+export interface Debrief {
+  scenario: { id: string; title: string; version: string };
+  start: { id: string; title: string };
+  seed: number;
+  difficulty: string;
+  outcome: Outcome;
+  score: Score | null;
+  /** Points in the starting text, and in the final (or last) text. */
+  startPoints: number;
+  finalPoints: number;
+  points: PointRow[];
+  parties: PartyRow[];
+  best: { feasible: boolean; durability: number | null; balance: number | null };
+  /** How much more durability and balance the best deals would have given (deals only). */
+  leftOnTable: { durability: number; balance: number } | null;
+  series: Series;
+  bestRejected: RejectedOffer | null;
+  timeline: Notice[];
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function label(scenario: Scenario, point: string, option: string | null | undefined): string {
+  if (option === null || option === undefined || option === OMIT) return 'dropped';
+  return scenario.points.find((p) => p.id === point)?.options.find((o) => o.id === option)?.label ?? option;
+}
+
+const MOVE_KINDS: Record<string, string> = {
+  'package.drafted': 'package',
+  'text.redrafted': 'redraft',
+  'point.omitted': 'dropped',
+  'point.deferred': 'deferred',
+  'pressure.applied': 'pressure',
+  'incentive.granted': 'incentive',
+};
+
+/** The debrief of a finished (or abandoned) game. */
+export function buildDebrief(game: Game): Debrief {
+  const ctx = game.truth();
+  const scenario = game.scenario;
+  const view = game.view();
+  const outcome: Outcome = view.outcome ?? { kind: 'timeout', day: view.day, reason: 'The game was left unfinished.' };
+  const finalText = outcome.kind === 'deal' ? outcome.text : ctx.text;
+  const exact = analyzeExact(scenario, ctx.start.id);
+  const signatories = scenario.ratification.signatories;
+  const parties: PartyRow[] = signatories.map((id) => {
+    const party = scenario.parties.find((p) => p.id === id)!;
+    return {
+      id,
+      name: party.name,
+      role: party.role,
+      player: round(utilityOf(party, finalText).utility - party.reservation),
+      durable: exact.maximin?.margins[id] ?? null,
+      balanced: exact.nash?.margins[id] ?? null,
+    };
+  });
+  const points: PointRow[] = scenario.points.map((p) => ({
+    id: p.id,
+    ...(p.number !== undefined ? { number: p.number } : {}),
+    title: p.title,
+    player: finalText[p.id]?.deferred ? null : label(scenario, p.id, finalText[p.id]?.option),
+    start: label(scenario, p.id, ctx.start.text[p.id]),
+    durable: exact.maximin ? label(scenario, p.id, exact.maximin.text[p.id]) : null,
+    balanced: exact.nash ? label(scenario, p.id, exact.nash.text[p.id]) : null,
+  }));
+  const score = outcome.kind === 'deal' ? outcome.score : null;
+  const days = [...new Set(ctx.trace.map((t) => t.day))].sort((a, b) => a - b);
+  const traced = [...new Set(ctx.trace.map((t) => t.party))];
+  const series: Series = {
+    days,
+    parties: traced.map((id) => ({
+      id,
+      name: scenario.parties.find((p) => p.id === id)?.name ?? id,
+      utility: days.map((d) => ctx.trace.find((t) => t.day === d && t.party === id)?.utility ?? NaN),
+      trust: days.map((d) => ctx.trace.find((t) => t.day === d && t.party === id)?.trust ?? NaN),
+    })),
+    planLength: ctx.history.map((h) => ({ day: h.day, points: h.points })),
+    markers: ctx.journal.flatMap((n): Series['markers'] => {
+      if (n.kind === 'news.reported') return [{ day: n.day, kind: 'event' as const, label: n.text.split('.')[0] ?? n.text }];
+      if (n.kind.startsWith('summit.') || n.kind === 'deal.signed') return [{ day: n.day, kind: 'summit' as const, label: n.kind === 'deal.signed' ? 'deal signed' : n.kind === 'summit.failed' ? 'summit failed' : 'summit refused' }];
+      const move = MOVE_KINDS[n.kind];
+      return move ? [{ day: n.day, kind: 'move' as const, label: move }] : [];
+    }),
+  };
+  return {
+    scenario: { id: scenario.id, title: scenario.title, version: scenario.version },
+    start: { id: ctx.start.id, title: ctx.start.title },
+    seed: game.seed,
+    difficulty: game.difficulty,
+    outcome,
+    score,
+    startPoints: pointsInText(ctx.history[0]!.text),
+    finalPoints: pointsInText(finalText),
+    points,
+    parties,
+    best: { feasible: exact.feasible, durability: exact.maximin?.value ?? null, balance: exact.nash?.value ?? null },
+    leftOnTable: score && exact.maximin && exact.nash
+      ? { durability: round(exact.maximin.value - score.durability), balance: round(exact.nash.value - score.balance) }
+      : null,
+    series,
+    bestRejected: outcome.kind === 'deal' ? null : bestRejected(game),
+    timeline: ctx.journal,
+  };
+}
+
+/** The rejected offer that came closest: no red line crossed if possible, then the smallest shortfall. */
+function bestRejected(game: Game): RejectedOffer | null {
+  const ctx = game.truth();
+  const rejected = ctx.answerLog.filter((a) => a.answer.kind === 'rejected');
+  if (rejected.length === 0) return null;
+  const worth = (a: (typeof rejected)[number]) => a.answer.evaluation.gap - 1000 * a.answer.evaluation.redLines.length;
+  const best = rejected.reduce((b, a) => (worth(a) > worth(b) ? a : b));
+  const ev = best.answer.evaluation;
+  const name = game.scenario.parties.find((p) => p.id === best.answer.party)?.name ?? best.answer.party;
+  const reasons = [
+    ...ev.redLines.map((l) => `red line: ${l.reason}`),
+    ...(ev.gap < 0 ? [`worth ${ev.utility.toFixed(1)} to ${name}, who wanted at least ${ev.threshold.toFixed(1)} that day (walk-away ${ev.reservation.toFixed(1)})`] : []),
+    ...(best.answer.counter && best.answer.counter.length > 0
+      ? [`it asked for ${best.answer.counter.map((c) => `${game.scenario.points.find((p) => p.id === c.point)?.title ?? c.point} → ${label(game.scenario, c.point, c.option)}`).join(', ')}`]
+      : []),
+  ];
+  return { day: best.answer.day, party: best.answer.party, partyName: name, shortBy: round(ev.gap), reasons, text: best.text };
+}
