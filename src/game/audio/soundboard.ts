@@ -1,0 +1,98 @@
+/**
+ * The sound layer (Howler): interface sounds, stings and ambience, with master, effects and
+ * ambience volumes and mute from the settings. Web Audio starts after the first user gesture;
+ * plays queued before it are silent, not errors. Exposes its state for tests on
+ * `window.__accordAudio` (loaded sounds, what was played, any load or play errors).
+ */
+import { Howl, Howler } from 'howler';
+import type { Settings } from '../settings/settings.ts';
+import { SOUND_NAMES, type AmbienceName, type SoundName } from './soundMap.ts';
+
+const urls = import.meta.glob('../../../assets/audio/*.wav', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+function urlOf(name: SoundName): string {
+  const entry = Object.entries(urls).find(([path]) => path.endsWith(`/${name}.wav`));
+  if (!entry) throw new Error(`assets/audio/${name}.wav is missing; run npm run assets:audio`);
+  return entry[1];
+}
+
+export interface AudioDebug {
+  loaded: SoundName[];
+  played: { sound: SoundName; at: number }[];
+  errors: string[];
+  ambience: AmbienceName | null;
+  state(): Record<string, string>;
+}
+
+declare global {
+  interface Window {
+    __accordAudio?: AudioDebug;
+  }
+}
+
+export class Soundboard {
+  private readonly howls = new Map<SoundName, Howl>();
+  private ambienceName: AmbienceName | null = null;
+  private settings: Settings;
+  readonly debug: AudioDebug;
+
+  constructor(settings: Settings) {
+    this.settings = settings;
+    const howls = this.howls;
+    this.debug = {
+      loaded: [],
+      played: [],
+      errors: [],
+      ambience: null,
+      state: () => Object.fromEntries([...howls].map(([name, h]) => [name, h.state()])),
+    };
+    for (const name of SOUND_NAMES) {
+      const ambience = name.startsWith('ambience-');
+      const howl = new Howl({
+        src: [urlOf(name)],
+        loop: ambience,
+        preload: true,
+        onload: () => this.debug.loaded.push(name),
+        onloaderror: (_id, error) => this.debug.errors.push(`load ${name}: ${String(error)}`),
+        onplayerror: (_id, error) => this.debug.errors.push(`play ${name}: ${String(error)}`),
+      });
+      this.howls.set(name, howl);
+    }
+    this.apply(settings);
+    window.__accordAudio = this.debug;
+  }
+
+  /** Apply volumes and mute (at once, to sounds already playing too). */
+  apply(settings: Settings): void {
+    this.settings = settings;
+    Howler.volume(settings.master);
+    Howler.mute(settings.muted);
+    for (const [name, howl] of this.howls) howl.volume(name.startsWith('ambience-') ? settings.ambience : settings.effects);
+  }
+
+  play(name: SoundName): void {
+    const howl = this.howls.get(name);
+    if (!howl) return;
+    howl.play();
+    this.debug.played.push({ sound: name, at: Date.now() });
+  }
+
+  /** Switch the looping ambience (null: silence). */
+  setAmbience(name: AmbienceName | null): void {
+    if (name === this.ambienceName) return;
+    if (this.ambienceName) this.howls.get(this.ambienceName)?.stop();
+    this.ambienceName = name;
+    this.debug.ambience = name;
+    if (name) {
+      const howl = this.howls.get(name)!;
+      howl.volume(this.settings.ambience);
+      howl.play();
+    }
+  }
+
+  /** Stop everything and free the sounds (leaving the page, or in leak tests). */
+  unload(): void {
+    for (const howl of this.howls.values()) howl.unload();
+    this.howls.clear();
+  }
+}
