@@ -1,15 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser.ts';
 
 const PORT = 4173;
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-
-/** CHROMIUM_PATH, else Debian's chromium when installed, else Playwright's own browser. */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  return existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
-}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,16 +16,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      // Keep Playwright's default args: its --enable-unsafe-swiftshader gives headless WebGL.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {
