@@ -4,9 +4,10 @@
  */
 import { runEngineBench } from './engine.ts';
 import { runAnalysisBench } from './analysis.ts';
+import { runBrowserBench } from './browser.ts';
 
 const quick = process.argv.includes('--quick');
-const sections: (() => string[])[] = [() => runEngineBench(quick), () => runAnalysisBench(quick)];
+const sections: (() => string[] | Promise<string[]>)[] = [() => runEngineBench(quick), () => runAnalysisBench(quick), () => runBrowserBench(quick)];
 for (const section of sections) {
-  process.stdout.write(`${section().join('\n')}\n\n`);
+  process.stdout.write(`${(await section()).join('\n')}\n\n`);
 }
