@@ -8,13 +8,14 @@ import * as check from './commands/check.ts';
 import * as simulate from './commands/simulate.ts';
 import * as replay from './commands/replay.ts';
 import * as analyze from './commands/analyze.ts';
+import * as importSheet from './commands/import.ts';
 
 interface CommandModule {
   register(program: Command): void;
 }
 
 /** Every command, in the order `accord --help` lists them. */
-const commands: readonly CommandModule[] = [check, simulate, replay, analyze];
+const commands: readonly CommandModule[] = [check, simulate, replay, analyze, importSheet];
 
 /** The program with every command registered; nothing runs until it parses arguments. */
 export function buildProgram(): Command {
