@@ -9,18 +9,31 @@ import { required } from '../ratification.ts';
 import type { PlanText } from '../text.ts';
 import type { PlayerView } from '../view.ts';
 
-/** Required signatories other than the mediator: the parties whose yes the envoys must win. */
+/**
+ * Signatories other than the mediator whose yes the envoys must win: all of them when every
+ * signature is needed or a k-of-n vote must be gathered, veto holders first.
+ */
 export function counterparts(view: PlayerView): string[] {
-  const req = new Set(required(view.rule));
-  return view.parties.filter((p) => p.role === 'signatory' && req.has(p.id)).map((p) => p.id);
+  const vetoes = new Set(required(view.rule));
+  const signatories = view.parties.filter((p) => p.role === 'signatory' && view.rule.signatories.includes(p.id));
+  return [...signatories.filter((p) => vetoes.has(p.id)), ...signatories.filter((p) => !vetoes.has(p.id))].map((p) => p.id);
 }
 
-/** Each envoy's assigned party, round robin over the counterparts. */
+/** Each envoy's assigned party: envoys spread over the counterparts' venues, round robin. */
 export function assignments(view: PlayerView): Record<string, string> {
   const targets = counterparts(view);
+  const homes: string[] = [];
+  const firstAt = new Map<string, string>();
+  for (const id of targets) {
+    const home = view.parties.find((p) => p.id === id)!.home;
+    if (!firstAt.has(home)) {
+      firstAt.set(home, id);
+      homes.push(home);
+    }
+  }
   const out: Record<string, string> = {};
   view.envoys.forEach((e, i) => {
-    if (targets.length > 0) out[e.id] = targets[i % targets.length]!;
+    if (homes.length > 0) out[e.id] = firstAt.get(homes[i % homes.length]!)!;
   });
   return out;
 }

@@ -6,6 +6,7 @@
  * say the leaders would meet.
  */
 import { mid } from '../knowledge.ts';
+import { required } from '../ratification.ts';
 import type { Bot } from './bot.ts';
 import { assignments, counterparts, knownLinesCrossed, estimateUtility, guardians, travelToward } from './common.ts';
 import { diff, improveText } from './textSearch.ts';
@@ -17,6 +18,7 @@ export function mediatorBot(): Bot {
   const met = new Map<string, number>();
   const pressed = new Map<string, number>();
   let draftedOn = -1;
+  let summonedFor = -1;
   return {
     name: 'mediator',
     next(game) {
@@ -25,7 +27,11 @@ export function mediatorBot(): Bot {
       const can = (type: string, envoy?: string, party?: string) =>
         view.legal.some((c) => c.type === type && (!envoy || ('envoy' in c && c.envoy === envoy)) && (!party || ('party' in c && c.party === party)));
 
-      if (view.summit.ready && can('summit.call')) return { type: 'summit.call' };
+      // Call the leaders when the answers say they would meet, once per version of the text.
+      if (view.summit.ready && summonedFor !== view.version && can('summit.call')) {
+        summonedFor = view.version;
+        return { type: 'summit.call' };
+      }
 
       // Redraft once a day, before tabling, on what is known now.
       if (draftedOn !== view.day && allHome(view, game.scenario.parties)) {
@@ -36,27 +42,37 @@ export function mediatorBot(): Bot {
       }
 
       const reserve = costs.summit + costs.failedSummit;
-      for (const [envoyId, partyId] of Object.entries(assignments(view))) {
-        const party = view.parties.find((p) => p.id === partyId)!;
-        const move = travelToward(view, game.scenario, envoyId, party.home);
+      const others = counterparts(view);
+      for (const [envoyId, assigned] of Object.entries(assignments(view))) {
+        const home = view.parties.find((p) => p.id === assigned)!.home;
+        const move = travelToward(view, game.scenario, envoyId, home);
         if (move) return move;
-        if (party.state === 'walkedOut' && can('envoy.meet', envoyId, partyId)) return { type: 'envoy.meet', envoy: envoyId, party: partyId };
-        const key = `${partyId}`;
-        if (met.get(key) !== view.day && can('envoy.meet', envoyId, partyId)) {
-          met.set(key, view.day);
-          return { type: 'envoy.meet', envoy: envoyId, party: partyId };
-        }
-        // Positions soften with time: ask again every other day even if the text has not changed.
-        const stale = !party.answer?.current || view.day - party.answer.day >= 2;
-        if (stale && can('envoy.table', envoyId, partyId) && view.capital - costs.table >= reserve) {
-          return { type: 'envoy.table', envoy: envoyId, party: partyId };
-        }
-        // Press a party that still holds out once the deadline nears, if capital allows.
-        const late = view.daysLeft <= Math.max(3, Math.floor((view.daysLeft + view.day) / 3));
-        if (late && party.answer?.current && party.answer.kind === 'rejected' && party.answer.redLines.length === 0 &&
-            pressed.get(partyId) !== view.day && party.trust > 30 && view.capital - costs.press >= reserve && can('envoy.press', envoyId, partyId)) {
-          pressed.set(partyId, view.day);
-          return { type: 'envoy.press', envoy: envoyId, party: partyId };
+        // Work with every party met where the envoy is.
+        for (const party of view.parties.filter((p) => others.includes(p.id) && p.home === home)) {
+          const partyId = party.id;
+          if (party.state === 'walkedOut' && can('envoy.meet', envoyId, partyId)) return { type: 'envoy.meet', envoy: envoyId, party: partyId };
+          // Learn first; then, with actions scarce, put the current text before meeting again.
+          const lastMet = met.get(partyId);
+          if (lastMet === undefined && can('envoy.meet', envoyId, partyId)) {
+            met.set(partyId, view.day);
+            return { type: 'envoy.meet', envoy: envoyId, party: partyId };
+          }
+          // Positions soften with time: ask again every other day even if the text has not changed.
+          const stale = !party.answer?.current || view.day - party.answer.day >= 2;
+          if (stale && can('envoy.table', envoyId, partyId) && view.capital - costs.table >= reserve) {
+            return { type: 'envoy.table', envoy: envoyId, party: partyId };
+          }
+          if (lastMet !== view.day && can('envoy.meet', envoyId, partyId)) {
+            met.set(partyId, view.day);
+            return { type: 'envoy.meet', envoy: envoyId, party: partyId };
+          }
+          // Press a party that still holds out once the deadline nears, if capital allows.
+          const late = view.daysLeft <= Math.max(3, Math.floor((view.daysLeft + view.day) / 3));
+          if (late && party.answer?.current && party.answer.kind === 'rejected' && party.answer.redLines.length === 0 &&
+              pressed.get(partyId) !== view.day && party.trust > 30 && view.capital - costs.press >= reserve && can('envoy.press', envoyId, partyId)) {
+            pressed.set(partyId, view.day);
+            return { type: 'envoy.press', envoy: envoyId, party: partyId };
+          }
         }
       }
       return { type: 'day.end' };
@@ -74,19 +90,22 @@ function allHome(view: PlayerView, parties: readonly { id: string; home: string 
 
 /** The text with the largest smallest estimated margin, avoiding every red line the player knows. */
 function bestEstimate(view: PlayerView, scenario: import('../../scenario/schema.ts').Scenario): PlanText {
-  const judges = [...counterparts(view), ...view.parties.filter((p) => p.role === 'mediator').map((p) => p.id)];
+  const judges = view.rule.signatories;
   const watch = guardians(view, scenario);
   const score = (t: PlanText) => {
     // Count the lines crossed, so a text crossing two can still climb to one and then none.
     const crossed = knownLinesCrossed(view, t, watch);
     if (crossed > 0) return -1000 * crossed;
-    let worst = Infinity;
+    const margins = new Map<string, number>();
     for (const id of judges) {
       const pk = view.parties.find((p) => p.id === id)?.knowledge;
-      if (!pk) continue;
-      worst = Math.min(worst, estimateUtility(pk, t) - mid(pk.reservation));
+      if (pk) margins.set(id, estimateUtility(pk, t) - mid(pk.reservation));
     }
-    return worst;
+    // The text must satisfy every veto holder and enough others to make up the count.
+    const vetoes = required(view.rule);
+    const sorted = [...margins.values()].sort((a, b) => b - a);
+    const kth = sorted[Math.min(sorted.length, view.rule.atLeast) - 1] ?? 0;
+    return Math.min(kth, ...vetoes.map((v) => margins.get(v) ?? Infinity));
   };
   return improveText(scenario, view.text, score);
 }
