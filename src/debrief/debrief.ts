@@ -8,7 +8,10 @@
 import { OMIT, type Scenario } from '../scenario/schema.ts';
 import { analyzeExact } from '../analysis/analyze.ts';
 import type { Notice, Outcome } from '../engine/negotiationMachine.ts';
-import type { Game } from '../engine/session.ts';
+import { createGame, type Game } from '../engine/session.ts';
+import type { Command } from '../engine/commands.ts';
+import type { Difficulty } from '../engine/knowledge.ts';
+import type { PlayerView } from '../engine/view.ts';
 import { utilityOf } from '../engine/evaluate.ts';
 import { pointsInText, type PlanText } from '../engine/text.ts';
 import type { Score } from '../engine/score.ts';
@@ -69,6 +72,8 @@ export interface Debrief {
   series: Series;
   bestRejected: RejectedOffer | null;
   timeline: Notice[];
+  /** The commands played, to step through the game again. */
+  log: Command[];
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -153,7 +158,20 @@ export function buildDebrief(game: Game): Debrief {
     series,
     bestRejected: outcome.kind === 'deal' ? null : bestRejected(game),
     timeline: ctx.journal,
+    log: [...game.log()],
   };
+}
+
+/**
+ * The game as it stood after its first `steps` commands: the debrief's step-by-step replay.
+ * Pure: replays from the seed.
+ */
+export function viewAfter(scenario: Scenario, d: Pick<Debrief, 'start' | 'seed' | 'difficulty' | 'log'>, steps: number): PlayerView {
+  const game = createGame(scenario, { start: d.start.id, seed: d.seed, difficulty: d.difficulty as Difficulty });
+  for (const command of d.log.slice(0, Math.max(0, steps))) game.send(command);
+  const view = game.view();
+  game.stop();
+  return view;
 }
 
 /** The rejected offer that came closest: no red line crossed if possible, then the smallest shortfall. */

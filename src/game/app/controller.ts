@@ -12,11 +12,13 @@ import type { Difficulty } from '../../engine/knowledge.ts';
 import type { Notice } from '../../engine/negotiationMachine.ts';
 import { createGame, replay, type Game, type SendResult } from '../../engine/session.ts';
 import type { PlayerView } from '../../engine/view.ts';
+import { buildDebrief, type Debrief } from '../../debrief/debrief.ts';
+import { importResult, resultOf, type ResultFile } from '../../debrief/resultFile.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import { clearSave, readSave, writeSave, type KeyValueStore, type SavedGame } from './saveSlot.ts';
 import { parseGameLink } from './urlParams.ts';
 
-export type Screen = 'title' | 'briefing' | 'play' | 'ending';
+export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief';
 
 export interface Choice {
   /** Catalogue id, or `custom` for a file the player loaded. */
@@ -50,6 +52,8 @@ export interface AppState {
   custom: { file: string; title: string } | null;
   /** Reason the last command was refused, for the screen to show. */
   refusal: string | null;
+  /** The debrief on screen: of the game just played, or of a result file loaded from the title. */
+  debrief: { data: Debrief; scenario: Scenario; imported: boolean; file?: string } | null;
 }
 
 export interface ControllerOptions {
@@ -64,7 +68,7 @@ export interface ControllerOptions {
 const IN_PLAY_KEY = 'accord.inPlay';
 
 export class AppController {
-  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, custom: null, refusal: null };
+  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, custom: null, refusal: null, debrief: null };
   private game: Game | null = null;
   private customText: { file: string; text: string; scenario: Scenario } | null = null;
   private readonly listeners = new Set<(s: AppState) => void>();
@@ -243,10 +247,43 @@ export class AppController {
     this.update({ stage });
   }
 
+  /** The debrief of the game on screen (after its ending, or at any time to review). */
+  openDebrief(): void {
+    if (!this.game) return;
+    this.update({ screen: 'debrief', debrief: { data: buildDebrief(this.game), scenario: this.game.scenario, imported: false } });
+  }
+
+  /** The result file of the game on screen, for export. */
+  resultFile(): ResultFile | null {
+    return this.game ? resultOf(this.game) : null;
+  }
+
+  /**
+   * Load a result file (a student's exported game) and show its debrief. A file that does not
+   * replay to its own outcome, or for a scenario not here, gets a message and nothing else changes.
+   */
+  loadResultFile(file: string, text: string): boolean {
+    const imported = importResult(text, (id) => {
+      if (this.customText?.scenario.id === id) return this.customText.scenario;
+      const loaded = this.options.catalogue.find((e) => e.id === id)?.load();
+      return loaded?.ok ? loaded.scenario : null;
+    });
+    if (!imported.ok) {
+      this.update({ banner: { kind: 'error', title: `${file} could not be opened`, lines: [imported.message] } });
+      return false;
+    }
+    const data = buildDebrief(imported.game);
+    const scenario = imported.game.scenario;
+    imported.game.stop();
+    this.detach();
+    this.update({ screen: 'debrief', debrief: { data, scenario, imported: true, file }, banner: null });
+    return true;
+  }
+
   /** Back to the title; the running game stays saved for "Continue". */
   toTitle(): void {
     this.detach();
-    this.update({ screen: 'title', view: null, refusal: null, saved: this.savedSummary() });
+    this.update({ screen: 'title', view: null, refusal: null, debrief: null, saved: this.savedSummary() });
   }
 
   dismissBanner(): void {

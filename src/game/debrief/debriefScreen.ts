@@ -1,0 +1,151 @@
+/**
+ * The debrief screen: outcome and score, the player's deal beside the best deals, charts of
+ * satisfaction, trust and the plan's length, the best rejected offer for a failed game, and
+ * the timeline stepped through again from the log. Export as JSON or print.
+ */
+import type { Chart } from 'chart.js';
+import type { Scenario } from '../../scenario/schema.ts';
+import { viewAfter, type Debrief } from '../../debrief/debrief.ts';
+import { button, h, region, uid } from '../dom/h.ts';
+import { planLengthChart, satisfactionChart } from './charts.ts';
+import './debrief.css';
+
+export interface DebriefActions {
+  onBack(): void;
+  onExport(): void;
+  onPrint(): void;
+  reduceMotion: boolean;
+}
+
+const fmt = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
+
+function headline(d: Debrief): string {
+  const o = d.outcome;
+  if (o.kind === 'deal') return `Deal signed on day ${o.day + 1}`;
+  if (o.kind === 'collapse') return `The talks collapsed on day ${o.day + 1}`;
+  return o.reason.includes('unfinished') ? 'Game not finished' : 'The deadline passed without a deal';
+}
+
+function table(caption: string, head: string[], rows: (string | number)[][], props: { class?: string } = {}): HTMLTableElement {
+  return h('table', { class: props.class ?? 'debrief-table' },
+    h('caption', null, caption),
+    h('thead', null, h('tr', null, ...head.map((c, i) => h('th', { attrs: { scope: 'col' } }, i === 0 ? c : c)))),
+    h('tbody', null, ...rows.map((r) => h('tr', null, ...r.map((c, i) => (i === 0 ? h('th', { attrs: { scope: 'row' } }, String(c)) : h('td', null, String(c))))))),
+  );
+}
+
+function scoreSection(d: Debrief): HTMLElement {
+  const rows: (string | number)[][] = [
+    ['Days taken', d.score ? d.score.days : d.outcome.day + 1],
+    ['Points in the text', `${d.startPoints} at the start → ${d.finalPoints}`],
+  ];
+  if (d.score) {
+    rows.push(['Durability (smallest margin)', fmt(d.score.durability, 2)]);
+    rows.push(['Balance (Nash product of margins)', fmt(d.score.balance, 1)]);
+  }
+  const reason = d.outcome.kind === 'deal' ? null : h('p', null, d.outcome.reason);
+  return region(2, 'Outcome and score', { class: 'debrief-block' }, reason, table('Score', ['Measure', 'Value'], rows));
+}
+
+function comparisonSection(d: Debrief): HTMLElement {
+  const rows = d.points.map((p) => [`${p.number ?? ''} ${p.title}`.trim(), p.start, p.player ?? 'left to the leaders', p.durable ?? '–', p.balanced ?? '–']);
+  const margins = d.parties.map((p) => [`${p.name}: margin above walk-away`, '', fmt(p.player), fmt(p.durable), fmt(p.balanced)]);
+  const left = d.leftOnTable
+    ? h('p', { class: 'left-on-table' },
+        `Value left on the table: the most durable deal would have given every party at least ${fmt(d.best.durability, 2)} above its walk-away (yours: ${fmt(d.score?.durability, 2)}, ${fmt(d.leftOnTable.durability, 2)} less); the most balanced a Nash product of ${fmt(d.best.balance, 1)} (yours: ${fmt(d.score?.balance, 1)}).`)
+    : h('p', null, d.best.feasible ? 'The analyser finds deals every required party could sign; they are shown beside your text.' : 'The analyser finds no text every required party could sign in this scenario.');
+  return region(2, 'Your text beside the best deals', { class: 'debrief-block' },
+    left,
+    h('div', { class: 'table-scroll' }, table('Point by point, and what each party got', ['Point', 'Start', 'Your text', 'Most durable', 'Most balanced'], [...rows, ...margins])),
+  );
+}
+
+function chartBlock(title: string, describe: string, draw: (c: HTMLCanvasElement) => Chart, data: HTMLTableElement, charts: Chart[]): HTMLElement {
+  const canvas = h('canvas', { attrs: { role: 'img', 'aria-label': describe } });
+  const frame = h('div', { class: 'chart-frame' }, canvas);
+  // Draw once the canvas is in the document and has a size.
+  requestAnimationFrame(() => {
+    if (canvas.isConnected) charts.push(draw(canvas));
+  });
+  return region(3, title, { class: 'debrief-chart' }, frame, h('details', null, h('summary', null, 'Show the data as a table'), data));
+}
+
+function chartsSection(d: Debrief, charts: Chart[], reduceMotion: boolean): HTMLElement {
+  const s = d.series;
+  const satisfaction = table('Value of the current text and trust, per party and day', ['Day', ...s.parties.flatMap((p) => [`${p.name} value`, `${p.name} trust`])],
+    s.days.map((day, i) => [`Day ${day + 1}`, ...s.parties.flatMap((p) => [fmt(p.utility[i]), fmt(p.trust[i], 0)])]));
+  const markers = h('ul', { class: 'markers' }, ...s.markers.map((m) => h('li', null, `Day ${m.day + 1}: ${m.kind === 'event' ? 'news' : m.kind === 'move' ? 'your move' : 'summit'} — ${m.label}`)));
+  const length = table('Points in the plan', ['Day', 'Points'], s.planLength.map((p) => [`Day ${p.day + 1}`, p.points]));
+  return region(2, 'How the talks went', { class: 'debrief-block' },
+    chartBlock('Satisfaction and trust over the days', 'Line chart of each party’s value of the text and trust by day, with news, your moves and summits marked. The same data is in the table below.', (c) => satisfactionChart(c, s, reduceMotion), satisfaction, charts),
+    h('details', { class: 'marker-list' }, h('summary', null, `Events and moves marked on the chart (${s.markers.length})`), markers),
+    chartBlock('The plan’s length', `Step chart of the number of points in the plan, from ${d.startPoints} to ${d.finalPoints}.`, (c) => planLengthChart(c, s, reduceMotion), length, charts),
+  );
+}
+
+function rejectedSection(d: Debrief): HTMLElement | null {
+  const r = d.bestRejected;
+  if (!r) return null;
+  return region(2, 'The best offer that was turned down', { class: 'debrief-block' },
+    h('p', null, `On day ${r.day + 1}, ${r.partyName} turned down the text that came closest to its acceptance.`),
+    h('ul', null, ...r.reasons.map((x) => h('li', null, x))),
+  );
+}
+
+function stepper(d: Debrief, scenario: Scenario): HTMLElement {
+  const total = d.log.length;
+  const output = h('div', { class: 'step-output', attrs: { 'aria-live': 'polite' } });
+  const sliderId = uid('step');
+  const slider = h('input', { id: sliderId, attrs: { type: 'range', min: 0, max: total, value: total, step: 1 } });
+  const show = (k: number) => {
+    slider.value = String(k);
+    const v = viewAfter(scenario, d, k);
+    const last = k > 0 ? d.log[k - 1]! : null;
+    const notices = v.journal.filter((n) => n.kind !== 'day.ended').slice(-4);
+    output.replaceChildren(
+      h('p', { class: 'step-head' }, `Step ${k} of ${total}${last ? ` — ${last.type}` : ' — the opening'}: day ${v.day + 1} (${v.date}), ${v.pointsInText} points in the text, capital ${Math.floor(v.capital)}.`),
+      h('ul', null, ...notices.map((n) => h('li', null, `Day ${n.day + 1}: ${n.text}`))),
+    );
+  };
+  slider.addEventListener('input', () => show(Number(slider.value)));
+  const controls = h('div', { class: 'step-controls' },
+    button('First step', () => show(0)),
+    button('Previous step', () => show(Math.max(0, Number(slider.value) - 1))),
+    h('label', { attrs: { for: sliderId } }, 'Step'),
+    slider,
+    button('Next step', () => show(Math.min(total, Number(slider.value) + 1))),
+    button('Last step', () => show(total)),
+  );
+  const timeline = h('ol', { class: 'timeline' }, ...d.timeline.filter((n) => n.kind !== 'day.ended').map((n) => h('li', null, `Day ${n.day + 1} (${n.date}): ${n.text}`)));
+  show(total);
+  return region(2, 'Replay the game step by step', { class: 'debrief-block no-print' }, controls, output,
+    h('details', null, h('summary', null, `The whole timeline (${timeline.childElementCount} entries)`), timeline));
+}
+
+/** Render the debrief into `root`; returns a function that frees its charts. */
+export function renderDebrief(root: HTMLElement, d: Debrief, scenario: Scenario, actions: DebriefActions): () => void {
+  const charts: Chart[] = [];
+  const page = h('article', { class: 'debrief', attrs: { 'aria-labelledby': 'debrief-title' } },
+    h('header', { class: 'debrief-header' },
+      h('p', { class: 'kicker' }, 'Debrief'),
+      h('h1', { id: 'debrief-title', attrs: { tabindex: -1 } }, headline(d)),
+      h('p', null, `${d.scenario.title} (version ${d.scenario.version}) — ${d.start.title}; seed ${d.seed}, difficulty ${d.difficulty}.`),
+      h('div', { class: 'debrief-actions no-print' },
+        button('Export result (JSON)', actions.onExport),
+        button('Print', actions.onPrint),
+        button('Back to the title', actions.onBack),
+      ),
+    ),
+    scoreSection(d),
+    comparisonSection(d),
+    rejectedSection(d),
+    chartsSection(d, charts, actions.reduceMotion),
+    stepper(d, scenario),
+  );
+  root.replaceChildren(page);
+  page.querySelector<HTMLElement>('#debrief-title')?.focus();
+  return () => {
+    for (const c of charts) c.destroy();
+    charts.length = 0;
+  };
+}
