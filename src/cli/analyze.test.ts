@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/accord.mjs', import.meta.url));
+
+function accord(...args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('accord analyze', () => {
+  it('--json prints feasibility, counts, the best deals with margins, bot figures and the time taken', () => {
+    const r = accord('analyze', 'scenarios/tutorial/scenario.yaml', '--games', '3', '--seed', '2', '--json');
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as Record<string, unknown> & {
+      maximin: { text: Record<string, string | null>; margins: Record<string, number> };
+      nash: { text: Record<string, string | null>; margins: Record<string, number> };
+      bots: Record<string, { games: number; deals: number; meanDays: number }>;
+    };
+    expect(a.feasible).toBe(true);
+    expect(a.outcomes).toBe(768);
+    expect(typeof a.feasibleCount).toBe('number');
+    for (const deal of [a.maximin, a.nash]) {
+      expect(Object.keys(deal.text).sort()).toEqual(['dam', 'flow', 'fund', 'island', 'monitoring']);
+      expect(Object.keys(deal.margins).sort()).toEqual(['aldoria', 'belmar', 'commission']);
+    }
+    expect(Object.keys(a.bots).sort()).toEqual(['greedy', 'mediator', 'oracle', 'random']);
+    for (const b of Object.values(a.bots)) expect(b).toMatchObject({ games: 3, deals: expect.any(Number), meanDays: expect.any(Number) });
+    expect(typeof a.seconds).toBe('number');
+  });
+
+  it('prints the best deals for a person, and names an unknown start', () => {
+    const text = accord('analyze', 'scenarios/tutorial/scenario.yaml', '--games', '0');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/a deal is possible +yes/);
+    expect(text.stdout).toMatch(/most durable deal/);
+    const bad = accord('analyze', 'scenarios/tutorial/scenario.yaml', '--start', 'nope');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/"nope" is not a start/);
+  });
+});
