@@ -1,11 +1,10 @@
 import './game/style.css';
+import { AppController } from './game/app/controller.ts';
+import { shippedScenarios } from './game/app/catalogue.ts';
+import { dropGameLinkFromAddress } from './game/dom/address.ts';
+import { mountUi } from './game/dom/app.ts';
 import { startGame } from './game/game.ts';
-import { renderProblems, renderTitle, trackPanelLayout } from './game/overlay.ts';
-import { titleView } from './game/planView.ts';
 import { rendererFromQuery } from './game/renderer.ts';
-import type { TitleContent } from './game/scenes/Title.ts';
-import { TUTORIAL_FILE, loadTutorial } from './game/tutorial.ts';
-import { formatProblem } from './scenario/load.ts';
 
 function byId(id: string): HTMLElement {
   const node = document.getElementById(id);
@@ -13,19 +12,47 @@ function byId(id: string): HTMLElement {
   return node;
 }
 
-const overlay = byId('overlay');
-trackPanelLayout(overlay);
-
-const loaded = loadTutorial();
-let content: TitleContent;
-if (loaded.ok) {
-  const view = titleView(loaded.scenario);
-  renderTitle(overlay, view);
-  document.title = `${view.title} · Accord`;
-  content = { kicker: view.startTitle, title: view.title, clauses: view.points.map((p) => p.number) };
-} else {
-  renderProblems(overlay, TUTORIAL_FILE, loaded.problems.map(formatProblem));
-  content = { kicker: 'Accord', title: 'The scenario could not be loaded', clauses: [] };
+/** A fresh seed from the browser's random source (the engine never draws one itself). */
+function newSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
-startGame(byId('stage'), rendererFromQuery(window.location.search), content);
+/** Storage can be switched off (private modes, policies): then the game simply is not saved. */
+function storage(get: () => Storage): Storage | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
+}
+
+const memory = new Map<string, string>();
+const store = storage(() => window.localStorage) ?? {
+  getItem: (k: string) => memory.get(k) ?? null,
+  setItem: (k: string, v: string) => void memory.set(k, v),
+  removeItem: (k: string) => void memory.delete(k),
+};
+
+const controller = new AppController({
+  catalogue: shippedScenarios(),
+  store,
+  session: storage(() => window.sessionStorage),
+  newSeed,
+});
+
+mountUi(byId('ui'), controller, {
+  onScreen: (screen) => {
+    if (screen === 'play') dropGameLinkFromAddress();
+  },
+});
+
+// TODO(#4): the Phaser engineer's startGame(parent, renderer, controller); until it lands, the
+// title scene draws the first shipped scenario.
+const first = shippedScenarios()[0]?.load();
+startGame(byId('stage'), rendererFromQuery(window.location.search), {
+  kicker: 'Accord',
+  title: first?.ok ? first.scenario.title : 'Accord',
+  clauses: first?.ok ? first.scenario.points.map((p, i) => p.number ?? i + 1) : [],
+});
+
+controller.restore(window.location.search);

@@ -1,0 +1,79 @@
+/**
+ * The DOM layer: shows the screen the controller is on, re-renders it on every snapshot, and
+ * holds what outlives a screen (the live region, dialogs, shortcuts).
+ */
+import type { AppController, AppState, Screen } from '../app/controller.ts';
+import { announcement } from '../viewModel/log.ts';
+import { createAnnouncer } from './announcer.ts';
+import { briefingScreen } from './briefingScreen.ts';
+import { creditsDialog } from './creditsDialog.ts';
+import { endingScreen } from './endingScreen.ts';
+import { helpDialog } from './helpDialog.ts';
+import { watchShortcuts } from './keyboard.ts';
+import { trackLayout } from './layoutVars.ts';
+import { menuDialog } from './menuDialog.ts';
+import { playScreen, type PlayScreen } from './playScreen.ts';
+import type { ScreenDeps, ScreenView } from './screen.ts';
+import { customScenarioSource } from './sources.ts';
+import { titleScreen } from './titleScreen.ts';
+
+export interface MountOptions {
+  /** Called whenever the screen changes (main.ts tidies the address bar on 'play'). */
+  onScreen?(screen: Screen): void;
+  /** Screens built elsewhere (e.g. the debrief), by the screen they show. */
+  screens?: Partial<Record<Screen, (deps: ScreenDeps) => ScreenView>>;
+}
+
+export function mountUi(root: HTMLElement, controller: AppController, options: MountOptions = {}): void {
+  trackLayout(document.documentElement);
+  const announcer = createAnnouncer();
+  document.body.append(announcer.el);
+  const custom = customScenarioSource(controller);
+  const help = helpDialog();
+  const credits = creditsDialog(controller, () => custom.custom());
+  const menu = menuDialog(() => controller.toTitle(), () => help.open());
+  const deps: ScreenDeps = { controller, announcer, help: () => help.open(), credits: () => credits.open() };
+
+  let screen: Screen | null = null;
+  let current: ScreenView | null = null;
+  let play: PlayScreen | null = null;
+
+  const build = (s: Screen): ScreenView => {
+    play = null;
+    const extra = options.screens?.[s];
+    if (extra) return extra(deps);
+    switch (s) {
+      case 'title':
+        return titleScreen(deps, custom);
+      case 'briefing':
+        return briefingScreen(deps);
+      case 'play':
+        return (play = playScreen(deps, () => menu.open()));
+      case 'ending':
+      default:
+        return endingScreen(deps);
+    }
+  };
+
+  const show = (state: AppState) => {
+    if (state.screen === screen && current) {
+      current.update(state);
+      return;
+    }
+    const hadFocus = current !== null;
+    current?.destroy();
+    screen = state.screen;
+    current = build(state.screen);
+    root.replaceChildren(current.el);
+    root.dataset.screen = state.screen;
+    document.title = state.choice && state.screen !== 'title' ? `${state.choice.scenario.title} · Accord` : 'Accord';
+    options.onScreen?.(state.screen);
+    // A new screen: start reading (and tabbing) from its top, unless the page just loaded.
+    if (hadFocus) current.focusStart();
+  };
+
+  controller.onNotice((n) => announcer.say(announcement([n])));
+  controller.subscribe(show);
+  watchShortcuts({ help: () => help.open(), play: () => play });
+  show(controller.snapshot());
+}

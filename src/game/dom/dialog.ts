@@ -1,0 +1,51 @@
+/**
+ * Modal dialogs on the native <dialog>: showModal() makes the page behind inert (focus stays
+ * inside), Esc closes it, and focus goes back to where it was.
+ */
+import { button, h, uid, type Child } from './h.ts';
+
+export interface Dialog {
+  el: HTMLDialogElement;
+  open(): void;
+  close(): void;
+  isOpen(): boolean;
+}
+
+export function createDialog(title: string, body: (close: () => void) => Child[], props: { class?: string } = {}): Dialog {
+  const headingId = uid('dlg');
+  const el = h('dialog', { class: `dialog ${props.class ?? ''}`.trim(), attrs: { 'aria-labelledby': headingId } });
+  let returnTo: HTMLElement | null = null;
+  const close = () => el.close();
+  const render = () => {
+    el.replaceChildren(
+      h('div', { class: 'dialog-head' }, h('h2', { id: headingId }, title), button('Close', close, { class: 'quiet', attrs: { 'aria-label': `Close ${title}` } })),
+      h('div', { class: 'dialog-body' }, ...body(close)),
+    );
+  };
+  el.addEventListener('close', () => {
+    const target = returnTo;
+    returnTo = null;
+    if (target?.isConnected) target.focus();
+  });
+  // A click on the backdrop (the dialog element itself, outside its box) closes it.
+  el.addEventListener('click', (e) => {
+    if (e.target === el) close();
+  });
+  document.body.append(el);
+  return {
+    el,
+    open() {
+      if (el.open) return;
+      returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      render();
+      el.showModal();
+    },
+    close,
+    isOpen: () => el.open,
+  };
+}
+
+/** Is any modal dialog open? Shortcuts wait while one is. */
+export function anyDialogOpen(): boolean {
+  return document.querySelector('dialog[open]') !== null;
+}

@@ -1,0 +1,27 @@
+/** Help: how to play in a few lines, and the keyboard shortcuts. */
+import { createDialog, type Dialog } from './dialog.ts';
+import { h } from './h.ts';
+
+export const SHORTCUTS: [string, string][] = [
+  ['?', 'Open this help'],
+  ['E', 'End the day'],
+  ['S', 'Call a summit'],
+  ['1 – 4', 'Show Actions, Plan, Answers or Log'],
+  ['M', 'Show the map'],
+  ['Esc', 'Close a dialog'],
+  ['Tab, Shift+Tab', 'Move between controls'],
+  ['← →', 'Move between section tabs, or between choices in a group'],
+  ['Enter, Space', 'Press the focused button'],
+];
+
+export function helpDialog(): Dialog {
+  return createDialog('Help', () => [
+    h('p', null, 'Move your envoys to where the parties are met, meet them to learn what matters to them, redraft the plan, and table the text. Each answer says why a party refuses and what it would take. Call the summit when at most the allowed number of points is still open.'),
+    h('h3', null, 'Keyboard shortcuts'),
+    h('p', { class: 'hint' }, 'Letter and number keys work when the focus is not in a list or a text field.'),
+    h('table', { class: 'keys' },
+      h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Key'), h('th', { attrs: { scope: 'col' } }, 'What it does'))),
+      h('tbody', null, ...SHORTCUTS.map(([k, what]) => h('tr', null, h('td', null, h('kbd', null, k)), h('td', null, what)))),
+    ),
+  ]);
+}

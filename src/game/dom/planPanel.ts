@@ -1,0 +1,142 @@
+/**
+ * Plan: every point with its drafting and status, a select to redraft it, defer or bring it
+ * back, staged changes proposed as one package, who would sign now, and the changes since
+ * the start.
+ */
+import { OMIT } from '../../scenario/schema.ts';
+import type { Command } from '../../engine/commands.ts';
+import type { PlayerView } from '../../engine/view.ts';
+import { listOf, optionLabel, plural, pointTitle } from '../viewModel/names.ts';
+import { planDiff, planRows, type PointRow } from '../viewModel/plan.ts';
+import type { PublicScenario } from '../viewModel/publicScenario.ts';
+import { signSummary, whoWouldSign } from '../viewModel/signMatrix.ts';
+import { button, h, region, uid, type Child } from './h.ts';
+
+/** Redrafts chosen in the selects but not yet sent: point → option. */
+export type Staged = Map<string, string>;
+
+export interface PlanPanelDeps {
+  send(c: Command): boolean;
+  staged: Staged;
+  /** Re-render after a staging change. */
+  refresh(): void;
+}
+
+function redraftCommand(point: string, option: string): Command {
+  return option === OMIT ? { type: 'text.omit', point } : { type: 'text.redraft', point, option };
+}
+
+function summitLine(pub: PublicScenario, view: PlayerView): HTMLElement {
+  const s = view.summit;
+  if (view.outcome) return h('p', null, 'The talks are over.');
+  if (s.ready) return h('p', { class: 'summit-ready', attrs: { 'data-testid': 'summit-status' } }, 'The leaders would meet now: call the summit.');
+  const parts: string[] = [];
+  if (s.unseen.length > 0) parts.push(`not yet tabled with ${listOf(s.unseen.map((id) => view.parties.find((p) => p.id === id)?.name ?? id))}`);
+  const open = [...new Set([...s.deferred, ...s.openKnown])];
+  if (open.length > s.maxOpenPoints) parts.push(`${plural(open.length, 'point')} known to be open (at most ${s.maxOpenPoints}): ${listOf(open.map((p) => `“${pointTitle(pub, p)}”`))}`);
+  if (parts.length === 0) parts.push('a party is too far from the text, or stalling');
+  return h('p', { class: 'summit-not', attrs: { 'data-testid': 'summit-status' } }, `The leaders would not meet yet: ${parts.join('; ')}.`);
+}
+
+function signTable(pub: PublicScenario, view: PlayerView): HTMLElement {
+  const rows = whoWouldSign(pub, view);
+  return h('div', { class: 'sign' },
+    h('table', { class: 'sign-table' },
+      h('caption', null, `Who would sign now? ${signSummary(rows)}.`),
+      h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Signatory'), h('th', { attrs: { scope: 'col' } }, 'Signs?'), h('th', { attrs: { scope: 'col' } }, 'Why'))),
+      h('tbody', null, ...rows.map((r) => h('tr', { class: `sign-${r.status}` },
+        h('th', { attrs: { scope: 'row' } }, r.name, r.required ? null : h('span', { class: 'sub' }, ' (optional)')),
+        h('td', null, h('span', { class: `pill pill-${r.status}` }, r.label)),
+        h('td', null, r.reasons.length > 0 ? h('ul', { class: 'plain' }, ...r.reasons.map((x) => h('li', null, x))) : '—'),
+      ))),
+    ),
+  );
+}
+
+function pointItem(row: PointRow, deps: PlanPanelDeps): HTMLElement {
+  const selectId = uid('pt');
+  const staged = deps.staged.get(row.id);
+  const select = h('select', { id: selectId, key: `redraft:${row.id}`, attrs: { disabled: row.deferred } },
+    ...row.choices.map((c) => {
+      const o = h('option', { attrs: { value: c.id } }, c.id === row.option ? `${c.label} (in the text)` : c.label);
+      o.selected = c.id === (staged ?? row.option);
+      return o;
+    }),
+  );
+  select.addEventListener('change', () => {
+    if (select.value === row.option) deps.staged.delete(row.id);
+    else deps.staged.set(row.id, select.value);
+    deps.refresh();
+  });
+  const apply = staged !== undefined
+    ? button(`Apply`, () => {
+        if (deps.send(redraftCommand(row.id, staged))) deps.staged.delete(row.id);
+        deps.refresh();
+      }, { key: `apply:${row.id}`, class: 'primary small', attrs: { 'aria-label': `Apply the redraft of ${row.title}` } })
+    : null;
+  const deferButton = row.dropped
+    ? null
+    : row.deferred
+      ? row.leadersOnly
+        ? h('span', { class: 'hint' }, 'Only the leaders can settle it.')
+        : button('Bring back to the envoys', () => deps.send({ type: 'text.undefer', point: row.id }), { key: `undefer:${row.id}`, class: 'quiet small', attrs: { 'aria-label': `Bring ${row.title} back to the envoys` } })
+      : button('Defer to the leaders', () => deps.send({ type: 'text.defer', point: row.id }), { key: `defer:${row.id}`, class: 'quiet small', attrs: { 'aria-label': `Defer ${row.title} to the leaders` } });
+  const cls = ['point', row.dropped ? 'is-dropped' : '', row.deferred ? 'is-deferred' : '', row.disputedBy.length > 0 ? 'is-disputed' : ''].filter(Boolean).join(' ');
+  return h('li', { class: cls, attrs: { 'data-point': row.id } },
+    h('span', { class: 'point-number', attrs: { 'aria-hidden': 'true' } }, String(row.number)),
+    h('div', { class: 'point-body' },
+      h('h3', { class: 'point-title' }, h('span', { class: 'visually-hidden' }, `${row.number}. `), row.title),
+      h('p', { class: 'point-option' }, h('span', { class: 'label' }, 'In the text: '), h('span', { class: row.dropped ? 'value dropped' : 'value' }, row.optionLabel)),
+      row.status.length > 0 ? h('p', { class: 'point-status' }, row.status.join(' · ')) : null,
+      row.disputedBy.length > 0 ? h('ul', { class: 'plain disputes' }, ...row.disputedBy.map((d) => h('li', null, `${d.party}: ${d.why}`))) : null,
+      h('div', { class: 'point-controls' },
+        h('label', { attrs: { for: selectId } }, h('span', { class: 'visually-hidden' }, `Redraft ${row.title}`), h('span', { attrs: { 'aria-hidden': 'true' } }, 'Redraft')),
+        select,
+        apply,
+        deferButton,
+      ),
+    ),
+  );
+}
+
+function packageBar(pub: PublicScenario, deps: PlanPanelDeps): HTMLElement | null {
+  if (deps.staged.size === 0) return null;
+  const changes = [...deps.staged].map(([point, option]) => ({ point, option }));
+  return h('div', { class: 'package-bar', attrs: { role: 'group', 'aria-label': 'Staged changes' } },
+    h('p', null, `${plural(changes.length, 'change')} staged: `, changes.map((c) => `“${pointTitle(pub, c.point)}” → ${optionLabel(pub, c.point, c.option)}`).join('; ')),
+    h('div', { class: 'actions-row' },
+      button(changes.length === 1 ? 'Apply this change' : `Propose the ${changes.length} changes as one package`, () => {
+        const ok = deps.send({ type: 'text.package', changes });
+        if (ok) deps.staged.clear();
+        deps.refresh();
+      }, { key: 'package', class: 'primary' }),
+      button('Discard', () => {
+        deps.staged.clear();
+        deps.refresh();
+      }, { key: 'discard', class: 'quiet' }),
+    ),
+  );
+}
+
+export function planPanel(pub: PublicScenario, view: PlayerView, deps: PlanPanelDeps): Child[] {
+  // A staged choice that the text now has (or that no longer applies) is dropped.
+  for (const [point, option] of deps.staged) {
+    const clause = view.text[point];
+    if (!clause || clause.option === option || clause.deferred) deps.staged.delete(point);
+  }
+  const diff = planDiff(pub, view);
+  const rows = planRows(pub, view);
+  return [
+    h('p', { class: 'plan-count', attrs: { 'data-testid': 'plan-count' } }, h('strong', null, diff.summary), ` · draft ${view.version}`),
+    summitLine(pub, view),
+    signTable(pub, view),
+    packageBar(pub, deps),
+    h('p', { class: 'hint' }, 'Choose a new drafting for any point, then Apply it, or stage several and propose them together as one package.'),
+    h('ol', { class: 'points', attrs: { 'aria-label': 'Points of the plan' } }, ...rows.map((r) => pointItem(r, deps))),
+    region(3, 'Changes since the start', { class: 'diff' },
+      diff.changed.length === 0
+        ? h('p', { class: 'hint' }, 'No point has changed yet.')
+        : h('ul', { class: 'plain' }, ...diff.changed.map((c) => h('li', null, h('strong', null, `${c.number}. ${c.title}: `), `${c.from} → ${c.to}`))),
+    ),
+  ];
+}

@@ -1,0 +1,158 @@
+/**
+ * The play screen's DOM: the top bar, and the side panel with its sections as tabs
+ * (Actions, Plan, Answers, Log). The canvas stage to the left belongs to the Phaser scenes.
+ */
+import type { AppState } from '../app/controller.ts';
+import type { Command } from '../../engine/commands.ts';
+import type { Notice } from '../../engine/negotiationMachine.ts';
+import { publicScenario, type PublicScenario } from '../viewModel/publicScenario.ts';
+import { summitRefusal } from '../viewModel/log.ts';
+import { actionsPanel } from './actionsPanel.ts';
+import { answersPanel } from './answersPanel.ts';
+import { button, h, rerender, type Child } from './h.ts';
+import { logPanel } from './logPanel.ts';
+import { planPanel, type Staged } from './planPanel.ts';
+import type { ScreenDeps, ScreenView } from './screen.ts';
+import { topBar } from './topBar.ts';
+
+export const SECTIONS = ['Actions', 'Plan', 'Answers', 'Log'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface PlayScreen extends ScreenView {
+  showSection(index: number): void;
+  endDay(): void;
+  callSummit(): void;
+  showMap(): void;
+}
+
+export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
+  const { controller } = deps;
+  let active = 0;
+  let pub: PublicScenario | null = null;
+  let pubOf: unknown = null;
+  let message: { kind: 'refused' | 'info'; text: string } | null = null;
+  const staged: Staged = new Map();
+
+  const bar = h('div', { class: 'topbar-slot' });
+  const flash = h('div', { class: 'flash-slot' });
+  const tabs = SECTIONS.map((name, i) => {
+    const b = h('button', {
+      id: `tab-${name.toLowerCase()}`,
+      class: 'tab',
+      attrs: { type: 'button', role: 'tab', 'aria-controls': `panel-${name.toLowerCase()}`, 'aria-keyshortcuts': String(i + 1) },
+    }, name, h('span', { class: 'tab-key', attrs: { 'aria-hidden': 'true' } }, String(i + 1)));
+    b.addEventListener('click', () => showSection(i));
+    b.addEventListener('keydown', (e) => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (step === 0 && e.key !== 'Home' && e.key !== 'End') return;
+      e.preventDefault();
+      const next = e.key === 'Home' ? 0 : e.key === 'End' ? SECTIONS.length - 1 : (i + step + SECTIONS.length) % SECTIONS.length;
+      showSection(next);
+      tabs[next]?.focus();
+    });
+    return b;
+  });
+  const bodies = SECTIONS.map(() => h('div', { class: 'section-body' }));
+  const panels = SECTIONS.map((name, i) => {
+    const headingId = `heading-${name.toLowerCase()}`;
+    return h('div', { id: `panel-${name.toLowerCase()}`, class: 'tabpanel', attrs: { role: 'tabpanel', 'aria-labelledby': `tab-${name.toLowerCase()}` } },
+      h('section', { attrs: { 'aria-labelledby': headingId } },
+        h('h2', { id: headingId, class: 'section-heading', attrs: { tabindex: -1 } }, name),
+        bodies[i]!,
+      ),
+    );
+  });
+  const scroller = h('div', { class: 'side-scroll' }, ...panels);
+  const side = h('main', { class: 'side', attrs: { 'aria-label': 'Negotiation' } },
+    flash,
+    h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Sections' } }, ...tabs),
+    scroller,
+  );
+  const el = h('div', { class: 'play-screen' }, bar, side);
+
+  const send = (c: Command): boolean => {
+    message = null;
+    const r = controller.send(c);
+    if (!r.ok) {
+      message = { kind: 'refused', text: `Not possible: ${r.reason}.` };
+      render(controller.snapshot());
+    }
+    return r.ok;
+  };
+
+  const unsubscribe = controller.onNotice((n: Notice) => {
+    const refused = summitRefusal([n]);
+    if (refused) message = { kind: 'refused', text: refused };
+    else if (n.kind === 'summit.failed') message = { kind: 'info', text: n.text };
+  });
+
+  function showSection(i: number): void {
+    active = Math.max(0, Math.min(SECTIONS.length - 1, i));
+    tabs.forEach((t, j) => {
+      t.setAttribute('aria-selected', String(j === active));
+      t.tabIndex = j === active ? 0 : -1;
+    });
+    panels.forEach((p, j) => {
+      p.hidden = j !== active;
+    });
+    scroller.scrollTop = 0;
+  }
+
+  function render(state: AppState): void {
+    const view = state.view;
+    const choice = state.choice;
+    if (!view || !choice) return;
+    if (pubOf !== choice.scenario) {
+      pub = publicScenario(choice.scenario);
+      pubOf = choice.scenario;
+    }
+    const p = pub!;
+
+    rerender(bar, [topBar(view, view.scenario.title, { map: showMap, endDay, summit: callSummit, help: deps.help, menu: openMenu })]);
+    rerender(flash, [
+      message
+        ? h('div', { class: `flash flash-${message.kind}`, attrs: { role: message.kind === 'refused' ? 'alert' : 'status' } },
+            h('p', null, message.text),
+            button('Dismiss', () => {
+              message = null;
+              render(controller.snapshot());
+            }, { key: 'dismiss-flash', class: 'quiet small' }),
+          )
+        : null,
+    ]);
+    const focus = state.stage.kind === 'table' ? state.stage.party : null;
+    const contents: Child[][] = [
+      actionsPanel(p, view, send),
+      planPanel(p, view, { send, staged, refresh: () => render(controller.snapshot()) }),
+      answersPanel(p, view, focus, { send, showStage: (s) => controller.showStage(s) }),
+      logPanel(view),
+    ];
+    bodies.forEach((body, i) => rerender(body, contents[i]!, scroller));
+  }
+
+  function endDay(): void {
+    send({ type: 'day.end' });
+  }
+  function callSummit(): void {
+    send({ type: 'summit.call' });
+  }
+  function showMap(): void {
+    controller.showStage({ kind: 'map' });
+  }
+
+  showSection(0);
+  render(controller.snapshot());
+  return {
+    el,
+    update: render,
+    focusStart: () => tabs[active]?.focus(),
+    destroy: unsubscribe,
+    showSection: (i) => {
+      showSection(i);
+      tabs[active]?.focus();
+    },
+    endDay,
+    callSummit,
+    showMap,
+  };
+}

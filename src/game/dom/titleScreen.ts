@@ -1,0 +1,181 @@
+/**
+ * The title screen: choose a scenario, its starting text and a difficulty; continue a saved
+ * game; load a scenario file (picker or drag and drop); sources and credits.
+ */
+import type { AppState } from '../app/controller.ts';
+import type { Difficulty } from '../../engine/knowledge.ts';
+import { DIFFICULTIES } from '../../engine/knowledge.ts';
+import { publicScenario } from '../viewModel/publicScenario.ts';
+import { catalogueChoices, choiceOf, DIFFICULTY_TEXT, GENERAL_DISCLAIMER, isPlayable, type BrokenChoice, type ScenarioChoice } from '../viewModel/title.ts';
+import { bannerView } from './banner.ts';
+import { button, h, rerender, uid } from './h.ts';
+import { readScenarioFile, watchFileDrops } from './fileDrop.ts';
+import type { ScenarioChoiceSource } from './sources.ts';
+import type { ScreenDeps, ScreenView } from './screen.ts';
+
+export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): ScreenView {
+  const { controller } = deps;
+  const shipped = catalogueChoices(controller.catalogue);
+  let entry = shipped.find(isPlayable)?.entry ?? '';
+  let start = '';
+  let difficulty: Difficulty = 'standard';
+  let lastCustomFile: string | null = null;
+
+  const content = h('div', { class: 'screen-content' });
+  const el = h('main', { class: 'panel panel-left title-screen', attrs: { 'aria-labelledby': 'title-heading' } }, content);
+  const dropHint = h('div', { class: 'drop-hint', attrs: { hidden: true, 'aria-hidden': 'true' } }, h('p', null, 'Drop a scenario file (.yaml) to load it'));
+
+  const all = (state: AppState): (ScenarioChoice | BrokenChoice)[] => {
+    const custom = choices.custom();
+    const list = [...shipped];
+    if (state.custom && custom) list.push(choiceOf('custom', publicScenario(custom), state.custom.file));
+    return list;
+  };
+
+  const load = (file: File) => {
+    void readScenarioFile(file).then(({ name, text }) => {
+      choices.remember(name, text);
+      if (controller.loadScenarioFile(name, text)) entry = 'custom';
+    });
+  };
+  const stopDrops = watchFileDrops(dropHint, load);
+
+  function render(state: AppState): void {
+    const list = all(state);
+    if (state.custom && state.custom.file !== lastCustomFile) {
+      lastCustomFile = state.custom.file;
+      entry = 'custom';
+      start = '';
+    }
+    const chosen = list.find((c): c is ScenarioChoice => isPlayable(c) && c.entry === entry) ?? list.find(isPlayable);
+    if (chosen) entry = chosen.entry;
+    if (chosen && !chosen.starts.some((s) => s.id === start)) start = chosen.starts[0]?.id ?? '';
+
+    rerender(content, [
+      h('header', { class: 'title-head' },
+        h('p', { class: 'kicker' }, 'A game of diplomatic negotiation'),
+        h('h1', { id: 'title-heading', class: 'title', attrs: { tabindex: -1 } }, 'Accord'),
+        h('p', { class: 'lede' }, 'Lead a mediation team: meet the parties, redraft the plan point by point, and table one text that every required party signs before the deadline.'),
+      ),
+      bannerView(state.banner, () => controller.dismissBanner()),
+      state.saved ? continueBlock(state.saved) : null,
+      form(list, chosen),
+      loadBlock(state),
+      h('footer', { class: 'title-foot' },
+        h('p', { class: 'disclaimer' }, GENERAL_DISCLAIMER),
+        button('Sources and credits', deps.credits, { key: 'credits', class: 'link-like' }),
+        ' ',
+        button('Help and keys', deps.help, { key: 'help', class: 'link-like' }),
+      ),
+    ]);
+  }
+
+  function continueBlock(saved: NonNullable<AppState['saved']>): HTMLElement {
+    return h('section', { class: 'continue', attrs: { 'aria-label': 'Saved game' } },
+      h('p', null, 'A game is saved in this browser: ', h('strong', null, saved.scenarioTitle), `, day ${saved.day}.`),
+      button('Continue the saved game', () => controller.continueSaved(), { key: 'continue', class: 'primary' }),
+    );
+  }
+
+  function form(list: (ScenarioChoice | BrokenChoice)[], chosen: ScenarioChoice | undefined): HTMLElement {
+    const scenarioSet = h('fieldset', { class: 'choices' }, h('legend', null, 'Scenario'));
+    for (const c of list) {
+      if (!isPlayable(c)) {
+        scenarioSet.append(h('div', { class: 'choice broken' },
+          h('p', { class: 'choice-title' }, `${c.entry}: cannot be played`),
+          h('ul', { class: 'problems', attrs: { 'aria-label': `Problems in ${c.file}` } }, ...c.problems.map((p) => h('li', { class: 'problem' }, p))),
+        ));
+        continue;
+      }
+      const id = uid('scn');
+      const descId = `${id}-desc`;
+      const input = h('input', { id, key: `scenario:${c.entry}`, attrs: { type: 'radio', name: 'scenario', value: c.entry, 'aria-describedby': descId } });
+      input.checked = c.entry === chosen?.entry;
+      input.addEventListener('change', () => {
+        entry = c.entry;
+        start = '';
+        render(controller.snapshot());
+      });
+      scenarioSet.append(h('div', { class: 'choice' },
+        input,
+        h('label', { class: 'choice-title', attrs: { for: id } }, c.title, c.file ? h('span', { class: 'tag' }, `your file: ${c.file}`) : null),
+        h('div', { id: descId, class: 'choice-desc' },
+          c.summary ? h('p', null, c.summary) : null,
+          h('p', { class: 'disclaimer' }, c.disclaimer),
+        ),
+      ));
+    }
+
+    const startSet = h('fieldset', { class: 'choices' }, h('legend', null, 'Starting text'));
+    for (const s of chosen?.starts ?? []) {
+      const id = uid('start');
+      const input = h('input', { id, key: `start:${chosen?.entry}:${s.id}`, attrs: { type: 'radio', name: 'start', value: s.id, 'aria-describedby': s.summary ? `${id}-desc` : null } });
+      input.checked = s.id === start;
+      input.addEventListener('change', () => {
+        start = s.id;
+      });
+      startSet.append(h('div', { class: 'choice' },
+        input,
+        h('label', { class: 'choice-title', attrs: { for: id } }, s.title, h('span', { class: 'tag' }, s.points)),
+        s.summary ? h('p', { id: `${id}-desc`, class: 'choice-desc' }, s.summary) : null,
+      ));
+    }
+
+    const diffSet = h('fieldset', { class: 'choices' }, h('legend', null, 'Difficulty: how much hidden information is revealed'));
+    for (const d of DIFFICULTIES) {
+      const id = uid('diff');
+      const input = h('input', { id, key: `difficulty:${d}`, attrs: { type: 'radio', name: 'difficulty', value: d, 'aria-describedby': `${id}-desc` } });
+      input.checked = d === difficulty;
+      input.addEventListener('change', () => {
+        difficulty = d;
+      });
+      diffSet.append(h('div', { class: 'choice' },
+        input,
+        h('label', { class: 'choice-title', attrs: { for: id } }, DIFFICULTY_TEXT[d].label),
+        h('p', { id: `${id}-desc`, class: 'choice-desc' }, DIFFICULTY_TEXT[d].text),
+      ));
+    }
+
+    const submit = h('button', { key: 'start', class: 'primary', attrs: { type: 'submit', disabled: !chosen } }, 'Start');
+    const f = h('form', { class: 'start-form', attrs: { 'aria-label': 'New game' } }, scenarioSet, startSet, diffSet, h('div', { class: 'actions-row' }, submit));
+    f.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (chosen) controller.choose(chosen.entry, start, difficulty);
+    });
+    return f;
+  }
+
+  function loadBlock(state: AppState): HTMLElement {
+    const inputId = uid('file');
+    const input = h('input', { id: inputId, key: 'file', class: 'file-input', attrs: { type: 'file', accept: '.yaml,.yml,.json,text/yaml,application/json' } });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) load(file);
+      input.value = '';
+    });
+    const problems = state.fileProblems;
+    return h('section', { class: 'load', attrs: { 'aria-labelledby': `${inputId}-h` } },
+      h('h2', { id: `${inputId}-h` }, 'Load your own scenario'),
+      h('p', { class: 'hint' }, 'Choose a scenario file, or drop one anywhere on this page. See docs/scenario-format.md for how to write one.'),
+      h('label', { class: 'file-label', attrs: { for: inputId } }, 'Scenario file'),
+      input,
+      state.custom ? h('p', { class: 'ok', attrs: { role: 'status' } }, `Loaded ${state.custom.file}: “${state.custom.title}” is now a choice above.`) : null,
+      problems
+        ? h('div', { class: 'file-problems', attrs: { role: 'alert' } },
+            h('h3', null, `${problems.file} could not be loaded`),
+            h('p', null, `The checker found ${problems.lines.length} problem${problems.lines.length === 1 ? '' : 's'}:`),
+            h('ul', { class: 'problems', attrs: { 'aria-label': 'Problems in the file' } }, ...problems.lines.map((l) => h('li', { class: 'problem' }, l))),
+            button('Dismiss', () => controller.dismissFileProblems(), { key: 'dismiss-problems', class: 'quiet' }),
+          )
+        : null,
+    );
+  }
+
+  render(controller.snapshot());
+  return {
+    el: h('div', { class: 'screen' }, el, dropHint),
+    update: render,
+    focusStart: () => content.querySelector<HTMLElement>('#title-heading')?.focus(),
+    destroy: stopDrops,
+  };
+}

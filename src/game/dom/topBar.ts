@@ -1,0 +1,43 @@
+/**
+ * The play screen's top bar: date, day, days to the deadline, capital, and the main actions.
+ */
+import type { PlayerView } from '../../engine/view.ts';
+import { amount, plural, shortDate } from '../viewModel/names.ts';
+import { button, h } from './h.ts';
+
+export interface TopBarActions {
+  map(): void;
+  endDay(): void;
+  summit(): void;
+  help(): void;
+  menu(): void;
+}
+
+function stat(label: string, value: string, key: string): HTMLElement {
+  return h('span', { class: `tb-stat tb-${key}` }, h('span', { class: 'tb-label' }, label), ' ', h('span', { class: 'tb-value', attrs: { 'data-testid': key } }, value));
+}
+
+export function topBar(view: PlayerView, title: string, actions: TopBarActions, options: { over?: boolean } = {}): HTMLElement {
+  const total = view.day + view.daysLeft + 1;
+  const left = view.daysLeft === 0 ? 'Deadline today' : `${plural(view.daysLeft, 'day')} to the deadline`;
+  const kb = (b: HTMLButtonElement, keys: string) => {
+    b.setAttribute('aria-keyshortcuts', keys);
+    return b;
+  };
+  return h('header', { class: 'topbar' },
+    h('div', { class: 'tb-title', attrs: { title } }, title),
+    h('div', { class: 'tb-status', attrs: { role: 'group', 'aria-label': 'Calendar and capital' } },
+      stat('', shortDate(view.date), 'date'),
+      stat('Day', `${view.day + 1} of ${total}`, 'day'),
+      h('span', { class: 'tb-stat tb-left', attrs: { 'data-testid': 'days-left' } }, left),
+      stat('Capital', amount(view.capital), 'capital'),
+    ),
+    h('nav', { class: 'tb-actions', attrs: { 'aria-label': 'Game' } },
+      options.over ? null : kb(button('Map', actions.map, { key: 'tb-map', class: 'quiet' }), 'M'),
+      options.over ? null : kb(button('End day', actions.endDay, { key: 'tb-end' }), 'E'),
+      options.over ? null : kb(button('Call summit', actions.summit, { key: 'tb-summit' }), 'S'),
+      kb(button('?', actions.help, { key: 'tb-help', class: 'quiet', attrs: { 'aria-label': 'Help and keyboard shortcuts' } }), '?'),
+      button('Menu', actions.menu, { key: 'tb-menu', class: 'quiet' }),
+    ),
+  );
+}

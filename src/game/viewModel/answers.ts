@@ -1,0 +1,163 @@
+/**
+ * The Answers section: each party's mood, its last answer with the reasons it gave, and what
+ * the player has learned of it (known red lines, values as ranges). Pure.
+ */
+import type { Change } from '../../engine/evaluate.ts';
+import type { Range } from '../../engine/knowledge.ts';
+import type { PartyState } from '../../engine/partyMachine.ts';
+import type { PartyView, PlayerView } from '../../engine/view.ts';
+import { optionLabel, pointTitle, venueName } from './names.ts';
+import type { PublicScenario } from './publicScenario.ts';
+
+export const STATE_LABELS: Record<PartyState, string> = {
+  guarded: 'Guarded (not met yet)',
+  engaged: 'Engaged in talks',
+  close: 'Close to a deal',
+  walkedOut: 'Walked out',
+  signed: 'Signed',
+  withdrawn: 'Withdrawn from the talks',
+};
+
+export interface Meter {
+  value: number;
+  /** "45 of 100 (low)". */
+  text: string;
+}
+
+export interface AnswerSummary {
+  /** "Would sign this text", "Rejected the text"… */
+  headline: string;
+  kind: 'accepted' | 'rejected' | 'stalled' | 'absent';
+  /** "Day 4, about the current text" / "Day 2, about an earlier text". */
+  when: string;
+  current: boolean;
+  redLines: string[];
+  objections: string[];
+  /** The counter-proposal as changes and as words; null when it named none. */
+  counter: { changes: Change[]; lines: string[] } | null;
+  /** Why no counter was given, when it matters. */
+  noCounter: string | null;
+  /** The full reasoning, only at the open difficulty. */
+  breakdown: { utility: number; threshold: number; reservation: number; margin: number; pulls: { title: string; option: string; pull: number }[] } | null;
+}
+
+export interface ValueRow {
+  point: string;
+  title: string;
+  weight: string;
+  options: { label: string; range: string; current: boolean }[];
+  /** Nothing learned yet about this point. */
+  unknown: boolean;
+}
+
+export interface PartyCard {
+  id: string;
+  name: string;
+  leader: string;
+  role: string;
+  where: string;
+  state: PartyState;
+  stateLabel: string;
+  trust: Meter;
+  patience: Meter;
+  answer: AnswerSummary | null;
+  knownRedLines: string[];
+  reservation: string;
+  values: ValueRow[];
+  /** How many points something has been learned about. */
+  learned: number;
+}
+
+function level(n: number): string {
+  return n >= 70 ? 'high' : n >= 40 ? 'middling' : n >= 20 ? 'low' : 'very low';
+}
+
+export function meter(n: number): Meter {
+  const value = Math.max(0, Math.min(100, n));
+  return { value, text: `${value} of 100 (${level(value)})` };
+}
+
+export function rangeText(r: Range | undefined): string {
+  if (!r) return 'unknown';
+  const lo = Math.round(r.lo);
+  const hi = Math.round(r.hi);
+  if (lo <= 0 && hi >= 100) return 'unknown';
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
+
+const ROLE: Record<PartyView['role'], string> = { mediator: 'Mediator (your side)', signatory: 'Signs the text', consulted: 'Consulted; does not sign' };
+
+function answerSummary(pub: PublicScenario, party: PartyView): AnswerSummary | null {
+  const a = party.answer;
+  if (!a) return null;
+  const headline = {
+    accepted: 'Would sign this text',
+    rejected: 'Turned the text down',
+    stalled: 'Stalled: gave no answer yet',
+    absent: 'Was not at the table',
+  }[a.kind];
+  const counter = a.counter && a.counter.length > 0
+    ? { changes: a.counter, lines: a.counter.map((c) => `“${pointTitle(pub, c.point)}”: ${optionLabel(pub, c.point, c.option)}`) }
+    : null;
+  const noCounter = a.kind === 'rejected' && counter === null
+    ? a.redLines.length > 0 ? 'It named no change: first take the text off its red lines.' : 'It named no change that would be enough: the text is far from what it can accept.'
+    : null;
+  const ev = a.evaluation;
+  return {
+    headline: a.current || a.kind !== 'accepted' ? headline : 'Would have signed an earlier text',
+    kind: a.kind,
+    when: `Day ${a.day + 1}, ${a.current ? 'about the current text' : 'about an earlier text'}`,
+    current: a.current,
+    redLines: a.redLines.map((l) => l.reason),
+    objections: a.objections.map((p) => pointTitle(pub, p)),
+    counter,
+    noCounter,
+    breakdown: ev
+      ? {
+          utility: Math.round(ev.utility),
+          threshold: Math.round(ev.threshold),
+          reservation: Math.round(ev.reservation),
+          margin: Math.round(ev.margin),
+          pulls: ev.contributions
+            .filter((c) => c.weight > 0)
+            .sort((x, y) => x.pull - y.pull)
+            .map((c) => ({ title: pointTitle(pub, c.point), option: optionLabel(pub, c.point, c.option), pull: Math.round(c.pull * 10) / 10 })),
+        }
+      : null,
+  };
+}
+
+function valueRows(pub: PublicScenario, view: PlayerView, party: PartyView): ValueRow[] {
+  const k = party.knowledge;
+  return pub.points.map((point) => {
+    const values = k?.values[point.id] ?? {};
+    const ids = Object.keys(values);
+    const options = ids.map((o) => ({ label: optionLabel(pub, point.id, o), range: rangeText(values[o]), current: view.text[point.id]?.option === o }));
+    const weight = rangeText(k?.weights[point.id]);
+    return { point: point.id, title: point.title, weight, options, unknown: weight === 'unknown' && options.every((o) => o.range === 'unknown') };
+  });
+}
+
+export function partyCards(pub: PublicScenario, view: PlayerView): PartyCard[] {
+  return view.parties
+    .filter((p) => p.role !== 'mediator')
+    .map((party) => {
+      const values = valueRows(pub, view, party);
+      return {
+        id: party.id,
+        name: party.name,
+        leader: party.leader,
+        role: ROLE[party.role],
+        where: `Met in ${venueName(pub, party.home)}`,
+        state: party.state,
+        stateLabel: STATE_LABELS[party.state],
+        trust: meter(party.trust),
+        patience: meter(party.patience),
+        answer: answerSummary(pub, party),
+        knownRedLines: party.knownRedLines.map((l) => l.reason),
+        reservation: rangeText(party.knowledge?.reservation),
+        values,
+        learned: values.filter((v) => !v.unknown).length,
+      };
+    });
+}
