@@ -2,8 +2,7 @@
  * Engine benchmarks on the tutorial: full games per second with the real XState engine, and
  * how long a party takes to answer a tabled text (p50/p99), beside the pure judgement it wraps.
  */
-import { readFileSync } from 'node:fs';
-import { loadScenarioText } from '../src/scenario/load.ts';
+import { tutorial } from '../src/testing/scenarios.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { playOne } from '../src/engine/simulate.ts';
 import { createGame } from '../src/engine/session.ts';
@@ -11,12 +10,7 @@ import { counterProposal, evaluate } from '../src/engine/evaluate.ts';
 import { partyContext } from '../src/engine/negotiationMachine.ts';
 import { fmt, median, percentile } from './stats.ts';
 
-export function loadTutorial(): Scenario {
-  const file = new URL('../scenarios/tutorial/scenario.yaml', import.meta.url);
-  const r = loadScenarioText(readFileSync(file, 'utf8'), 'scenarios/tutorial/scenario.yaml');
-  if (!r.ok) throw new Error('tutorial does not load');
-  return r.scenario;
-}
+export const loadTutorial = tutorial;
 
 /** Games per second for a bot, as the median of `rounds` timed batches. */
 function gamesPerSecond(scenario: Scenario, bot: string, games: number, rounds: number): { rate: number; days: number } {

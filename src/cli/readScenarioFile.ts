@@ -5,7 +5,8 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenarioText, MAX_SCENARIO_CHARS, type LoadResult, type ScenarioProblem } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { formatProblem, loadScenarioText, MAX_SCENARIO_CHARS, type LoadResult, type ScenarioProblem } from '../scenario/load.ts';
 
 /**
  * Largest file read, in bytes. UTF-8 never takes fewer bytes than the text has characters
@@ -85,4 +86,24 @@ function describeError(e: unknown): string {
     default:
       return `cannot read the file: ${(e as Error).message}`;
   }
+}
+
+/**
+ * For commands that play a scenario: load it and check the chosen start, printing every problem
+ * on stderr and setting the exit code. Returns the scenario, or null when the command should stop.
+ */
+export function scenarioForCommand(command: string, file: string, start: string | undefined): Scenario | null {
+  const loaded = readScenarioFile(file);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.exitCode = 1;
+    return null;
+  }
+  const scenario = loaded.scenario;
+  if (start !== undefined && !scenario.starts.some((s) => s.id === start)) {
+    process.stderr.write(`accord ${command}: --start: "${start}" is not a start of ${file} (starts: ${scenario.starts.map((s) => s.id).join(', ')})\n`);
+    process.exitCode = 1;
+    return null;
+  }
+  return scenario;
 }

@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { tutorial } from '../testing/scenarios.ts';
 import { createGame, type Game } from '../engine/session.ts';
 import { buildDebrief } from './debrief.ts';
 import { importResult, resultOf } from './resultFile.ts';
-
-function tutorial(): Scenario {
-  const r = loadScenarioText(readFileSync('scenarios/tutorial/scenario.yaml', 'utf8'), 'tutorial');
-  if (!r.ok) throw new Error('tutorial does not load');
-  return r.scenario;
-}
 
 /** The line a careful player takes: learn, draft the fair text, ask every day, call the leaders when ready. */
 function playToDeal(scenario: Scenario, seed: number): Game {

@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../scenario/load.ts';
-import { OMIT, type Party, type Point, type Scenario } from '../scenario/schema.ts';
+import { tutorial } from '../testing/scenarios.ts';
+import { OMIT, type Party, type Point } from '../scenario/schema.ts';
 import {
   aspiration, counterProposal, crossedRedLines, evaluate, utilityOf,
   type Change, type PartyMood,
 } from './evaluate.ts';
 import type { Clause, PlanText } from './text.ts';
 
-/** The real tutorial scenario, as the game loads it. */
-function tutorial(): Scenario {
-  const file = 'scenarios/tutorial/scenario.yaml';
-  const result = loadScenarioText(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file);
-  if (!result.ok) throw new Error(`tutorial does not load: ${result.problems.map((p) => p.message).join('; ')}`);
-  return result.scenario;
-}
 
 const scenario = tutorial();
 const party = (id: string): Party => scenario.parties.find((p) => p.id === id)!;

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { tutorial } from '../testing/scenarios.ts';
 import type { Command } from './commands.ts';
 import { crossedRedLines, utilityOf } from './evaluate.ts';
 import { partyContext, partyStates } from './negotiationMachine.ts';
@@ -9,12 +7,6 @@ import { SAVE_VERSION, type SaveFile } from './save.ts';
 import { createGame, parseSave, replay, type Game } from './session.ts';
 import { playOne } from './simulate.ts';
 
-function tutorial(): Scenario {
-  const file = 'scenarios/tutorial/scenario.yaml';
-  const result = loadScenarioText(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file);
-  if (!result.ok) throw new Error(`tutorial does not load: ${result.problems.map((p) => p.message).join('; ')}`);
-  return result.scenario;
-}
 
 const scenario = tutorial();
 const games: Game[] = [];

@@ -1,20 +1,13 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assign, createActor, enqueueActions, setup, type ActorRefFrom } from 'xstate';
-import { loadScenarioText } from '../scenario/load.ts';
-import type { Party, Scenario } from '../scenario/schema.ts';
+import { tutorial } from '../testing/scenarios.ts';
+import type { Party } from '../scenario/schema.ts';
 import { crossedRedLines, evaluate, type Change } from './evaluate.ts';
 import type { PartyReport } from './negotiationMachine.ts';
 import { PARTY_RULES, partyMachine, type PartyEvent, type PartyInput, type PartyState } from './partyMachine.ts';
 import type { Clause, PlanText } from './text.ts';
 
-function tutorial(): Scenario {
-  const file = 'scenarios/tutorial/scenario.yaml';
-  const result = loadScenarioText(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file);
-  if (!result.ok) throw new Error(`tutorial does not load: ${result.problems.map((p) => p.message).join('; ')}`);
-  return result.scenario;
-}
 
 const scenario = tutorial();
 const TOTAL = 20;

@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../scenario/load.ts';
+import { tutorial } from '../testing/scenarios.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { scoreDeal } from './score.ts';
 import type { Clause, PlanText } from './text.ts';
 
-function tutorial(): Scenario {
-  const file = 'scenarios/tutorial/scenario.yaml';
-  const result = loadScenarioText(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file);
-  if (!result.ok) throw new Error(`tutorial does not load: ${result.problems.map((p) => p.message).join('; ')}`);
-  return result.scenario;
-}
 
 const scenario = tutorial();
 const SIGNERS = ['commission', 'aldoria', 'belmar'];

@@ -1,12 +1,11 @@
 /** `accord analyze`: is a deal possible, how many texts pass, the best deals, and how bots fare. */
 import { Option, type Command } from 'commander';
 import type { Scenario } from '../../scenario/schema.ts';
-import { formatProblem } from '../../scenario/load.ts';
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
 import { analyze, type Analysis, type DealReport } from '../../analysis/analyze.ts';
 import { integer, seedOption } from '../options.ts';
 import { progress } from '../progress.ts';
-import { readScenarioFile } from '../readScenarioFile.ts';
+import { scenarioForCommand } from '../readScenarioFile.ts';
 
 interface AnalyzeFlags {
   start?: string;
@@ -27,18 +26,8 @@ export function register(program: Command): void {
     .addOption(new Option('--difficulty <level>', 'difficulty the bots play at').choices(DIFFICULTIES).default('standard'))
     .option('--json', 'print one JSON object instead of text')
     .action((file: string, flags: AnalyzeFlags) => {
-      const loaded = readScenarioFile(file);
-      if (!loaded.ok) {
-        for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      const scenario = loaded.scenario;
-      if (flags.start !== undefined && !scenario.starts.some((s) => s.id === flags.start)) {
-        process.stderr.write(`accord analyze: --start: "${flags.start}" is not a start of ${file} (starts: ${scenario.starts.map((s) => s.id).join(', ')})\n`);
-        process.exitCode = 1;
-        return;
-      }
+      const scenario = scenarioForCommand('analyze', file, flags.start);
+      if (!scenario) return;
       const bars = new Map<string, (done: number) => void>();
       const result = analyze(scenario, {
         start: flags.start,

@@ -1,13 +1,12 @@
 /** `accord simulate`: play N seeded games headless with a bot and summarise them. */
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { formatProblem } from '../../scenario/load.ts';
 import { BOT_NAMES } from '../../engine/bots/index.ts';
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
 import { gameSeed, playOne, simulate, type Summary } from '../../engine/simulate.ts';
 import { integer, seedOption } from '../options.ts';
 import { progress } from '../progress.ts';
-import { readScenarioFile } from '../readScenarioFile.ts';
+import { scenarioForCommand } from '../readScenarioFile.ts';
 
 interface SimulateFlags {
   start?: string;
@@ -32,18 +31,8 @@ export function register(program: Command): void {
     .option('--json', 'print one JSON object instead of text')
     .option('--save <file>', "also write the first game's save, for `accord replay`")
     .action((file: string, flags: SimulateFlags) => {
-      const loaded = readScenarioFile(file);
-      if (!loaded.ok) {
-        for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      const scenario = loaded.scenario;
-      if (flags.start !== undefined && !scenario.starts.some((s) => s.id === flags.start)) {
-        process.stderr.write(`accord simulate: --start: "${flags.start}" is not a start of ${file} (starts: ${scenario.starts.map((s) => s.id).join(', ')})\n`);
-        process.exitCode = 1;
-        return;
-      }
+      const scenario = scenarioForCommand('simulate', file, flags.start);
+      if (!scenario) return;
       const summary = simulate(scenario, {
         bot: flags.bot,
         games: flags.games,
