@@ -1,68 +1,45 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openTitle, TUTORIAL, watchErrors } from './helpers/ui.ts';
 
-const TITLE = 'Tutorial: the Silver River accord';
-const POINTS = [
-  "Share of the river's flow",
-  'The Aldorian dam',
-  'Monitoring',
-  'Compensation fund',
-  'Heron Island',
-];
-
-/** Collect console errors and uncaught exceptions; each test asserts there are none. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`page: ${err.message}`));
-  return errors;
-}
-
-async function openTitle(page: Page, query = ''): Promise<void> {
-  await page.goto(`/${query}`);
-  await page.waitForFunction(() => window.__accordReady === true);
-}
-
-async function expectTitleScreen(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  await expect(page.getByText('A fictional dispute made up to teach the game')).toBeVisible();
-  const plan = page.getByRole('list', { name: "The Commission's first draft" });
-  const items = plan.getByRole('listitem');
-  await expect(items).toHaveCount(POINTS.length);
-  for (const [i, title] of POINTS.entries()) {
-    await expect(items.nth(i)).toContainText(title);
-  }
-  await expect(items.first()).toContainText('30% to Belmar');
-  // The whole panel fits the window without scrolling.
-  const overflow = await page.locator('#overlay').evaluate((el) => el.scrollHeight - el.clientHeight);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-test('title screen shows the tutorial and its five points (canvas)', async ({ page }) => {
+test('the title lists every shipped scenario with its starts, difficulties and disclaimer (canvas)', async ({ page }) => {
   const errors = watchErrors(page);
   await openTitle(page);
-  await expectTitleScreen(page);
   await expect(page.locator('html')).toHaveAttribute('data-renderer', 'canvas');
   await expect(page.locator('#stage canvas')).toBeVisible();
-  await page.screenshot({ path: 'e2e/screenshots/title-1280x720-canvas.png' });
+  const scenarios = page.getByRole('group', { name: 'Scenario' });
+  await expect(scenarios.getByRole('radio', { name: TUTORIAL })).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Starting text' }).getByRole('radio', { name: /The Commission's first draft/ })).toBeChecked();
+  const difficulty = page.getByRole('group', { name: /Difficulty/ });
+  await expect(difficulty.getByRole('radio')).toHaveCount(3);
+  await expect(difficulty.getByRole('radio', { name: 'Standard' })).toBeChecked();
+  await expect(page.getByText('Scenarios are simplified teaching models built from public reporting')).toBeVisible();
+  // Sources are text, not links that open by themselves.
+  await page.getByRole('button', { name: 'Sources and credits' }).click();
+  const credits = page.getByRole('dialog', { name: 'Sources and credits' });
+  await expect(credits).toContainText('Fictional; written for this tutorial.');
+  await expect(credits.getByRole('link')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Sources and credits' })).toBeFocused();
   expect(errors).toEqual([]);
 });
 
-test('title screen renders with WebGL', async ({ page }) => {
+test('the title renders with WebGL', async ({ page }) => {
   const errors = watchErrors(page);
   await openTitle(page, '?renderer=webgl');
-  await expectTitleScreen(page);
   await expect(page.locator('html')).toHaveAttribute('data-renderer', 'webgl');
   await page.screenshot({ path: 'e2e/screenshots/title-1280x720-webgl.png' });
   expect(errors).toEqual([]);
 });
 
-test('title screen fits a 1024×768 window', async ({ page }) => {
+test('a game saved in this browser can be continued from the title', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await openTitle(page);
-  await expectTitleScreen(page);
-  await page.screenshot({ path: 'e2e/screenshots/title-1024x768-canvas.png' });
+  await openTitle(page, '?scenario=tutorial&seed=3');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await page.getByRole('button', { name: 'End day' }).click();
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('dialog', { name: 'Menu' }).getByRole('button', { name: 'Back to title' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue the saved game' }).click();
+  await expect(page.getByTestId('day')).toHaveText(/^2 of 21/);
   expect(errors).toEqual([]);
 });

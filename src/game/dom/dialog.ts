@@ -4,6 +4,8 @@
  */
 import { button, h, uid, type Child } from './h.ts';
 
+const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
 export interface Dialog {
   el: HTMLDialogElement;
   open(): void;
@@ -26,6 +28,21 @@ export function createDialog(title: string, body: (close: () => void) => Child[]
     const target = returnTo;
     returnTo = null;
     if (target?.isConnected) target.focus();
+  });
+  // Tab wraps around inside the dialog instead of leaving for the browser's own controls.
+  el.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab') return;
+    const focusable = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((n) => !n.hasAttribute('disabled') && n.offsetParent !== null);
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    if (e.shiftKey && (document.activeElement === first || !el.contains(document.activeElement))) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
   });
   // A click on the backdrop (the dialog element itself, outside its box) closes it.
   el.addEventListener('click', (e) => {

@@ -90,7 +90,8 @@ function pointItem(row: PointRow, deps: PlanPanelDeps): HTMLElement {
       row.status.length > 0 ? h('p', { class: 'point-status' }, row.status.join(' · ')) : null,
       row.disputedBy.length > 0 ? h('ul', { class: 'plain disputes' }, ...row.disputedBy.map((d) => h('li', null, `${d.party}: ${d.why}`))) : null,
       h('div', { class: 'point-controls' },
-        h('label', { attrs: { for: selectId } }, h('span', { class: 'visually-hidden' }, `Redraft ${row.title}`), h('span', { attrs: { 'aria-hidden': 'true' } }, 'Redraft')),
+        h('span', { attrs: { 'aria-hidden': 'true' } }, 'Redraft'),
+        h('label', { class: 'visually-hidden', attrs: { for: selectId } }, `Redraft ${row.title}`),
         select,
         apply,
         deferButton,
@@ -127,7 +128,7 @@ export function planPanel(pub: PublicScenario, view: PlayerView, deps: PlanPanel
   const diff = planDiff(pub, view);
   const rows = planRows(pub, view);
   return [
-    h('p', { class: 'plan-count', attrs: { 'data-testid': 'plan-count' } }, h('strong', null, diff.summary), ` · draft ${view.version}`),
+    h('p', { class: 'plan-count', attrs: { 'data-testid': 'plan-count' } }, h('strong', null, diff.summary), ` · draft ${view.version + 1}`),
     summitLine(pub, view),
     signTable(pub, view),
     packageBar(pub, deps),

@@ -1,0 +1,86 @@
+/**
+ * Helpers for the end-to-end tests: open the page, watch for errors, and reach the parts of
+ * the DOM layer by role and name, as a player with a screen reader would.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const TUTORIAL = 'Tutorial: the Silver River accord';
+
+/** Collect console errors, uncaught exceptions and dialogs (alert/confirm); tests assert there are none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`page: ${err.message}`));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return errors;
+}
+
+/** Open the page (fresh storage per test context) and wait for the title screen. */
+export async function openTitle(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
+}
+
+/** From the title, start the tutorial at a difficulty and begin play. */
+export async function startTutorial(page: Page, difficulty: 'Open' | 'Standard' | 'Hard' = 'Standard'): Promise<void> {
+  await page.getByRole('radio', { name: TUTORIAL }).check();
+  await page.getByRole('radio', { name: difficulty }).check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: TUTORIAL })).toBeVisible();
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await expect(page.getByRole('tab', { name: 'Actions' })).toBeVisible();
+}
+
+export function envoy(page: Page, name: string): Locator {
+  return page.getByRole('region', { name: new RegExp(`^${name}`) });
+}
+
+export async function section(page: Page, name: 'Actions' | 'Plan' | 'Answers' | 'Log'): Promise<Locator> {
+  await page.getByRole('tab', { name }).click();
+  const panel = page.getByRole('region', { name, exact: true });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+export async function dayNumber(page: Page): Promise<number> {
+  const text = await page.getByTestId('day').textContent();
+  return Number(text?.split(' ')[0]);
+}
+
+/** The winning opening for the tutorial: envoys to both capitals, meetings, three redrafts. */
+export async function openTutorialTalks(page: Page): Promise<void> {
+  await envoy(page, 'Marta Oyelaran').getByRole('button', { name: /^Travel to Aldor City/ }).click();
+  await envoy(page, 'Jonas Krell').getByRole('button', { name: /^Travel to Belmar Port/ }).click();
+  await page.getByRole('button', { name: 'End day' }).click();
+  await expect(page.getByTestId('day')).toHaveText(/^2 /);
+  await envoy(page, 'Marta Oyelaran').getByRole('button', { name: /^Meet Aldoria/ }).click();
+  await envoy(page, 'Jonas Krell').getByRole('button', { name: /^Meet Belmar/ }).click();
+  const plan = await section(page, 'Plan');
+  await plan.getByRole('combobox', { name: "Redraft Share of the river's flow" }).selectOption({ label: '50% to Belmar' });
+  await plan.getByRole('combobox', { name: 'Redraft Monitoring' }).selectOption({ label: 'Outside observers' });
+  await plan.getByRole('combobox', { name: 'Redraft Compensation fund' }).selectOption({ label: 'Aldoria pays' });
+  await plan.getByRole('button', { name: 'Propose the 3 changes as one package' }).click();
+  await expect(plan.getByTestId('plan-count')).toContainText('draft 2');
+}
+
+/** Each day: table the text with both sides; call the summit once the plan says the leaders would meet. */
+export async function negotiateToTheEnd(page: Page, maxDays = 21): Promise<void> {
+  const ending = page.getByRole('heading', { level: 1, name: /Deal signed|talks collapsed|deadline passed/ });
+  for (let i = 0; i < maxDays && !(await ending.isVisible()); i++) {
+    await section(page, 'Actions');
+    await envoy(page, 'Marta Oyelaran').getByRole('button', { name: /^Table the text with Aldoria/ }).click();
+    await envoy(page, 'Jonas Krell').getByRole('button', { name: /^Table the text with Belmar/ }).click();
+    const plan = await section(page, 'Plan');
+    if ((await plan.getByTestId('summit-status').textContent())?.includes('would meet now')) {
+      await page.getByRole('button', { name: 'Call summit' }).click();
+      if (await ending.isVisible()) break;
+    }
+    await page.getByRole('button', { name: 'End day' }).click();
+  }
+  await expect(ending).toBeVisible();
+}
