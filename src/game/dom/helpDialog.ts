@@ -21,7 +21,7 @@ export function helpDialog(): Dialog {
     h('p', { class: 'hint' }, 'Letter and number keys work when the focus is not in a list or a text field.'),
     h('table', { class: 'keys' },
       h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Key'), h('th', { attrs: { scope: 'col' } }, 'What it does'))),
-      h('tbody', null, ...SHORTCUTS.map(([k, what]) => h('tr', null, h('td', null, h('kbd', null, k)), h('td', null, what)))),
+      h('tbody', null, ...SHORTCUTS.map(([k, what]) => h('tr', null, h('td', null, ...k.split(', ').flatMap((part, i) => [i > 0 ? ' ' : null, h('kbd', null, part)])), h('td', null, what)))),
     ),
   ]);
 }

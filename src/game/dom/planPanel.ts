@@ -58,7 +58,7 @@ function pointItem(row: PointRow, deps: PlanPanelDeps): HTMLElement {
   const staged = deps.staged.get(row.id);
   const select = h('select', { id: selectId, key: `redraft:${row.id}`, attrs: { disabled: row.deferred } },
     ...row.choices.map((c) => {
-      const o = h('option', { attrs: { value: c.id } }, c.id === row.option ? `${c.label} (in the text)` : c.label);
+      const o = h('option', { attrs: { value: c.id } }, c.label);
       o.selected = c.id === (staged ?? row.option);
       return o;
     }),

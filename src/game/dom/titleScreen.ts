@@ -20,6 +20,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
   let start = '';
   let difficulty: Difficulty = 'standard';
   let lastCustomFile: string | null = null;
+  let shownProblems: AppState['fileProblems'] = null;
 
   const content = h('div', { class: 'screen-content' });
   const el = h('main', { class: 'panel panel-left title-screen', attrs: { 'aria-labelledby': 'title-heading' } }, content);
@@ -41,7 +42,10 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
   const stopDrops = watchFileDrops(dropHint, load);
 
   function render(state: AppState): void {
+    const newProblems = state.fileProblems !== null && state.fileProblems !== shownProblems;
+    shownProblems = state.fileProblems;
     const list = all(state);
+    const newCustom = state.custom !== null && state.custom.file !== lastCustomFile;
     if (state.custom && state.custom.file !== lastCustomFile) {
       lastCustomFile = state.custom.file;
       entry = 'custom';
@@ -68,6 +72,8 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
         button('Help and keys', deps.help, { key: 'help', class: 'link-like' }),
       ),
     ]);
+    if (newProblems) content.querySelector('.file-problems')?.scrollIntoView({ block: 'nearest' });
+    if (state.custom && newCustom) content.querySelector('.load .ok')?.scrollIntoView({ block: 'nearest' });
   }
 
   function continueBlock(saved: NonNullable<AppState['saved']>): HTMLElement {
@@ -79,6 +85,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
 
   function form(list: (ScenarioChoice | BrokenChoice)[], chosen: ScenarioChoice | undefined): HTMLElement {
     const scenarioSet = h('fieldset', { class: 'choices' }, h('legend', null, 'Scenario'));
+    const descriptions = new Map<string, string>();
     for (const c of list) {
       if (!isPlayable(c)) {
         scenarioSet.append(h('div', { class: 'choice broken' },
@@ -89,20 +96,23 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       }
       const id = uid('scn');
       const descId = `${id}-desc`;
-      const input = h('input', { id, key: `scenario:${c.entry}`, attrs: { type: 'radio', name: 'scenario', value: c.entry, 'aria-describedby': descId } });
+      const input = h('input', { id, key: `scenario:${c.entry}`, attrs: { type: 'radio', name: 'scenario', value: c.entry, 'aria-describedby': c.entry === chosen?.entry ? descId : null } });
       input.checked = c.entry === chosen?.entry;
       input.addEventListener('change', () => {
         entry = c.entry;
         start = '';
         render(controller.snapshot());
       });
-      scenarioSet.append(h('div', { class: 'choice' },
+      scenarioSet.append(h('div', { class: 'choice compact' },
         input,
         h('label', { class: 'choice-title', attrs: { for: id } }, c.title, c.file ? h('span', { class: 'tag' }, `your file: ${c.file}`) : null),
-        h('div', { id: descId, class: 'choice-desc' },
-          c.summary ? h('p', null, c.summary) : null,
-          h('p', { class: 'disclaimer' }, c.disclaimer),
-        ),
+      ));
+      descriptions.set(c.entry, descId);
+    }
+    if (chosen) {
+      scenarioSet.append(h('div', { id: descriptions.get(chosen.entry) ?? '', class: 'chosen-desc' },
+        chosen.summary ? h('p', null, chosen.summary) : null,
+        h('p', { class: 'disclaimer' }, chosen.disclaimer),
       ));
     }
 
@@ -137,7 +147,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
     }
 
     const submit = h('button', { key: 'start', class: 'primary', attrs: { type: 'submit', disabled: !chosen } }, 'Start');
-    const f = h('form', { class: 'start-form', attrs: { 'aria-label': 'New game' } }, scenarioSet, startSet, diffSet, h('div', { class: 'actions-row' }, submit));
+    const f = h('form', { class: 'start-form', attrs: { 'aria-label': 'New game' } }, scenarioSet, startSet, diffSet, h('div', { class: 'actions-row sticky-actions' }, submit));
     f.addEventListener('submit', (e) => {
       e.preventDefault();
       if (chosen) controller.choose(chosen.entry, start, difficulty);

@@ -65,7 +65,9 @@ export function describeCommand(pub: PublicScenario, view: PlayerView, c: Comman
       return { label: `Consult ${partyName(pub, c.party)}`, cost: capital(pub.costs.consult), note: 'learn what the others can live with' };
     case 'envoy.offer': {
       const inc = pub.incentives.find((i) => i.id === c.incentive);
-      return { label: `Offer ${inc?.label ?? c.incentive} to ${partyName(pub, inc?.to ?? '')}`, cost: capital(inc?.cost ?? 0), note: inc?.description ?? '' };
+      const label = inc?.label ?? c.incentive;
+      const to = partyName(pub, inc?.to ?? '');
+      return { label: label.includes(to) ? `Offer ${label}` : `Offer ${label} to ${to}`, cost: capital(inc?.cost ?? 0), note: inc?.description ?? '' };
     }
     case 'summit.call':
       return { label: 'Call a summit', cost: capital(pub.costs.summit), note: `a failed summit costs ${amount(pub.costs.failedSummit)}` };

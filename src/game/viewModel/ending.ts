@@ -47,7 +47,7 @@ export function endingView(pub: PublicScenario, view: PlayerView): EndingView | 
       headline: 'Deal signed',
       detail: `On day ${outcome.day + 1} (${dateOfDay(view, outcome.day)}) ${signers} signed a text of ${plural(score.points, 'point')}.`,
       score: [
-        { label: 'Days taken', value: String(score.days), note: `of ${view.day + view.daysLeft} before the deadline` },
+        { label: 'Days taken', value: String(score.days), note: `of the ${view.day + view.daysLeft + 1} days to the deadline` },
         { label: 'Points in the final text', value: String(score.points), note: `the start had ${view.startPoints}` },
         ...Object.entries(score.margins).map(([id, m]) => ({
           label: `Margin for ${partyName(pub, id)}`,

@@ -38,19 +38,27 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-const DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Written out by hand, not by Intl, so every browser and Node show the same words. */
+function dateParts(iso: string): { day: string; date: number; month: string; year: number } | null {
+  const ms = Date.parse(`${iso}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(ms)) return null;
+  const d = new Date(ms);
+  return { day: DAYS[d.getUTCDay()]!, date: d.getUTCDate(), month: MONTHS[d.getUTCMonth()]!, year: d.getUTCFullYear() };
+}
 
 /** `2031-03-02` → "Sun 2 Mar 2031"; anything else is returned as it is. */
 export function shortDate(iso: string): string {
-  const ms = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isNaN(ms) ? iso : DATE.format(ms);
+  const p = dateParts(iso);
+  return p ? `${p.day.slice(0, 3)} ${p.date} ${p.month.slice(0, 3)} ${p.year}` : iso;
 }
 
 /** `2031-03-02` → "Sunday 2 March 2031". */
 export function longDate(iso: string): string {
-  const ms = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isNaN(ms) ? iso : LONG_DATE.format(ms);
+  const p = dateParts(iso);
+  return p ? `${p.day} ${p.date} ${p.month} ${p.year}` : iso;
 }
 
 /** Capital and costs: whole numbers stay whole, others get one decimal. */
