@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { dayNumber, envoy, negotiateToTheEnd, openTitle, openTutorialTalks, section, startTutorial, TUTORIAL, watchErrors } from './helpers/ui.ts';
+import { dayNumber, envoy, expectAccessible, negotiateToTheEnd, openTitle, openTutorialTalks, section, startTutorial, TUTORIAL, watchErrors } from './helpers/ui.ts';
 
 const SHOTS = 'e2e/screenshots';
 
@@ -14,26 +14,33 @@ test('the tutorial is won through the UI, from the title to a signed deal', asyn
   const errors = watchErrors(page);
   await openTitle(page);
   await shot(page, 'title');
+  await expectAccessible(page, 'title');
   await page.getByRole('radio', { name: TUTORIAL }).check();
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { level: 1, name: TUTORIAL })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your role' })).toContainText('Marta Oyelaran');
   await expect(page.getByRole('textbox', { name: 'Class link' })).toHaveValue(/\?scenario=tutorial&start=draft&seed=\d+&difficulty=standard$/);
   await shot(page, 'briefing');
+  await expectAccessible(page, 'briefing');
   await page.getByRole('button', { name: 'Begin' }).click();
   await expect(page.getByTestId('day')).toHaveText(/^1 of 21/);
   await shot(page, 'play-actions');
+  await expectAccessible(page, 'play-actions');
 
   await openTutorialTalks(page);
   await section(page, 'Plan');
   await shot(page, 'play-plan');
+  await expectAccessible(page, 'play-plan');
   await section(page, 'Answers');
   await shot(page, 'play-answers');
+  await expectAccessible(page, 'play-answers');
   await section(page, 'Log');
   await shot(page, 'play-log');
+  await expectAccessible(page, 'play-log');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Help' })).toBeVisible();
   await shot(page, 'help');
+  await expectAccessible(page, 'help');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Help' })).toBeHidden();
 
@@ -44,6 +51,7 @@ test('the tutorial is won through the UI, from the title to a signed deal', asyn
   await expect(score).toContainText('Margin for Aldoria');
   await expect(page.getByRole('region', { name: 'The signed text' })).toContainText('50% to Belmar');
   await shot(page, 'ending');
+  await expectAccessible(page, 'ending');
   expect(errors).toEqual([]);
 });
 
@@ -228,6 +236,11 @@ for (const [width, height] of [[1024, 768], [1920, 1080]] as const) {
     const side = await page.getByRole('main', { name: 'Negotiation' }).boundingBox();
     expect(side!.x + side!.width).toBeLessThanOrEqual(width);
     expect(side!.y + side!.height).toBeLessThanOrEqual(height);
+    // The section tabs fit the panel, and nothing in it scrolls sideways.
+    for (const selector of ['.tabs', '.side-scroll']) {
+      const { scroll, client } = await page.locator(selector).evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+      expect(scroll, selector).toBeLessThanOrEqual(client);
+    }
     await section(page, 'Plan');
     await shot(page, 'play-plan');
     expect(errors).toEqual([]);

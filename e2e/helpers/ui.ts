@@ -2,6 +2,7 @@
  * Helpers for the end-to-end tests: open the page, watch for errors, and reach the parts of
  * the DOM layer by role and name, as a player with a screen reader would.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const TUTORIAL = 'Tutorial: the Silver River accord';
@@ -83,4 +84,11 @@ export async function negotiateToTheEnd(page: Page, maxDays = 21): Promise<void>
     await page.getByRole('button', { name: 'End day' }).click();
   }
   await expect(ending).toBeVisible();
+}
+
+/** An accessibility audit (axe, WCAG 2.1 A and AA) of the DOM layer as it stands; the canvas is decoration. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('#stage').analyze();
+  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(found, `accessibility problems on ${what}`).toEqual([]);
 }

@@ -7,7 +7,7 @@ import type { PlayerView } from '../../engine/view.ts';
 import type { Stage } from '../app/controller.ts';
 import { partyCards, type Meter, type PartyCard } from '../viewModel/answers.ts';
 import type { PublicScenario } from '../viewModel/publicScenario.ts';
-import { button, h, uid, type Child } from './h.ts';
+import { button, buttonWith, h, uid, type Child } from './h.ts';
 
 export interface AnswersDeps {
   send(c: Command): boolean;
@@ -34,10 +34,9 @@ function answerBlock(card: PartyCard, deps: AnswersDeps): HTMLElement {
       ? h('div', { class: 'counter' },
           h('p', { class: 'group-label' }, a.current ? 'What it would take' : 'What it asked for (about an earlier text)'),
           h('ul', { class: 'plain' }, ...a.counter.lines.map((l) => h('li', null, l))),
-          button('Apply', () => deps.send({ type: 'text.package', changes: a.counter!.changes }), {
+          buttonWith(['Apply', { hidden: ` what ${card.name} asks for` }], () => deps.send({ type: 'text.package', changes: a.counter!.changes }), {
             key: `counter:${card.id}`,
             class: 'primary small',
-            attrs: { 'aria-label': `Apply what ${card.name} would take` },
           }),
         )
       : null,

@@ -52,6 +52,17 @@ export function button(label: string, onClick: () => void, props: Props = {}): H
   return b;
 }
 
+/**
+ * A button whose visible words are completed for screen readers by hidden ones, e.g.
+ * "Defer [Monitoring] to the leaders": the accessible name contains what is seen.
+ */
+export function buttonWith(parts: (string | { hidden: string })[], onClick: () => void, props: Props = {}): HTMLButtonElement {
+  const b = h('button', { ...props, attrs: { type: 'button', ...props.attrs } },
+    ...parts.map((p) => (typeof p === 'string' ? p : h('span', { class: 'visually-hidden' }, p.hidden))));
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 /** A section that is a landmark region, named by its heading. */
 export function region(headingLevel: 2 | 3, title: string, props: Props = {}, ...children: Child[]): HTMLElement {
   const id = uid('h');

@@ -10,7 +10,7 @@ import { listOf, optionLabel, plural, pointTitle } from '../viewModel/names.ts';
 import { planDiff, planRows, type PointRow } from '../viewModel/plan.ts';
 import type { PublicScenario } from '../viewModel/publicScenario.ts';
 import { signSummary, whoWouldSign } from '../viewModel/signMatrix.ts';
-import { button, h, region, uid, type Child } from './h.ts';
+import { button, buttonWith, h, region, uid, type Child } from './h.ts';
 
 /** Redrafts chosen in the selects but not yet sent: point → option. */
 export type Staged = Map<string, string>;
@@ -69,18 +69,18 @@ function pointItem(row: PointRow, deps: PlanPanelDeps): HTMLElement {
     deps.refresh();
   });
   const apply = staged !== undefined
-    ? button(`Apply`, () => {
+    ? buttonWith(['Apply', { hidden: ` the redraft of ${row.title}` }], () => {
         if (deps.send(redraftCommand(row.id, staged))) deps.staged.delete(row.id);
         deps.refresh();
-      }, { key: `apply:${row.id}`, class: 'primary small', attrs: { 'aria-label': `Apply the redraft of ${row.title}` } })
+      }, { key: `apply:${row.id}`, class: 'primary small' })
     : null;
   const deferButton = row.dropped
     ? null
     : row.deferred
       ? row.leadersOnly
         ? h('span', { class: 'hint' }, 'Only the leaders can settle it.')
-        : button('Bring back to the envoys', () => deps.send({ type: 'text.undefer', point: row.id }), { key: `undefer:${row.id}`, class: 'quiet small', attrs: { 'aria-label': `Bring ${row.title} back to the envoys` } })
-      : button('Defer to the leaders', () => deps.send({ type: 'text.defer', point: row.id }), { key: `defer:${row.id}`, class: 'quiet small', attrs: { 'aria-label': `Defer ${row.title} to the leaders` } });
+        : buttonWith(['Bring', { hidden: ` ${row.title}` }, ' back to the envoys'], () => deps.send({ type: 'text.undefer', point: row.id }), { key: `undefer:${row.id}`, class: 'quiet small' })
+      : buttonWith(['Defer', { hidden: ` ${row.title}` }, ' to the leaders'], () => deps.send({ type: 'text.defer', point: row.id }), { key: `defer:${row.id}`, class: 'quiet small' });
   const cls = ['point', row.dropped ? 'is-dropped' : '', row.deferred ? 'is-deferred' : '', row.disputedBy.length > 0 ? 'is-disputed' : ''].filter(Boolean).join(' ');
   return h('li', { class: cls, attrs: { 'data-point': row.id } },
     h('span', { class: 'point-number', attrs: { 'aria-hidden': 'true' } }, String(row.number)),
