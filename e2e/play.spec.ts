@@ -52,6 +52,9 @@ test('the tutorial is won through the UI, from the title to a signed deal', asyn
   await expect(page.getByRole('region', { name: 'The signed text' })).toContainText('50% to Belmar');
   await shot(page, 'ending');
   await expectAccessible(page, 'ending');
+  await page.getByRole('button', { name: 'Debrief and export' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Deal signed on day/ })).toBeFocused();
+  await shot(page, 'debrief');
   expect(errors).toEqual([]);
 });
 

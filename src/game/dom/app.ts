@@ -7,6 +7,7 @@ import { announcement } from '../viewModel/log.ts';
 import { createAnnouncer } from './announcer.ts';
 import { briefingScreen } from './briefingScreen.ts';
 import { creditsDialog } from './creditsDialog.ts';
+import { debriefView } from './debriefView.ts';
 import { endingScreen } from './endingScreen.ts';
 import { helpDialog } from './helpDialog.ts';
 import { watchShortcuts } from './keyboard.ts';
@@ -49,6 +50,8 @@ export function mountUi(root: HTMLElement, controller: AppController, options: M
         return briefingScreen(deps);
       case 'play':
         return (play = playScreen(deps, () => menu.open()));
+      case 'debrief':
+        return debriefView(deps);
       case 'ending':
       default:
         return endingScreen(deps);

@@ -47,6 +47,7 @@ export function endingScreen(deps: ScreenDeps): ScreenView {
       ),
       h('div', { class: 'actions-row' },
         button('Back to title', () => controller.toTitle(), { key: 'to-title', class: 'quiet' }),
+        button('Debrief and export', () => controller.openDebrief(), { key: 'debrief' }),
         button('Play again with the same seed', again, { key: 'again', class: 'primary' }),
       ),
     ]);

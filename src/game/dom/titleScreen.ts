@@ -163,6 +163,13 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       if (file) load(file);
       input.value = '';
     });
+    const resultId = `${inputId}-result`;
+    const result = h('input', { id: resultId, key: 'result-file', class: 'file-input', attrs: { type: 'file', accept: '.json,application/json' } });
+    result.addEventListener('change', () => {
+      const file = result.files?.[0];
+      result.value = '';
+      if (file) void readScenarioFile(file).then(({ name, text }) => controller.loadResultFile(name, text));
+    });
     const problems = state.fileProblems;
     return h('section', { class: 'load', attrs: { 'aria-labelledby': `${inputId}-h` } },
       h('h2', { id: `${inputId}-h` }, 'Load your own scenario'),
@@ -178,6 +185,10 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
             button('Dismiss', () => controller.dismissFileProblems(), { key: 'dismiss-problems', class: 'quiet' }),
           )
         : null,
+      h('h2', { class: 'load-result' }, 'Open a student’s result'),
+      h('p', { class: 'hint' }, 'A result file exported from the debrief replays here as its debrief, for a class discussion.'),
+      h('label', { class: 'file-label', attrs: { for: resultId } }, 'Result file'),
+      result,
     );
   }
 

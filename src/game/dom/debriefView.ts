@@ -1,0 +1,41 @@
+/**
+ * The debrief as a screen of the DOM layer: a full-window, scrollable document over the
+ * canvas. The debrief itself (tables, charts, replay) is drawn by game/debrief/.
+ */
+import type { AppState } from '../app/controller.ts';
+import { renderDebrief } from '../debrief/debriefScreen.ts';
+import { download } from '../debrief/download.ts';
+import { h } from './h.ts';
+import type { ScreenDeps, ScreenView } from './screen.ts';
+
+export function debriefView(deps: ScreenDeps): ScreenView {
+  const { controller } = deps;
+  const content = h('div', { class: 'debrief-content' });
+  const el = h('main', { class: 'debrief-screen', attrs: { 'aria-label': 'Debrief' } }, content);
+  let shown: AppState['debrief'] = null;
+  let free: () => void = () => undefined;
+
+  function render(state: AppState): void {
+    if (!state.debrief || state.debrief === shown) return;
+    shown = state.debrief;
+    free();
+    const { data, scenario } = state.debrief;
+    free = renderDebrief(content, data, scenario, {
+      onBack: () => controller.toTitle(),
+      onExport: () => {
+        const result = controller.resultFile();
+        if (result) download(`accord-${result.scenario.id}-seed-${result.seed}.json`, `${JSON.stringify(result, null, 2)}\n`);
+      },
+      onPrint: () => window.print(),
+      reduceMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    });
+  }
+
+  render(controller.snapshot());
+  return {
+    el,
+    update: render,
+    focusStart: () => content.querySelector<HTMLElement>('#debrief-title')?.focus(),
+    destroy: () => free(),
+  };
+}
