@@ -176,6 +176,8 @@ test('calling the summit too early shows why the leaders declined', async ({ pag
   await startTutorial(page);
   await page.getByRole('button', { name: 'Call summit' }).click();
   await expect(page.getByRole('alert')).toContainText('The leaders declined to meet');
+  // The live region reads it out too.
+  await expect(page.getByTestId('announcer')).toContainText('The leaders declined to meet');
   await page.keyboard.press('3');
   await shot(page, 'play-summit-refused');
   expect(errors).toEqual([]);

@@ -39,6 +39,7 @@ test('a game saved in this browser can be continued from the title', async ({ pa
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('dialog', { name: 'Menu' }).getByRole('button', { name: 'Back to title' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Saved game' })).toContainText(`${TUTORIAL}, day 2`);
   await page.getByRole('button', { name: 'Continue the saved game' }).click();
   await expect(page.getByTestId('day')).toHaveText(/^2 of 21/);
   expect(errors).toEqual([]);

@@ -76,9 +76,17 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
     if (state.custom && newCustom) content.querySelector('.load .ok')?.scrollIntoView({ block: 'nearest' });
   }
 
+  /** The summary names a shipped scenario by id: show its title (and the start's) instead. */
+  function savedTitle(saved: NonNullable<AppState['saved']>): string {
+    const known = shipped.find((c): c is ScenarioChoice => isPlayable(c) && c.entry === saved.scenarioTitle);
+    if (!known) return saved.scenarioTitle;
+    const start = known.starts.find((s) => s.id === saved.start);
+    return start && known.starts.length > 1 ? `${known.title} (${start.title})` : known.title;
+  }
+
   function continueBlock(saved: NonNullable<AppState['saved']>): HTMLElement {
     return h('section', { class: 'continue', attrs: { 'aria-label': 'Saved game' } },
-      h('p', null, 'A game is saved in this browser: ', h('strong', null, saved.scenarioTitle), `, day ${saved.day}.`),
+      h('p', null, 'A game is saved in this browser: ', h('strong', null, savedTitle(saved)), `, day ${saved.day}.`),
       button('Continue the saved game', () => controller.continueSaved(), { key: 'continue', class: 'primary' }),
     );
   }
