@@ -46,13 +46,6 @@ mountUi(byId('ui'), controller, {
   },
 });
 
-// TODO(#4): the Phaser engineer's startGame(parent, renderer, controller); until it lands, the
-// title scene draws the first shipped scenario.
-const first = shippedScenarios()[0]?.load();
-startGame(byId('stage'), rendererFromQuery(window.location.search), {
-  kicker: 'Accord',
-  title: first?.ok ? first.scenario.title : 'Accord',
-  clauses: first?.ok ? first.scenario.points.map((p, i) => p.number ?? i + 1) : [],
-});
+startGame(byId('stage'), rendererFromQuery(window.location.search), controller);
 
 controller.restore(window.location.search);

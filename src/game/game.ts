@@ -1,18 +1,62 @@
 import Phaser from 'phaser';
+import type { AppController } from './app/controller.ts';
 import { COLOURS } from './layout.ts';
+import { Atlas } from './map/atlas.ts';
+import { FrameTimes, stageHook } from './ready.ts';
 import { phaserRendererType, type RendererName } from './renderer.ts';
 import { BootScene } from './scenes/Boot.ts';
+import { BriefingScene } from './scenes/Briefing.ts';
+import { DirectorScene } from './scenes/Director.ts';
+import { EndingScene } from './scenes/Ending.ts';
+import { MapScene } from './scenes/Map.ts';
 import { PreloaderScene } from './scenes/Preloader.ts';
-import { TitleScene, type TitleContent } from './scenes/Title.ts';
+import { TableScene } from './scenes/Table.ts';
+import { TitleScene } from './scenes/Title.ts';
 
-/** Start Phaser in `parent`, filling it, with the Boot → Preloader → Title chain. */
-export function startGame(parent: HTMLElement, renderer: RendererName, content: TitleContent): Phaser.Game {
-  return new Phaser.Game({
+/**
+ * Start Phaser in `parent`, filling it: Boot → Preloader (the map data, behind a progress bar)
+ * → Director, which keeps the scene matching the controller's screen and stage up (Title,
+ * Briefing, Map, Table or Ending). Scenes get the controller through their constructors.
+ */
+export function startGame(parent: HTMLElement, renderer: RendererName, controller: AppController): Phaser.Game {
+  const atlas = new Atlas();
+  const game = new Phaser.Game({
     type: phaserRendererType(renderer),
     parent,
     backgroundColor: COLOURS.backgroundCss,
     banner: false,
     scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
-    scene: [new BootScene(), new PreloaderScene(), new TitleScene(content)],
+    scene: [
+      new BootScene(),
+      new PreloaderScene(),
+      new DirectorScene(controller),
+      new TitleScene(atlas),
+      new BriefingScene(controller, atlas),
+      new MapScene(controller, atlas),
+      new TableScene(controller),
+      new EndingScene(controller),
+    ],
+  });
+  watchFrames(game, renderer);
+  if (new URLSearchParams(window.location.search).has('test')) window.__accordController = controller;
+  return game;
+}
+
+/**
+ * Main-thread work per frame, from Phaser's pre-step to its post-render (headless Chromium paces
+ * frames at a fixed rate, so frame intervals say nothing about cost), into `__accordFrameTimes`;
+ * and the frame count of the scene on show into `__accordStage`.
+ */
+function watchFrames(game: Phaser.Game, renderer: RendererName): void {
+  const times = new FrameTimes();
+  window.__accordFrameTimes = times;
+  const hook = stageHook(renderer);
+  let start = 0;
+  game.events.on(Phaser.Core.Events.PRE_STEP, () => {
+    start = performance.now();
+  });
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    times.push(performance.now() - start);
+    hook.frames += 1;
   });
 }

@@ -117,3 +117,143 @@ export function playLayout(viewportWidth: number, viewportHeight: number): PlayL
     stage: { x: 0, y: PLAY.topBar, width: viewportWidth - sideWidth, height: below },
   };
 }
+
+/* ---- Canvas scenes: the map, the table, the ending and the title backdrop ------------------ */
+
+/** The title backdrop: journeys drawn slowly between capitals, right of the DOM panel. */
+export const TITLE = {
+  mapInset: 48,
+  dotRadius: 2.5,
+  dotHalo: 6,
+  arcWidth: 1.5,
+  arcAlpha: 0.75,
+  arcSteps: 48,
+  drawMs: 2600,
+  lingerMs: 2200,
+  fadeMs: 1400,
+  /** Time from one journey's start to the next one's. */
+  gapMs: 3400,
+} as const;
+
+/** The map of the region (Map and Briefing scenes), in CSS pixels of the stage. */
+export const MAP = {
+  /** Space kept clear around the venues when the map is fitted: the date card, labels, the ticker. */
+  margins: { top: 104, right: 96, bottom: 78, left: 96 },
+  /** The fitted region spans at least this many degrees of longitude. */
+  minSpanDegrees: 7,
+  /** Above this many pixels per degree the finer 1:50m countries are drawn (else 1:110m). */
+  fineAbovePxPerDegree: 14,
+  markerRadius: 6,
+  markerHalo: 13,
+  labelGap: 14,
+  labelSize: 15,
+  partySize: 12,
+  partySwatch: 9,
+  /** Envoy tokens: initials in a circle. */
+  tokenRadius: 15,
+  tokenFontSize: 12,
+  tokenSpacing: 33,
+  tokenLift: 26,
+  tokenOutline: 2,
+  routeWidth: 1.5,
+  activeRouteWidth: 2.5,
+  routeDash: 6,
+  /** How fast a token travels on screen, and the bounds of one move, in ms. */
+  travelMsPerPx: 4,
+  travelMinMs: 700,
+  travelMaxMs: 1800,
+  arrivalPulseMs: 900,
+} as const;
+
+/** The briefing backdrop: the region, fitted right of the DOM briefing panel. */
+export const BRIEFING = { inset: 48, glowMs: 2400 } as const;
+
+/** The date card in the map's top-left corner. */
+export const DATE_CARD = { x: 16, y: 14, padding: 12, dateSize: 20, subSize: 13, radius: 8 } as const;
+
+/** The envoys' legend in the map's top-right corner. */
+export const LEGEND = { margin: 16, padding: 10, rowHeight: 24, nameSize: 13, maxWidth: 300, radius: 8 } as const;
+
+/** The news ticker along the bottom of the stage. */
+export const TICKER = { height: 38, labelWidth: 82, textSize: 15, labelSize: 12, pxPerSecond: 55, items: 4, separator: '   •   ' } as const;
+
+/** The table scene: a party's figure behind its nameplate, its mood, and its last answer. */
+export const TABLE = {
+  /** Where the figure stands, as shares of the stage, and its size relative to the stage height. */
+  figureX: 0.34,
+  figureScale: 0.0021,
+  tableTop: 0.64,
+  nameplateWidth: 250,
+  nameplateHeight: 64,
+  nameSize: 20,
+  leaderSize: 13,
+  gaugeWidth: 170,
+  gaugeHeight: 8,
+  gaugeGap: 34,
+  moodMs: 700,
+  breatheMs: 2600,
+  card: { width: 270, minWidth: 210, padding: 18, kickerSize: 12, headlineSize: 26, bodySize: 13, radius: 6, tilt: -0.025 },
+  cardInMs: 450,
+} as const;
+
+/** The ending scene: the signed accord, or the unsigned one. */
+export const ENDING = {
+  signatureSize: 26,
+  signerSize: 12,
+  signatureGap: 16,
+  signatureMs: 700,
+  signatureDelayMs: 350,
+  sealMs: 500,
+} as const;
+
+/** Colours of the canvas scenes (numbers for Phaser, strings for text and Canvas 2D). */
+export const STAGE_COLOURS = {
+  seaTop: '#13243b',
+  seaBottom: '#0d1829',
+  graticule: 'rgba(140, 170, 210, 0.10)',
+  land: ['#2a3f5c', '#2d4461', '#283c57', '#304866'],
+  border: 'rgba(196, 212, 236, 0.38)',
+  coast: 'rgba(170, 196, 230, 0.55)',
+  landShadow: 'rgba(3, 8, 16, 0.65)',
+  /** The title backdrop's map: darker, behind the panel and the document. */
+  dimLand: ['#1c2c43', '#1e2f47', '#1a2a40', '#203249'],
+  dimBorder: 'rgba(150, 175, 210, 0.22)',
+  dimCoast: 'rgba(140, 170, 210, 0.35)',
+  accent: '#e0bd6a',
+  route: 0x8fa7c8,
+  marker: 0xe0bd6a,
+  markerEdge: 0x0f1b2d,
+  halo: 0xe0bd6a,
+  label: '#f2f5fa',
+  labelStroke: '#0b1523',
+  muted: '#b8c4d6',
+  card: 0x0f1b2d,
+  cardEdge: 0x2f4a70,
+  tickerBand: 0x0a1322,
+  tickerLabel: 0xe0bd6a,
+  tickerLabelText: '#14213d',
+  tokenText: '#ffffff',
+  tokenEdge: 0xf4efe3,
+  fallbackParty: ['#5a4fcf', '#b7791f', '#2f855a', '#2c7a9b', '#c53030', '#805ad5'],
+  wall: 0x1a2a40,
+  wallLow: 0x14213a,
+  panelLine: 0x223550,
+  table: 0x5b3a24,
+  tableEdge: 0x7a5034,
+  tableShadow: 0x2c1b10,
+  suit: 0x2b3442,
+  suitEdge: 0x3a4656,
+  skin: 0xd2a987,
+  skinShade: 0xb88d6c,
+  hair: 0x4a4a52,
+  face: 0x3b2a22,
+  good: 0x68b36b,
+  fair: 0xe0bd6a,
+  poor: 0xd0605e,
+  gaugeTrack: 0x2a4263,
+  accepted: '#2f7d4f',
+  rejected: '#a33a36',
+  stalled: '#9a6b14',
+  absent: '#5e6b7d',
+  unsigned: 0x8a8478,
+} as const;

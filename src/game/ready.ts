@@ -1,9 +1,78 @@
+/**
+ * Hooks on `window` for the end-to-end tests and the browser bench. They only report; nothing in
+ * the game reads them back.
+ *
+ * - `__accordReady`: true once a scene that follows the controller has drawn its first frame.
+ * - `__accordStage`: which canvas scene is up, how many frames it has rendered, where the
+ *   envoy tokens are (map scene) — see {@link StageHook}.
+ * - `__accordFrameTimes`: main-thread work per frame (Phaser's pre-step to post-render), a ring
+ *   buffer of the most recent frames — see {@link FrameTimes}.
+ * - `__accordController`: the app controller, only when the page is opened with `?test`
+ *   (see game.ts), so tests can drive a game without the DOM screens.
+ */
+import type { AppController } from './app/controller.ts';
+import type { SceneKey } from './keys.ts';
 import type { RendererName } from './renderer.ts';
+
+/** An envoy token as drawn, in canvas (page) pixels. */
+export interface EnvoyMark {
+  id: string;
+  x: number;
+  y: number;
+  /** Between venues (travelling), or moving along a tween right now. */
+  travelling: boolean;
+  moving: boolean;
+}
+
+export interface StageHook {
+  /** The scene that follows the controller now (Title, Briefing, Map, Table, Ending). */
+  scene: SceneKey | null;
+  /** Frames rendered since that scene started. */
+  frames: number;
+  renderer: RendererName;
+  /** Envoy tokens on the map; empty in other scenes. */
+  envoys: () => EnvoyMark[];
+  /** Venue markers on the map, in canvas (page) pixels; empty in other scenes. */
+  venues: () => { id: string; x: number; y: number }[];
+}
+
+/** Per-frame main-thread milliseconds, newest last, for the last `capacity` frames. */
+export class FrameTimes {
+  private readonly values: Float64Array;
+  private next = 0;
+  private count = 0;
+
+  constructor(readonly capacity = 600) {
+    this.values = new Float64Array(capacity);
+  }
+
+  push(ms: number): void {
+    this.values[this.next] = ms;
+    this.next = (this.next + 1) % this.capacity;
+    this.count = Math.min(this.count + 1, this.capacity);
+  }
+
+  /** The recorded frames, oldest first. */
+  recent(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.values[(this.next - this.count + i + this.capacity) % this.capacity]!);
+    return out;
+  }
+
+  clear(): void {
+    this.next = 0;
+    this.count = 0;
+  }
+}
 
 declare global {
   interface Window {
-    /** Set once the title screen has rendered its first frame; tests wait for it. */
+    /** Set once the first canvas scene has rendered its first frame; tests wait for it. */
     __accordReady?: boolean;
+    __accordStage?: StageHook;
+    __accordFrameTimes?: FrameTimes;
+    /** Only with `?test` in the page's address. */
+    __accordController?: AppController;
   }
 }
 
@@ -11,4 +80,10 @@ declare global {
 export function markReady(renderer: RendererName): void {
   document.documentElement.dataset.renderer = renderer;
   window.__accordReady = true;
+}
+
+/** The stage hook, created on first use. */
+export function stageHook(renderer: RendererName): StageHook {
+  window.__accordStage ??= { scene: null, frames: 0, renderer, envoys: () => [], venues: () => [] };
+  return window.__accordStage;
 }

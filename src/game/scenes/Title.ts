@@ -1,124 +1,135 @@
 import Phaser from 'phaser';
 import { SCENES } from '../keys.ts';
-import { COLOURS, DOCUMENT, FONTS, documentBox, type Box } from '../layout.ts';
-import { markReady } from '../ready.ts';
-import { rendererName } from '../renderer.ts';
+import { MARGIN, STAGE_COLOURS, TITLE, panelWidth } from '../layout.ts';
+import type { Atlas } from '../map/atlas.ts';
+import { arcPoint, type Point } from '../map/projection.ts';
+import { announce, reducedMotion, restartOnResize } from './follow.ts';
 
-/** What the Title scene draws: the scenario title on a draft document. */
-export interface TitleContent {
-  kicker: string;
-  title: string;
-  /** Numbers of the clauses to sketch on the document, one per plan point. */
-  clauses: number[];
-}
+/**
+ * Capitals where talks are often held; the title backdrop draws arcs between them. Real places,
+ * used only as scenery.
+ */
+const CAPITALS = [
+  { id: 'washington', lon: -77.04, lat: 38.91 },
+  { id: 'new-york', lon: -74.01, lat: 40.71 },
+  { id: 'london', lon: -0.13, lat: 51.51 },
+  { id: 'brussels', lon: 4.35, lat: 50.85 },
+  { id: 'geneva', lon: 6.14, lat: 46.2 },
+  { id: 'vienna', lon: 16.37, lat: 48.21 },
+  { id: 'oslo', lon: 10.75, lat: 59.91 },
+  { id: 'kyiv', lon: 30.52, lat: 50.45 },
+  { id: 'moscow', lon: 37.62, lat: 55.76 },
+  { id: 'istanbul', lon: 28.98, lat: 41.01 },
+  { id: 'cairo', lon: 31.24, lat: 30.04 },
+  { id: 'doha', lon: 51.53, lat: 25.29 },
+  { id: 'abu-dhabi', lon: 54.38, lat: 24.45 },
+] as const;
 
-/** The title screen: a drawn draft of the accord, right of the DOM panel. */
+type Capital = (typeof CAPITALS)[number]['id'];
+
+/** The journeys the backdrop draws, one after another, in this order. */
+const JOURNEYS: readonly [Capital, Capital][] = [
+  ['washington', 'geneva'],
+  ['geneva', 'moscow'],
+  ['london', 'kyiv'],
+  ['new-york', 'vienna'],
+  ['abu-dhabi', 'moscow'],
+  ['brussels', 'istanbul'],
+  ['oslo', 'cairo'],
+  ['doha', 'geneva'],
+];
+
+/**
+ * The title backdrop: a dim map of the Atlantic, Europe and the Middle East with journeys drawn
+ * slowly between capitals, right of the DOM title panel. With reduced motion every journey is
+ * drawn at once, faintly, and nothing moves.
+ */
 export class TitleScene extends Phaser.Scene {
-  private readonly content: TitleContent;
+  private points = new Map<Capital, Point>();
+  private journey = 0;
 
-  constructor(content: TitleContent) {
+  constructor(private readonly atlas: Atlas) {
     super(SCENES.title);
-    this.content = content;
   }
 
   create(): void {
-    this.draw();
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.draw, this);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, this.draw, this));
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => markReady(rendererName(this.game.renderer.type)));
-  }
-
-  private draw(): void {
-    this.children.removeAll(true);
+    announce(this, SCENES.title);
+    restartOnResize(this);
     const { width, height } = this.scale;
-    this.cameras.main.setSize(width, height);
-    this.drawContours(width, height);
-    const box = documentBox(width, height);
-    if (box) this.drawDocument(box);
-  }
+    this.cameras.main.setViewport(0, 0, width, height);
+    const left = MARGIN + panelWidth(width) + MARGIN + TITLE.mapInset;
+    const map = this.atlas.paint(this, {
+      id: 'title',
+      places: CAPITALS,
+      width,
+      height,
+      margins: { top: TITLE.mapInset, right: TITLE.mapInset, bottom: TITLE.mapInset, left: Math.min(left, width * 0.6) },
+      minSpanDegrees: 40,
+      fineAbovePxPerDegree: Infinity,
+      palette: { seaTop: STAGE_COLOURS.seaTop, seaBottom: STAGE_COLOURS.seaBottom, graticule: STAGE_COLOURS.graticule, land: STAGE_COLOURS.dimLand, border: STAGE_COLOURS.dimBorder, coast: STAGE_COLOURS.dimCoast, landShadow: STAGE_COLOURS.landShadow },
+      graticule: true,
+    });
+    this.add.image(0, 0, map.textureKey).setOrigin(0);
+    this.points = new Map(CAPITALS.map((c) => [c.id, map.projection.project(c.lon, c.lat)]));
 
-  /** Faint river contours across the background. */
-  private drawContours(width: number, height: number): void {
-    const g = this.add.graphics();
-    g.lineStyle(2, COLOURS.contour, 0.55);
-    const step = 56;
-    for (let y = step; y < height + step; y += step) {
-      const path = new Phaser.Curves.Spline([
-        new Phaser.Math.Vector2(0, y),
-        new Phaser.Math.Vector2(width * 0.35, y - 18),
-        new Phaser.Math.Vector2(width * 0.7, y + 14),
-        new Phaser.Math.Vector2(width, y - 8),
-      ]);
-      path.draw(g, 48);
+    const dots = this.add.graphics();
+    for (const p of this.points.values()) {
+      dots.fillStyle(STAGE_COLOURS.marker, 0.18);
+      dots.fillCircle(p.x, p.y, TITLE.dotHalo);
+      dots.fillStyle(STAGE_COLOURS.marker, 0.85);
+      dots.fillCircle(p.x, p.y, TITLE.dotRadius);
     }
+
+    if (reducedMotion()) {
+      const g = this.add.graphics();
+      for (const [a, b] of JOURNEYS) this.drawArc(g, a, b, 1, TITLE.arcAlpha * 0.6);
+      return;
+    }
+    this.journey = 0;
+    this.nextJourney();
   }
 
-  private drawDocument(box: Box): void {
-    const { padding } = DOCUMENT;
+  /** Draw one journey: the arc grows from its start with a bright head, lingers, then fades. */
+  private nextJourney(): void {
+    const [a, b] = JOURNEYS[this.journey % JOURNEYS.length]!;
+    this.journey += 1;
     const g = this.add.graphics();
-    g.fillStyle(COLOURS.shadow, 0.55);
-    g.fillRoundedRect(box.x + DOCUMENT.shadowOffset, box.y + DOCUMENT.shadowOffset, box.width, box.height, DOCUMENT.radius);
-    g.fillStyle(COLOURS.paper, 1);
-    g.fillRoundedRect(box.x, box.y, box.width, box.height, DOCUMENT.radius);
-
-    const inner = box.width - 2 * padding;
-    const kicker = this.add.text(box.x + padding, box.y + padding, this.content.kicker.toUpperCase(), {
-      fontFamily: FONTS.sans,
-      fontSize: `${DOCUMENT.kickerSize}px`,
-      fontStyle: 'bold',
-      color: COLOURS.kicker,
-    });
-    const title = this.add.text(box.x + padding, kicker.y + kicker.height + 10, this.content.title, {
-      fontFamily: FONTS.serif,
-      fontSize: `${DOCUMENT.titleSize}px`,
-      color: COLOURS.ink,
-      lineSpacing: 4,
-      wordWrap: { width: inner, useAdvancedWrap: true },
-    });
-
-    const rule = title.y + title.height + DOCUMENT.ruleGap;
-    g.fillStyle(COLOURS.inkLine, 1);
-    g.fillRect(box.x + padding, rule, inner, 2);
-    if (this.content.clauses.length === 0) return; // nothing to seal
-    this.drawClauses(g, box, rule + DOCUMENT.ruleGap);
-    this.drawSeal(box);
-  }
-
-  /** One numbered clause per plan point, spread between `top` and the seal. */
-  private drawClauses(g: Phaser.GameObjects.Graphics, box: Box, top: number): void {
-    const bottom = box.y + box.height - DOCUMENT.padding - 2 * DOCUMENT.sealRadius - DOCUMENT.clauseGap;
-    const count = this.content.clauses.length;
-    const clauseHeight = count > 0 ? Math.min(DOCUMENT.clauseMaxHeight, (bottom - top) / count) : 0;
-    const lines = Math.floor((clauseHeight - DOCUMENT.clauseGap) / DOCUMENT.lineStep);
-    if (lines < 1) return;
-    const textX = box.x + DOCUMENT.padding + DOCUMENT.numeralWidth;
-    const textWidth = box.width - 2 * DOCUMENT.padding - DOCUMENT.numeralWidth;
-    this.content.clauses.forEach((number, i) => {
-      const clauseTop = top + i * clauseHeight;
-      this.add.text(box.x + DOCUMENT.padding, clauseTop - 5, `${number}.`, {
-        fontFamily: FONTS.serif,
-        fontSize: `${DOCUMENT.numeralSize}px`,
-        color: COLOURS.numeral,
-      });
-      for (let line = 0; line < lines; line++) {
-        // The last line of each clause is shorter, like the end of a paragraph.
-        const share = line === lines - 1 ? 0.35 + 0.15 * (i % 3) : 1;
-        g.fillRect(textX, clauseTop + line * DOCUMENT.lineStep, textWidth * share, DOCUMENT.lineThickness);
-      }
+    const head = this.add.graphics();
+    this.tweens.addCounter({
+      from: 0,
+      to: 1,
+      duration: TITLE.drawMs,
+      ease: 'Sine.easeInOut',
+      onUpdate: (tween) => {
+        const t = tween.getValue() ?? 0;
+        g.clear();
+        this.drawArc(g, a, b, t, TITLE.arcAlpha);
+        const p = arcPoint(this.points.get(a)!, this.points.get(b)!, t);
+        head.clear();
+        head.fillStyle(STAGE_COLOURS.marker, 0.25);
+        head.fillCircle(p.x, p.y, 7);
+        head.fillStyle(0xfff3d1, 1);
+        head.fillCircle(p.x, p.y, 2.5);
+      },
+      onComplete: () => {
+        this.tweens.add({ targets: head, alpha: 0, duration: TITLE.fadeMs, onComplete: () => head.destroy() });
+        this.tweens.add({ targets: g, alpha: 0, delay: TITLE.lingerMs, duration: TITLE.fadeMs, onComplete: () => g.destroy() });
+        this.time.delayedCall(TITLE.gapMs, () => this.nextJourney());
+      },
     });
   }
 
-  /** A wax seal in the document's bottom-right corner. */
-  private drawSeal(box: Box): void {
-    const x = box.x + box.width - DOCUMENT.padding - DOCUMENT.sealRadius;
-    const y = box.y + box.height - DOCUMENT.padding - DOCUMENT.sealRadius;
-    const g = this.add.graphics();
-    g.fillStyle(COLOURS.seal, 1);
-    g.fillCircle(x, y, DOCUMENT.sealRadius);
-    g.lineStyle(2, COLOURS.sealRing, 0.9);
-    g.strokeCircle(x, y, DOCUMENT.sealRadius - 7);
-    this.add
-      .text(x, y, 'A', { fontFamily: FONTS.serif, fontSize: `${DOCUMENT.sealRadius}px`, color: COLOURS.sealText })
-      .setOrigin(0.5);
+  private drawArc(g: Phaser.GameObjects.Graphics, a: Capital, b: Capital, upTo: number, alpha: number): void {
+    const from = this.points.get(a)!;
+    const to = this.points.get(b)!;
+    g.lineStyle(TITLE.arcWidth, STAGE_COLOURS.marker, alpha);
+    g.beginPath();
+    g.moveTo(from.x, from.y);
+    const steps = Math.max(2, Math.ceil(TITLE.arcSteps * upTo));
+    for (let i = 1; i <= steps; i++) {
+      const p = arcPoint(from, to, (upTo * i) / steps);
+      g.lineTo(p.x, p.y);
+    }
+    g.strokePath();
   }
 }
