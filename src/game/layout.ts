@@ -131,7 +131,7 @@ export const TITLE = {
   drawMs: 2600,
   lingerMs: 2200,
   fadeMs: 1400,
-  /** Time from one journey's start to the next one's. */
+  /** Time from one journey being fully drawn to the next one starting. */
   gapMs: 3400,
 } as const;
 
@@ -141,6 +141,8 @@ export const MAP = {
   margins: { top: 104, right: 96, bottom: 78, left: 96 },
   /** The fitted region spans at least this many degrees of longitude. */
   minSpanDegrees: 7,
+  /** …and is never drawn larger than this, so big windows show more of the region. */
+  maxPxPerDegree: 60,
   /** Above this many pixels per degree the finer 1:50m countries are drawn (else 1:110m). */
   fineAbovePxPerDegree: 14,
   markerRadius: 6,
@@ -175,13 +177,27 @@ export const DATE_CARD = { x: 16, y: 14, padding: 12, dateSize: 20, subSize: 13,
 export const LEGEND = { margin: 16, padding: 10, rowHeight: 24, nameSize: 13, maxWidth: 300, radius: 8 } as const;
 
 /** The news ticker along the bottom of the stage. */
-export const TICKER = { height: 38, labelWidth: 82, textSize: 15, labelSize: 12, pxPerSecond: 55, items: 4, separator: '   •   ' } as const;
+export const TICKER = {
+  height: 38,
+  labelWidth: 82,
+  textSize: 15,
+  labelSize: 12,
+  pxPerSecond: 55,
+  /** How long new news stands still, readable, before it scrolls. */
+  holdMs: 4000,
+  /** Space after the line before it comes round again. */
+  gap: 40,
+  items: 4,
+  separator: '   •   ',
+} as const;
 
 /** The table scene: a party's figure behind its nameplate, its mood, and its last answer. */
 export const TABLE = {
-  /** Where the figure stands, as shares of the stage, and its size relative to the stage height. */
+  /** Where the figure sits, as a share of the stage's width (less if the answer card needs room). */
   figureX: 0.34,
-  figureScale: 0.0021,
+  /** The figure is drawn at most this much larger than its local units. */
+  maxFigureScale: 2,
+  /** The table's far edge, as a share of the stage's height. */
   tableTop: 0.64,
   nameplateWidth: 250,
   nameplateHeight: 64,
@@ -192,7 +208,7 @@ export const TABLE = {
   gaugeGap: 34,
   moodMs: 700,
   breatheMs: 2600,
-  card: { width: 270, minWidth: 210, padding: 18, kickerSize: 12, headlineSize: 26, bodySize: 13, radius: 6, tilt: -0.025 },
+  card: { width: 270, minWidth: 210, padding: 18, kickerSize: 12, headlineSize: 26, bodySize: 13, radius: 6, tilt: -0.015 },
   cardInMs: 450,
 } as const;
 
@@ -204,6 +220,7 @@ export const ENDING = {
   signatureMs: 700,
   signatureDelayMs: 350,
   sealMs: 500,
+  stampSize: 22,
 } as const;
 
 /** Colours of the canvas scenes (numbers for Phaser, strings for text and Canvas 2D). */

@@ -34,6 +34,8 @@ export interface StageHook {
   envoys: () => EnvoyMark[];
   /** Venue markers on the map, in canvas (page) pixels; empty in other scenes. */
   venues: () => { id: string; x: number; y: number }[];
+  /** The news ticker's text on the map; empty in other scenes. */
+  ticker: () => string;
 }
 
 /** Per-frame main-thread milliseconds, newest last, for the last `capacity` frames. */
@@ -84,6 +86,6 @@ export function markReady(renderer: RendererName): void {
 
 /** The stage hook, created on first use. */
 export function stageHook(renderer: RendererName): StageHook {
-  window.__accordStage ??= { scene: null, frames: 0, renderer, envoys: () => [], venues: () => [] };
+  window.__accordStage ??= { scene: null, frames: 0, renderer, envoys: () => [], venues: () => [], ticker: () => '' };
   return window.__accordStage;
 }

@@ -16,6 +16,8 @@ export interface MapRequest {
   height: number;
   margins: Margins;
   minSpanDegrees: number;
+  /** The most pixels a degree of longitude may take. */
+  maxPxPerDegree?: number;
   /** Above this many pixels per degree the finer countries are drawn. */
   fineAbovePxPerDegree: number;
   palette: MapPalette;
@@ -46,7 +48,7 @@ export class Atlas {
   paint(scene: Phaser.Scene, request: MapRequest): PaintedMap {
     const width = Math.max(1, Math.round(request.width));
     const height = Math.max(1, Math.round(request.height));
-    const projection = fitMercator(request.places, width, height, request.margins, request.minSpanDegrees);
+    const projection = fitMercator(request.places, width, height, request.margins, request.minSpanDegrees, request.maxPxPerDegree);
     const pxPerDegree = (projection.scale * Math.PI) / 180;
     const fine = pxPerDegree > request.fineAbovePxPerDegree;
     const source = fine && scene.cache.json.exists(ASSETS.countriesFine) ? ASSETS.countriesFine : ASSETS.countriesCoarse;

@@ -33,6 +33,12 @@ describe('fitted Mercator', () => {
     expect(degrees).toBeGreaterThanOrEqual(10 - 1e-6);
   });
 
+  it('shows more of the region in a large window rather than zooming in further', () => {
+    const venues = [{ lon: 6.1, lat: 46.2 }, { lon: 8.5, lat: 47.4 }, { lon: 4.4, lat: 45.4 }];
+    const p = fitMercator(venues, 1360, 1000, margins, 7, 60);
+    expect(p.project(1, 46).x - p.project(0, 46).x).toBeCloseTo(60, 6);
+  });
+
   it('inverts what it projects', () => {
     const p = fitMercator([{ lon: 0, lat: 50 }, { lon: 30, lat: 60 }], 500, 400, margins, 5);
     const back = p.invert(p.project(12, 55).x, p.project(12, 55).y);

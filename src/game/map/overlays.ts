@@ -111,6 +111,11 @@ export class NewsTicker {
   private shown = '';
   readonly rect: Rect;
 
+  /** The whole line the ticker shows (before any cut for reduced motion). */
+  get line(): string {
+    return this.shown;
+  }
+
   constructor(
     private readonly scene: Phaser.Scene,
     layer: Phaser.GameObjects.Container,
@@ -154,16 +159,15 @@ export class NewsTicker {
       while (this.text.width > this.width - left - 12 && this.text.text.length > 4) this.text.setText(`${this.text.text.slice(0, -6)}…`);
       return;
     }
-    // Enter from the right edge, leave past the label, and go round again.
-    const distance = this.width - left + this.text.width;
-    this.text.setX(this.width);
-    this.scroll = this.scene.tweens.add({
-      targets: this.text,
-      x: left - this.text.width,
-      duration: (distance / TICKER.pxPerSecond) * 1000,
-      repeat: -1,
-      ease: 'Linear',
-    });
+    // Start readable at the left, pause, scroll away past the label, then come round again
+    // from the right edge for as long as the news is the latest.
+    const speed = TICKER.pxPerSecond / 1000;
+    const away = left - this.text.width - TICKER.gap;
+    const loop = (): void => {
+      this.text.setX(this.width);
+      this.scroll = this.scene.tweens.add({ targets: this.text, x: away, duration: (this.width - away) / speed, ease: 'Linear', onComplete: loop });
+    };
+    this.scroll = this.scene.tweens.add({ targets: this.text, x: away, delay: TICKER.holdMs, duration: (left - away) / speed, ease: 'Linear', onComplete: loop });
   }
 
   /** The label blinks gently when news breaks. */

@@ -47,9 +47,10 @@ function latitudeOf(y: number): number {
 /**
  * Fit `places` into a `width` × `height` drawing with `margins` kept clear (for labels, the date
  * card, the ticker). The region spans at least `minSpan` degrees of longitude so a cluster of
- * nearby places still shows its surroundings.
+ * nearby places still shows its surroundings, and is drawn at most `maxPxPerDegree` pixels a
+ * degree so a large window shows more of the region rather than the same few towns larger.
  */
-export function fitMercator(places: readonly LonLat[], width: number, height: number, margins: Margins, minSpan: number): Projection {
+export function fitMercator(places: readonly LonLat[], width: number, height: number, margins: Margins, minSpan: number, maxPxPerDegree = Infinity): Projection {
   const xs = places.map((p) => p.lon * RAD);
   const ys = places.map((p) => -mercatorY(p.lat));
   let x0 = xs.length ? Math.min(...xs) : 0;
@@ -67,7 +68,7 @@ export function fitMercator(places: readonly LonLat[], width: number, height: nu
   };
   [x0, x1] = grow(x0, x1, min);
   [y0, y1] = grow(y0, y1, min * (innerH / innerW));
-  const scale = Math.min(innerW / (x1 - x0), innerH / (y1 - y0));
+  const scale = Math.min(innerW / (x1 - x0), innerH / (y1 - y0), maxPxPerDegree / RAD);
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
   const ox = margins.left + innerW / 2;

@@ -58,6 +58,7 @@ export class RegionMap {
       height: options.height,
       margins: options.margins,
       minSpanDegrees: MAP.minSpanDegrees,
+      maxPxPerDegree: MAP.maxPxPerDegree,
       fineAbovePxPerDegree: MAP.fineAbovePxPerDegree,
       palette: {
         seaTop: STAGE_COLOURS.seaTop,

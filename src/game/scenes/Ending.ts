@@ -53,7 +53,7 @@ export class EndingScene extends Phaser.Scene {
     const rowHeight = ENDING.signatureSize + ENDING.signerSize + ENDING.signatureGap + 8;
     const rows = Math.max(1, Math.min(signers.length, Math.floor((bottom - paper.bodyTop) / rowHeight)));
     const top = Math.max(paper.bodyTop, bottom - rows * rowHeight);
-    this.drawClauseLines(paper.graphics, box, paper.bodyTop, top - 12, deal ? view : null);
+    const clausesEnd = this.drawClauseLines(paper.graphics, box, paper.bodyTop, top - 12, deal ? view : null);
 
     const x = box.x + DOCUMENT.padding;
     const lineWidth = paper.inner - (deal ? 2 * sealRadius + 16 : 0);
@@ -89,11 +89,25 @@ export class EndingScene extends Phaser.Scene {
       delay += ENDING.signatureMs + ENDING.signatureDelayMs;
     });
 
-    if (!deal) return;
+    if (!deal) {
+      this.drawUnsignedStamp(box.x + box.width / 2, (clausesEnd + top) / 2, view.outcome.kind === 'timeout' ? 'Deadline passed' : 'Talks collapsed');
+      return;
+    }
     const seal = drawSeal(this, box.x + box.width - DOCUMENT.padding - sealRadius, box.y + box.height - DOCUMENT.padding - sealRadius, sealRadius);
     if (!animate) return;
     seal.setAlpha(0).setScale(1.6);
     this.tweens.add({ targets: seal, alpha: 1, scale: 1, delay, duration: ENDING.sealMs, ease: 'Back.easeOut' });
+  }
+
+  /** A faded rubber stamp across the empty space: the accord was never signed. */
+  private drawUnsignedStamp(x: number, y: number, words: string): void {
+    const text = this.add
+      .text(0, 0, words.toUpperCase(), { fontFamily: FONTS.sans, fontSize: `${ENDING.stampSize}px`, fontStyle: 'bold', color: '#8a4a44' })
+      .setOrigin(0.5);
+    const g = this.add.graphics();
+    g.lineStyle(3, 0x8a4a44, 1);
+    g.strokeRoundedRect(-text.width / 2 - 14, -text.height / 2 - 8, text.width + 28, text.height + 16, 6);
+    this.add.container(x, y, [g, text]).setRotation(-0.12).setAlpha(0.45);
   }
 
   /** Soft contour lines; fewer and darker when nothing was signed. */
@@ -116,16 +130,19 @@ export class EndingScene extends Phaser.Scene {
     }
   }
 
-  /** Sketched clauses above the signatures, one per point of the final text (as many as fit). */
-  private drawClauseLines(g: Phaser.GameObjects.Graphics, box: Box, top: number, bottom: number, view: PlayerView | null): void {
+  /**
+   * Sketched clauses above the signatures, two lines per point of the final text (as many as
+   * fit; four points' worth on an unsigned text). Returns where the last line ends.
+   */
+  private drawClauseLines(g: Phaser.GameObjects.Graphics, box: Box, top: number, bottom: number, view: PlayerView | null): number {
     const count = view ? view.pointsInText : 4;
-    const lines = Math.floor((bottom - top) / DOCUMENT.lineStep);
-    if (lines < 1) return;
+    const lines = Math.min(Math.floor((bottom - top) / DOCUMENT.lineStep), count * 2);
     g.fillStyle(COLOURS.inkLine, view ? 1 : 0.6);
     const width = box.width - 2 * DOCUMENT.padding;
-    for (let i = 0; i < Math.min(lines, count * 2); i++) {
+    for (let i = 0; i < lines; i++) {
       const share = i % 2 === 1 ? 0.45 + 0.1 * (i % 3) : 1;
       g.fillRect(box.x + DOCUMENT.padding, top + i * DOCUMENT.lineStep, width * share, DOCUMENT.lineThickness);
     }
+    return top + Math.max(0, lines) * DOCUMENT.lineStep;
   }
 }

@@ -65,6 +65,7 @@ export class MapScene extends Phaser.Scene {
     const hook = stageHook(rendererName(this.game.renderer.type));
     const publish = (): void => {
       hook.envoys = () => tokens.marks({ x: stage.x, y: stage.y });
+      hook.ticker = () => ticker.line;
       hook.venues = () => [...region.venues].map(([id, p]) => ({ id, x: Math.round(stage.x + p.x), y: Math.round(stage.y + p.y) }));
     };
     publish();

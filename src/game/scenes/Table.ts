@@ -58,7 +58,7 @@ export class TableScene extends Phaser.Scene {
 
     const tableY = Math.round(h * TABLE.tableTop);
     // The figure fills about half the stage's height, and leaves room for the card on the right.
-    const scale = Math.min((h * 0.5) / FIGURE_HEIGHT, (w * 0.45) / FIGURE_WIDTH, 1.6);
+    const scale = Math.min((h * 0.5) / FIGURE_HEIGHT, (w * 0.45) / FIGURE_WIDTH, TABLE.maxFigureScale);
     const cardWidth = Math.max(TABLE.card.minWidth, Math.min(TABLE.card.width, w * 0.42));
     const figureX = Math.round(Math.min(w * TABLE.figureX, (w - cardWidth - 24) / 2));
     this.drawRoom(w, h, figureX);
@@ -175,7 +175,7 @@ export class TableScene extends Phaser.Scene {
   }
 
   private drawNameplate(x: number, tableY: number, party: PartyView, colour: number, scale: number): void {
-    const width = Math.min(TABLE.nameplateWidth, FIGURE_WIDTH * 1.3 * scale);
+    const width = Math.min(TABLE.nameplateWidth * Math.max(1, scale / 1.2), FIGURE_WIDTH * 1.3 * scale);
     const height = TABLE.nameplateHeight;
     const top = tableY + Math.round(this.scale.height * 0.02);
     const g = this.add.graphics();

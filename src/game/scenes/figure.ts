@@ -136,8 +136,6 @@ export function drawFigure(g: Phaser.GameObjects.Graphics, mood: Mood, tie: numb
   for (const side of [-1, 1]) {
     limb(g, side * 82, shoulderY + 26, side * 94, -10, 26, suit);
     limb(g, side * 94, -10, side * (reach + 10), -12, 24, suit);
-    g.fillStyle(0xf1ede4, 1);
-    g.fillRect(side > 0 ? reach + 2 : -reach - 8, -22, 6, 21);
     g.fillStyle(STAGE_COLOURS.skin, 1);
     g.fillEllipse(side * reach, -12, 22, 18);
   }

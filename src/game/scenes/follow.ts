@@ -29,6 +29,7 @@ export function announce(scene: Phaser.Scene, key: SceneKey): void {
   hook.frames = 0;
   hook.envoys = () => [];
   hook.venues = () => [];
+  hook.ticker = () => '';
   scene.game.events.once(Phaser.Core.Events.POST_RENDER, () => markReady(renderer));
 }
 
