@@ -416,3 +416,16 @@ describe('corrupt or outdated saves', () => {
     expect(game.log()).toEqual([]);
   });
 });
+
+describe('news on the opening day', () => {
+  it('happens as the talks open, and moves the parties it names', () => {
+    const early = { ...scenario, events: scenario.events.map((e) => (e.id === 'drought-warning' ? { ...e, on: scenario.calendar.start } : e)) };
+    const game = createGame(early, { seed: 1 });
+    const view = game.view();
+    expect(view.journal.map((n) => n.kind)).toEqual(['game.started', 'news.reported']);
+    expect(view.journal[1]!.text).toMatch(/^Forecasters warn of a dry spring\. /);
+    // The drought warning costs Belmar 8 patience.
+    expect(view.parties.find((p) => p.id === 'belmar')!.patience).toBe(52);
+    game.stop();
+  });
+});

@@ -4,7 +4,7 @@
  * rules live in pure helpers (evaluate, commands, summit, knowledge, score, world).
  */
 import { assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
-import type { Scenario, Start } from '../scenario/schema.ts';
+import type { Scenario, ScenarioEvent, Start } from '../scenario/schema.ts';
 import { OMIT } from '../scenario/schema.ts';
 import { addDays, daysBetween } from './calendar.ts';
 import { validateCommand, travelDays, PRESS_AMOUNT, type Command, type CommandState, type EnvoyState } from './commands.ts';
@@ -207,6 +207,39 @@ function traceDay(ctx: NegotiationContext): NegotiationContext['trace'] {
       return { day: ctx.day, party: p.id, utility: Math.round(judgeNow(ctx, p.id, ctx.text).utility * 10) / 10, trust: pc.mood.trust, patience: pc.mood.patience };
     });
   return [...ctx.trace, ...rows];
+}
+
+/** A news item as the journal tells it. */
+function newsText(headline: string, text: string): string {
+  const head = /[.!?…]$/.test(headline) ? headline : `${headline}.`;
+  return text ? `${head} ${text}` : head;
+}
+
+/**
+ * Apply the day's news: journal entries, capital changes, effects sent to the parties, and
+ * what the news reveals. Returns the new knowledge and capital.
+ */
+function reportNews(
+  ctx: NegotiationContext,
+  news: readonly ScenarioEvent[],
+  rng: RngCursor,
+  write: (text: string) => void,
+  send: (ref: NegotiationContext['parties'][string], event: PartyEvent) => void,
+): { knowledge: Knowledge; capital: number } {
+  let knowledge = ctx.knowledge;
+  let capital = ctx.capital;
+  for (const ev of news) {
+    write(newsText(ev.headline, ev.text));
+    capital = Math.max(0, capital + (ev.capital ?? 0));
+    for (const effect of ev.effects) {
+      const ref = liveParty(ctx, effect.party);
+      if (!ref) continue;
+      send(ref, { type: 'news.arrived', trust: effect.trust, patience: effect.patience, aspiration: effect.aspiration });
+      const party = ctx.scenario.parties.find((p) => p.id === effect.party)!;
+      for (const point of effect.reveal ?? []) knowledge = revealPoint(knowledge, ctx.scenario, party, point, 0, rng);
+    }
+  }
+  return { knowledge, capital };
 }
 
 type Ev<T extends NegotiationEvent['type']> = Extract<NegotiationEvent, { type: T }>;
@@ -474,19 +507,7 @@ export const negotiationMachine = setup({
       }
       const rng = new RngCursor(context.rng);
       const news = eventsOfDay(context.scenario.events, date, context.fired, rng);
-      let knowledge = context.knowledge;
-      let capital = context.capital;
-      for (const ev of news) {
-        at('news.reported', `${ev.headline}.${ev.text ? ` ${ev.text}` : ''}`);
-        capital = Math.max(0, capital + (ev.capital ?? 0));
-        for (const effect of ev.effects) {
-          const ref = liveParty(context, effect.party);
-          if (!ref) continue;
-          enqueue.sendTo(ref, { type: 'news.arrived', trust: effect.trust, patience: effect.patience, aspiration: effect.aspiration } satisfies PartyEvent);
-          const party = context.scenario.parties.find((p) => p.id === effect.party)!;
-          for (const point of effect.reveal ?? []) knowledge = revealPoint(knowledge, context.scenario, party, point, 0, rng);
-        }
-      }
+      const { knowledge, capital } = reportNews(context, news, rng, (text) => at('news.reported', text), (ref, e) => enqueue.sendTo(ref, e));
       // News first: a party that gives up on this day's passing must still have heard it.
       for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'day.passed', day, patience } satisfies PartyEvent);
       at('day.ended', `Day ${day + 1}: ${date}.`);
@@ -502,6 +523,16 @@ export const negotiationMachine = setup({
       });
     }),
     recordTrace: assign({ trace: ({ context }) => traceDay(context) }),
+    // News scheduled for the opening day happens as the talks open.
+    openingNews: enqueueActions(({ context, enqueue }) => {
+      const date = dateOf(context);
+      const news = context.scenario.events.filter((e) => e.on === date);
+      if (news.length === 0) return;
+      const journal = [...context.journal];
+      const rng = new RngCursor(context.rng);
+      const { knowledge, capital } = reportNews(context, news, rng, (text) => journal.push(notice(context, 'news.reported', text)), (ref, e) => enqueue.sendTo(ref, e));
+      enqueue.assign({ journal, knowledge, capital, rng: rng.state, fired: [...context.fired, ...news.map((n) => n.id)] });
+    }),
   },
 }).createMachine({
   id: 'negotiation',
@@ -548,7 +579,7 @@ export const negotiationMachine = setup({
   initial: 'playing',
   states: {
     playing: {
-      entry: 'recordTrace',
+      entry: ['openingNews', 'recordTrace'],
       always: { guard: 'isOver', target: 'over' },
       on: {
         'envoy.travel': { guard: 'isLegal', actions: 'travel' },

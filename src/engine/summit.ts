@@ -41,8 +41,11 @@ export function openPoints(scenario: Scenario, text: PlanText, judge: Judge, cou
   for (const id of [...required(ruleOf(scenario)), ...holders(scenario)]) {
     const name = scenario.parties.find((p) => p.id === id)?.name ?? id;
     if (absent.has(id)) {
-      farApart.push(id);
-      continue;
+      // A consulted party that has left can no longer be asked; its red lines still stand.
+      if (scenario.parties.find((p) => p.id === id)?.role !== 'consulted') {
+        farApart.push(id);
+        continue;
+      }
     }
     for (const line of blockingLines(scenario, id, text)) for (const c of line.when) add(c.point, `${name}: red line — ${line.reason}`);
     const party = scenario.parties.find((p) => p.id === id);
