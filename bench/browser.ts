@@ -11,6 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser.ts';
 import { fmt, median } from './stats.ts';
+import { runFrameBench } from './frames.ts';
+import { runMemoryBench } from './memory.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vite = join(root, 'node_modules/.bin/vite');
@@ -95,7 +97,9 @@ export async function runBrowserBench(quick: boolean): Promise<string[]> {
     const g = median(gameTimes);
     const b = median(bareTimes);
     out.push(`  navigation → interactive title: game ${fmt(g, 0)} ms, bare Phaser page ${fmt(b, 0)} ms (medians of ${runs}); ratio ${fmt(g / b, 2)}×`);
-    for (const line of await (await import('./frames.ts')).runFrameBench(browser, game.url, quick)) out.push(line);
+    for (const line of await runFrameBench(browser, game.url, bare.url, quick)) out.push(line);
+    out.push('Memory (title → game → debrief → title, repeated)');
+    for (const line of await runMemoryBench(browser, game.url, quick)) out.push(line);
   } finally {
     await browser.close();
     game.stop();

@@ -1,9 +1,50 @@
 /**
- * Main-thread work per frame while envoys travel (Phaser's pre-step to post-render), read
- * from the game's own ring buffer of frame times. Filled in once the map scene exposes it.
+ * Main-thread work per frame while envoys travel: Phaser's pre-step to post-render, read from
+ * the game's own record (`__accordFrameTimes`), beside a bare Phaser page tweening one token,
+ * measured in the same run. Headless Chromium paces frames at 60 Hz, so this, not the frame
+ * interval, is the cost.
  */
 import type { Browser } from '@playwright/test';
+import { fmt, percentile } from './stats.ts';
 
-export async function runFrameBench(_browser: Browser, _url: string, _quick: boolean): Promise<string[]> {
-  return ['  main-thread work per frame while envoys travel: not measured yet (the map scene is being built)'];
+export async function runFrameBench(browser: Browser, gameUrl: string, bareUrl: string, quick: boolean): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const samples: number[] = [];
+  try {
+    await page.goto(`${gameUrl}?test&scenario=tutorial&seed=1&difficulty=standard&renderer=canvas`);
+    await page.waitForFunction('window.__accordReady === true && window.__accordController !== undefined');
+    await page.evaluate('window.__accordController.begin()');
+    const trips = quick ? 2 : 6;
+    const routes = [['aldor', 'belport'], ['lakeside', 'lakeside']];
+    for (let trip = 0; trip < trips; trip++) {
+      const [a, b] = routes[trip % 2]!;
+      await page.evaluate('window.__accordFrameTimes.clear()');
+      // Both envoys set off; their tokens tween along the routes on the map.
+      await page.evaluate(`(() => {
+        const c = window.__accordController;
+        c.send({ type: 'envoy.travel', envoy: 'envoy-lead', to: '${a}' });
+        c.send({ type: 'envoy.travel', envoy: 'envoy-tech', to: '${b}' });
+      })()`);
+      await page.waitForFunction('window.__accordStage.envoys().some((e) => e.moving)', null, { timeout: 5000 }).catch(() => undefined);
+      await page.waitForFunction('!window.__accordStage.envoys().some((e) => e.moving)', null, { timeout: 15000 }).catch(() => undefined);
+      samples.push(...((await page.evaluate('window.__accordFrameTimes.recent()')) as number[]));
+      await page.evaluate("window.__accordController.send({ type: 'day.end' })");
+      await page.waitForTimeout(300);
+    }
+  } finally {
+    await context.close();
+  }
+  const bareContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const bare = await bareContext.newPage();
+  await bare.goto(`${bareUrl}?renderer=canvas`);
+  await bare.waitForFunction('window.__accordReady === true');
+  await bare.waitForTimeout(quick ? 1000 : 3000);
+  const bareSamples = (await bare.evaluate('window.__bareFrames.slice(30)')) as number[];
+  await bareContext.close();
+  const g = percentile(samples, 95);
+  const b = percentile(bareSamples, 95);
+  return [
+    `  main-thread work per frame while envoys travel: p95 ${fmt(g, 2)} ms over ${samples.length} frames; bare Phaser page tweening one token p95 ${fmt(b, 2)} ms; ratio ${fmt(g / b, 1)}×`,
+  ];
 }

@@ -7,6 +7,8 @@ import Phaser from 'phaser';
 declare global {
   interface Window {
     __accordReady?: boolean;
+    /** Main-thread ms per frame, pre-step to post-render, as the game records it. */
+    __bareFrames?: number[];
   }
 }
 
@@ -19,6 +21,13 @@ class Bare extends Phaser.Scene {
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
       window.__accordReady = true;
     });
+    // The same measure the game takes, for a side-by-side baseline; a moving token like an envoy's.
+    const frames: number[] = (window.__bareFrames = []);
+    let start = 0;
+    this.game.events.on(Phaser.Core.Events.PRE_STEP, () => (start = performance.now()));
+    this.game.events.on(Phaser.Core.Events.POST_RENDER, () => frames.push(performance.now() - start));
+    const token = this.add.circle(100, 400, 14, 0xe0bd6a);
+    this.tweens.add({ targets: token, x: 1100, duration: 1500, yoyo: true, repeat: -1 });
   }
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Leak check: heap after each of 20 rounds of title → game → debrief → title, driven through
+ * the app controller (so every screen, scene, listener and sound is created and torn down as in
+ * play). After the first round the heap must not grow by more than 10%.
+ */
+import type { Browser } from '@playwright/test';
+import { fmt } from './stats.ts';
+
+const ROUND = `(async () => {
+  const c = window.__accordController;
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  c.choose('tutorial', 'draft', 'standard', 7);
+  await frame();
+  c.begin();
+  await frame();
+  c.send({ type: 'envoy.travel', envoy: 'envoy-lead', to: 'aldor' });
+  c.send({ type: 'day.end' });
+  c.send({ type: 'envoy.meet', envoy: 'envoy-lead', party: 'aldoria' });
+  c.send({ type: 'envoy.table', envoy: 'envoy-lead', party: 'aldoria' });
+  for (let i = 0; i < 30 && !c.snapshot().view.outcome; i++) c.send({ type: 'day.end' });
+  await frame();
+  c.openDebrief();
+  await frame();
+  await frame();
+  c.toTitle();
+  await frame();
+})()`;
+
+export async function runMemoryBench(browser: Browser, gameUrl: string, quick: boolean): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const rounds = quick ? 4 : 20;
+  const sizes: number[] = [];
+  try {
+    await page.goto(`${gameUrl}?test&renderer=canvas`);
+    await page.waitForFunction('window.__accordReady === true && window.__accordController !== undefined');
+    for (let i = 0; i < rounds; i++) {
+      await page.evaluate(ROUND);
+      await page.waitForTimeout(200);
+      sizes.push(await heap());
+    }
+  } finally {
+    await context.close();
+  }
+  const first = sizes[0]!;
+  const last = sizes.at(-1)!;
+  const worst = Math.max(...sizes.slice(1));
+  const growth = (worst - first) / first;
+  return [
+    `  heap after round 1: ${fmt(first / 2 ** 20, 1)} MiB; after round ${rounds}: ${fmt(last / 2 ** 20, 1)} MiB; largest growth over round 1: ${fmt(100 * growth, 1)}% (limit 10%) — ${growth <= 0.1 ? 'ok' : 'TOO MUCH'}`,
+    `  per round (MiB): ${sizes.map((s) => fmt(s / 2 ** 20, 1)).join(' ')}`,
+  ];
+}
