@@ -203,6 +203,8 @@ export const TABLE = {
   nameplateHeight: 64,
   nameSize: 20,
   leaderSize: 13,
+  /** The mood card, top-left of the stage (the answer card mirrors it top-right). */
+  mood: { x: 20, y: 18, padding: 14, radius: 8, textSize: 13, stateSize: 15 },
   gaugeWidth: 170,
   gaugeHeight: 8,
   gaugeGap: 34,

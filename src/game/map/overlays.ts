@@ -69,7 +69,8 @@ export class EnvoyLegend {
 
   show(view: PlayerView): void {
     this.rows.removeAll(true);
-    const venue = (id: string) => this.scenario.venues.find((v) => v.id === id)?.name ?? id;
+    // Short venue names: "Lakeside (Commission seat)" → "Lakeside"; the map's labels have the rest.
+    const venue = (id: string) => (this.scenario.venues.find((v) => v.id === id)?.name ?? id).replace(/\s*\(.*\)\s*$/, '');
     const { padding, rowHeight } = LEGEND;
     const maxText = Math.min(LEGEND.maxWidth, this.stageWidth - this.minLeft - 2 * LEGEND.margin) - 2 * padding - 2 * MAP.tokenRadius;
     let width = 0;

@@ -69,7 +69,7 @@ export class TableScene extends Phaser.Scene {
     const gauges = this.add.graphics();
     const mood = this.moodTexts();
     const card = this.add.container(0, 0);
-    const cardBox: Box = { x: w - cardWidth - 20, y: 18, width: cardWidth, height: 0 };
+    const cardBox: Box = { x: w - cardWidth - TABLE.mood.x, y: TABLE.mood.y, width: cardWidth, height: 0 };
 
     const drawMood = (m: Mood, p: PartyView): void => {
       figure.clear();
@@ -215,35 +215,36 @@ export class TableScene extends Phaser.Scene {
   }
 
   private moodTexts(): { kicker: Phaser.GameObjects.Text; state: Phaser.GameObjects.Text; trust: Phaser.GameObjects.Text; patience: Phaser.GameObjects.Text } {
-    const x = 20 + 14;
-    const style = { fontFamily: FONTS.sans, fontSize: '13px', color: STAGE_COLOURS.muted };
-    return {
-      kicker: this.add.text(x, 30, 'MOOD', { ...style, fontSize: '12px', fontStyle: 'bold', color: STAGE_COLOURS.accent }),
-      state: this.add.text(x, 48, '', { ...style, fontSize: '15px', color: STAGE_COLOURS.label }),
-      trust: this.add.text(x, 76, '', style),
-      patience: this.add.text(x, 76 + TABLE.gaugeGap, '', style),
-    };
+    const { x, y, padding } = TABLE.mood;
+    const left = x + padding;
+    const style = { fontFamily: FONTS.sans, fontSize: `${TABLE.mood.textSize}px`, color: STAGE_COLOURS.muted };
+    const kicker = this.add.text(left, y + padding - 2, 'MOOD', { ...style, fontSize: '12px', fontStyle: 'bold', color: STAGE_COLOURS.accent });
+    const state = this.add.text(left, kicker.y + kicker.height + 2, '', { ...style, fontSize: `${TABLE.mood.stateSize}px`, color: STAGE_COLOURS.label });
+    const trust = this.add.text(left, state.y + state.height + 8, '', style);
+    const patience = this.add.text(left, trust.y + TABLE.gaugeGap, '', style);
+    return { kicker, state, trust, patience };
   }
 
-  /** Trust and patience as bars with their numbers, under the party's state. */
+  /** Trust and patience as bars with their numbers, under the party's state, on a card. */
   private drawGauges(g: Phaser.GameObjects.Graphics, t: ReturnType<TableScene['moodTexts']>, m: Mood, p: PartyView): void {
     t.state.setText(STATE_LABELS[p.state]);
     t.trust.setText(`Trust  ${Math.round(m.trust)}`);
     t.patience.setText(`Patience  ${Math.round(m.patience)}`);
-    const x = t.kicker.x;
+    const { x, y, padding } = TABLE.mood;
     const width = Math.max(TABLE.gaugeWidth, t.state.width);
+    const bottom = t.patience.y + t.patience.height + 4 + TABLE.gaugeHeight + padding;
     g.clear();
     g.fillStyle(STAGE_COLOURS.card, 0.88);
-    g.fillRoundedRect(20, 18, width + 28, t.patience.y + t.patience.height + 8 + TABLE.gaugeHeight + 14 - 18, 8);
+    g.fillRoundedRect(x, y, width + 2 * padding, bottom - y, TABLE.mood.radius);
     g.lineStyle(1, STAGE_COLOURS.cardEdge, 1);
-    g.strokeRoundedRect(20.5, 18.5, width + 27, t.patience.y + t.patience.height + 8 + TABLE.gaugeHeight + 14 - 19, 8);
+    g.strokeRoundedRect(x + 0.5, y + 0.5, width + 2 * padding - 1, bottom - y - 1, TABLE.mood.radius);
     for (const [text, value] of [[t.trust, m.trust], [t.patience, m.patience]] as const) {
-      const y = text.y + text.height + 4;
+      const barY = text.y + text.height + 4;
       g.fillStyle(STAGE_COLOURS.gaugeTrack, 1);
-      g.fillRoundedRect(x, y, width, TABLE.gaugeHeight, TABLE.gaugeHeight / 2);
+      g.fillRoundedRect(x + padding, barY, width, TABLE.gaugeHeight, TABLE.gaugeHeight / 2);
       const filled = Math.max(TABLE.gaugeHeight, (width * Math.max(0, Math.min(100, value))) / 100);
       g.fillStyle(gaugeColour(value), 1);
-      g.fillRoundedRect(x, y, filled, TABLE.gaugeHeight, TABLE.gaugeHeight / 2);
+      g.fillRoundedRect(x + padding, barY, filled, TABLE.gaugeHeight, TABLE.gaugeHeight / 2);
     }
   }
 
