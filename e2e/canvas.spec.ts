@@ -176,6 +176,28 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }, 
   });
 }
 
+test('the map redraws for a new window size, keeping the venues in the new stage', async ({ page }) => {
+  const errors = watchErrors(page);
+  await open(page);
+  await startTutorial(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const stage = playLayout(1024, 768).stage;
+  await page.waitForFunction(() => window.__accordStage!.size === '1024x768');
+  await sceneUp(page, 'Map');
+  for (const [id, v] of await venues(page)) {
+    expect.soft(v.x, id).toBeLessThan(stage.x + stage.width - 40);
+    expect.soft(v.y, id).toBeGreaterThan(stage.y + 40);
+    expect.soft(v.y, id).toBeLessThan(stage.y + stage.height - 40);
+  }
+  await page.screenshot({ path: `${SHOTS}/map-tutorial-resized-1024x768.png` });
+  // Nothing left over from the larger layout below the new stage or under the side panel.
+  await page.addStyleTag({ content: '#ui { visibility: hidden !important; }' });
+  await page.waitForTimeout(100);
+  const side = await pixelStats(page, await page.screenshot({ clip: { x: stage.width, y: stage.y, width: 1024 - stage.width, height: stage.height } }));
+  expect(side.differing).toBe(0);
+  expect(errors).toEqual([]);
+});
+
 test('an envoy token travels along its route, is shown en route, and arrives', async ({ page }) => {
   const errors = watchErrors(page);
   await open(page);

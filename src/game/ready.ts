@@ -29,6 +29,8 @@ export interface StageHook {
   scene: SceneKey | null;
   /** Frames rendered since that scene started. */
   frames: number;
+  /** The canvas size the scene was laid out for, e.g. "1280x720" (it redraws after a resize). */
+  size: string;
   renderer: RendererName;
   /** Envoy tokens on the map; empty in other scenes. */
   envoys: () => EnvoyMark[];
@@ -86,6 +88,6 @@ export function markReady(renderer: RendererName): void {
 
 /** The stage hook, created on first use. */
 export function stageHook(renderer: RendererName): StageHook {
-  window.__accordStage ??= { scene: null, frames: 0, renderer, envoys: () => [], venues: () => [], ticker: () => '' };
+  window.__accordStage ??= { scene: null, frames: 0, size: '', renderer, envoys: () => [], venues: () => [], ticker: () => '' };
   return window.__accordStage;
 }

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { AppController, AppState } from '../app/controller.ts';
-import type { PartyView } from '../../engine/view.ts';
+import type { PartyView, PlayerView } from '../../engine/view.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import { SCENES } from '../keys.ts';
 import { COLOURS, FONTS, STAGE_COLOURS, TABLE, playLayout, type Box } from '../layout.ts';
 import { partyColours } from '../map/regionMap.ts';
@@ -249,7 +250,7 @@ export class TableScene extends Phaser.Scene {
   }
 
   /** The last answer on a paper card; a new answer slides in (instantly with reduced motion). */
-  private showAnswer(card: Phaser.GameObjects.Container, box: Box, scenario: Parameters<typeof publicScenario>[0], view: NonNullable<AppState['view']>, party: PartyView, animate: boolean): void {
+  private showAnswer(card: Phaser.GameObjects.Container, box: Box, scenario: Scenario, view: PlayerView, party: PartyView, animate: boolean): void {
     const key = party.answer ? `${party.answer.kind}:${party.answer.day}:${party.answer.current}:${view.version}` : 'none';
     if (key === this.answerKey) return;
     this.answerKey = key;

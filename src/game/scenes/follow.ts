@@ -27,6 +27,7 @@ export function announce(scene: Phaser.Scene, key: SceneKey): void {
   const hook = stageHook(renderer);
   hook.scene = key;
   hook.frames = 0;
+  hook.size = `${scene.scale.width}x${scene.scale.height}`;
   hook.envoys = () => [];
   hook.venues = () => [];
   hook.ticker = () => '';
@@ -48,9 +49,4 @@ export function restartOnResize(scene: Phaser.Scene): void {
   };
   scene.scale.on(Phaser.Scale.Events.RESIZE, onResize);
   scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => scene.scale.off(Phaser.Scale.Events.RESIZE, onResize));
-}
-
-/** A scenario colour (`#rrggbb`) as a number, or the fallback. */
-export function colourNumber(css: string): number {
-  return Phaser.Display.Color.HexStringToColor(css).color;
 }
