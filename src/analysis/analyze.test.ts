@@ -28,6 +28,7 @@ describe('the exact analyser', () => {
         expect(Math.abs((exact.maximin?.value ?? NaN) - (brute.maximin ?? NaN)) <= 1e-3 || (exact.maximin === null && brute.maximin === null)).toBe(true);
         if (brute.nash !== null) expect(Math.abs(exact.nash!.value - brute.nash) <= 1e-3 * Math.max(1, brute.nash)).toBe(true);
         else expect(exact.nash).toBeNull();
+        expect(exact.fromStart?.changes ?? null).toBe(brute.closest);
         if (exact.feasible) feasible++;
         else infeasible++;
       }),

@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { simulate } from '../engine/simulate.ts';
 import type { Difficulty } from '../engine/knowledge.ts';
 import { compile, outcomes as countOutcomes, type Model } from './model.ts';
-import { bestText, countPassing, type Best } from './search.ts';
+import { bestText, closestText, countPassing, type Best } from './search.ts';
 
 /** Largest space counted exactly, in texts. */
 export const COUNT_LIMIT = 10_000_000;
@@ -40,6 +40,12 @@ export interface Analysis {
   feasibleCount: number | null;
   maximin: DealReport | null;
   nash: DealReport | null;
+  /**
+   * How far the chosen start is from a deal: the passing text with the fewest points redrafted
+   * from it (`changes`), exact. The same space of final texts is open from every start; this is
+   * what makes one start harder than another.
+   */
+  fromStart: (DealReport & { changes: number }) | null;
   /** Seconds spent on the exact parts (feasibility, count, best deals). */
   exactSeconds: number;
   nodes: number;
@@ -85,7 +91,10 @@ export function analyzeExact(scenario: Scenario, start?: string) {
   const maximin = bestText(model, 'maximin', startTexts, stats);
   const nash = maximin ? bestText(model, 'nash', [maximin.text, ...startTexts], stats) : null;
   const feasibleCount = total <= COUNT_LIMIT ? (maximin ? countPassing(model, stats) : 0) : null;
-  return { model, feasible: maximin !== null, outcomes: total, feasibleCount, maximin: report(model, maximin), nash: report(model, nash), nodes: stats.nodes };
+  const chosen = startTexts[0];
+  const closest = maximin && chosen ? closestText(model, chosen, stats) : null;
+  const fromStart = closest ? { ...report(model, closest)!, changes: -closest.value } : null;
+  return { model, feasible: maximin !== null, outcomes: total, feasibleCount, maximin: report(model, maximin), nash: report(model, nash), fromStart, nodes: stats.nodes };
 }
 
 export const ANALYSIS_BOTS = ['random', 'greedy', 'mediator', 'oracle'] as const;
@@ -119,6 +128,7 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions): Analysis {
     feasibleCount: exact.feasibleCount,
     maximin: exact.maximin,
     nash: exact.nash,
+    fromStart: exact.fromStart,
     exactSeconds: round(exactSeconds),
     nodes: exact.nodes,
     bots,

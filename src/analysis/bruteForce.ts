@@ -12,6 +12,8 @@ export interface BruteResult {
   feasibleCount: number;
   maximin: number | null;
   nash: number | null;
+  /** Fewest points changed from the first start to reach a passing text. */
+  closest: number | null;
 }
 
 export function bruteForce(scenario: Scenario): BruteResult {
@@ -22,6 +24,8 @@ export function bruteForce(scenario: Scenario): BruteResult {
   let feasibleCount = 0;
   let maximin: number | null = null;
   let nash: number | null = null;
+  let closest: number | null = null;
+  const start = scenario.starts[0]!.text;
   const index = choices.map(() => 0);
   for (let n = 0; n < total; n++) {
     const text: Record<string, { option: string; deferred: boolean }> = {};
@@ -44,6 +48,8 @@ export function bruteForce(scenario: Scenario): BruteResult {
       const np = margins.reduce((a, m) => a * Math.max(0, m), 1);
       if (maximin === null || mm > maximin) maximin = mm;
       if (nash === null || np > nash) nash = np;
+      const changes = scenario.points.filter((p) => text[p.id]!.option !== (start[p.id] ?? OMIT)).length;
+      if (closest === null || changes < closest) closest = changes;
     }
     for (let i = 0; i < index.length; i++) {
       index[i]! += 1;
@@ -51,5 +57,5 @@ export function bruteForce(scenario: Scenario): BruteResult {
       index[i] = 0;
     }
   }
-  return { outcomes: total, feasibleCount, maximin, nash };
+  return { outcomes: total, feasibleCount, maximin, nash, closest };
 }

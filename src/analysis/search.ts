@@ -404,3 +404,49 @@ export function bestText(model: Model, objective: Objective, starts: number[][] 
   visit(0);
   return best;
 }
+
+/**
+ * The passing text reached from `start` with the fewest points redrafted: exact, by iterative
+ * deepening on the number of changes, each depth a branch and bound that keeps the start's
+ * drafting wherever it can and cuts branches that can no longer pass. Its `value` is minus the
+ * number of changes. Null when no text passes.
+ */
+export function closestText(model: Model, start: readonly number[], stats: SearchStats = { nodes: 0 }): Best | null {
+  const pr = prepare(model);
+  const w: Walk = { pr, text: model.pointIds.map(() => -1), sums: new Float64Array(pr.n), dead: new Int32Array(pr.n), stats };
+  const P = pr.order.length;
+  const multipliers = model.unanimous ? [multiplier(pr, rootMultipliers(pr)), multiplier(pr, new Float64Array(pr.n).fill(1 / pr.n))] : [];
+  const mayPass = (d: number): boolean => {
+    if (!canPass(model, potentials(w, d))) return false;
+    for (const m of multipliers) {
+      let s = m.offset + m.suffix[d]!;
+      for (let p = 0; p < pr.n; p++) s += m.lambda[p]! * w.sums[p]!;
+      if (s < -EPS) return false;
+    }
+    return true;
+  };
+  let found: Best | null = null;
+  const visit = (d: number, budget: number): void => {
+    stats.nodes++;
+    if (found || !mayPass(d)) return;
+    if (d === P) {
+      const j = objectiveOf('maximin', model, w.text);
+      if (j) found = j;
+      return;
+    }
+    const i = pr.order[d]!;
+    const keep = start[i]!;
+    if (assign(w, d, keep)) visit(d + 1, budget);
+    unassign(w, d, keep);
+    if (budget === 0) return;
+    for (let c = 0; c < model.choices[i]!.length && !found; c++) {
+      if (c === keep) continue;
+      if (assign(w, d, c)) visit(d + 1, budget - 1);
+      unassign(w, d, c);
+    }
+  };
+  for (let k = 0; k <= P && !found; k++) visit(0, k);
+  if (!found) return null;
+  const best: Best = found;
+  return { ...best, value: -best.text.filter((c, i) => c !== start[i]).length };
+}

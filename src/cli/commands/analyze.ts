@@ -63,6 +63,14 @@ function describe(a: Analysis, scenario: Scenario): string {
     `  texts that pass      ${a.feasibleCount === null ? 'not counted (more than 10 million texts)' : `${a.feasibleCount.toLocaleString('en-US')}${pct}`}`,
     `  a deal is possible   ${a.feasible ? 'yes' : 'no: no text passes every required signature'}`,
   ];
+  if (a.fromStart) {
+    const changed = scenario.points.filter((p) => {
+      const start = scenario.starts.find((st) => st.id === a.start)!.text[p.id] ?? 'omit';
+      return (a.fromStart!.text[p.id] ?? 'omit') !== start;
+    });
+    out.push(`  nearest deal from this start: ${a.fromStart.changes} point${a.fromStart.changes === 1 ? '' : 's'} to redraft (${changed.map((p) => p.number ?? p.id).join(', ')})`);
+    out.push(`    margins above reservation: ${Object.entries(a.fromStart.margins).map(([p, m]) => `${scenario.parties.find((x) => x.id === p)?.name ?? p} ${m.toFixed(1)}`).join(', ')}`);
+  }
   if (a.maximin) {
     out.push(`  most durable deal (largest smallest margin, ${a.maximin.value.toFixed(2)}):`, ...dealLines(a.maximin, scenario));
   }
