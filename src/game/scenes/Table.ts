@@ -63,6 +63,7 @@ export class TableScene extends Phaser.Scene {
     const cardWidth = Math.max(TABLE.card.minWidth, Math.min(TABLE.card.width, w * 0.42));
     const figureX = Math.round(Math.min(w * TABLE.figureX, (w - cardWidth - 24) / 2));
     this.drawRoom(w, h, figureX);
+    drawChair(this.add.graphics({ x: figureX, y: tableY }).setScale(scale));
     const figure = this.add.graphics({ x: figureX, y: tableY }).setScale(scale);
     this.drawTable(w, h, tableY, figureX, scale);
     this.drawNameplate(figureX, tableY, party, colour, scale);
@@ -74,8 +75,8 @@ export class TableScene extends Phaser.Scene {
 
     const drawMood = (m: Mood, p: PartyView): void => {
       figure.clear();
-      if (p.state === 'walkedOut' || p.state === 'withdrawn') drawChair(figure);
-      else drawFigure(figure, m, colour);
+      // A party that walked out leaves an empty chair.
+      if (p.state !== 'walkedOut' && p.state !== 'withdrawn') drawFigure(figure, m, colour);
       this.drawGauges(gauges, mood, m, p);
     };
 

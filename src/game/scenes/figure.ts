@@ -58,6 +58,7 @@ function limb(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number
 
 const SLEEVE_EDGE = 0x1c222c;
 
+/** The delegate (without the chair, which stays still while the delegate breathes). */
 export function drawFigure(g: Phaser.GameObjects.Graphics, mood: Mood, tie: number): void {
   const t = clamp01(mood.trust / 100);
   const p = clamp01(mood.patience / 100);
@@ -68,8 +69,6 @@ export function drawFigure(g: Phaser.GameObjects.Graphics, mood: Mood, tie: numb
   // A wary delegate turns its head a little away.
   const tilt = (0.5 - t) * 8;
   const suit = STAGE_COLOURS.suit;
-
-  drawChair(g);
 
   // Torso: sloping shoulders down to the table.
   g.fillStyle(suit, 1);
