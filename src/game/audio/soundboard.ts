@@ -21,7 +21,11 @@ export interface AudioDebug {
   played: { sound: SoundName; at: number }[];
   errors: string[];
   ambience: AmbienceName | null;
+  /** The mix as applied: volumes 0–1 and mute. */
+  mix: { master: number; effects: number; ambience: number; muted: boolean };
   state(): Record<string, string>;
+  /** The Web Audio context's state ('running' once a gesture has unlocked it), or 'none'. */
+  context(): string;
 }
 
 declare global {
@@ -44,7 +48,9 @@ export class Soundboard {
       played: [],
       errors: [],
       ambience: null,
+      mix: { master: settings.master, effects: settings.effects, ambience: settings.ambience, muted: settings.muted },
       state: () => Object.fromEntries([...howls].map(([name, h]) => [name, h.state()])),
+      context: () => (Howler.ctx as AudioContext | null | undefined)?.state ?? 'none',
     };
     for (const name of SOUND_NAMES) {
       const ambience = name.startsWith('ambience-');
@@ -65,6 +71,7 @@ export class Soundboard {
   /** Apply volumes and mute (at once, to sounds already playing too). */
   apply(settings: Settings): void {
     this.settings = settings;
+    this.debug.mix = { master: settings.master, effects: settings.effects, ambience: settings.ambience, muted: settings.muted };
     Howler.volume(settings.master);
     Howler.mute(settings.muted);
     for (const [name, howl] of this.howls) howl.volume(name.startsWith('ambience-') ? settings.ambience : settings.effects);
