@@ -1,10 +1,13 @@
 import './game/style.css';
 import { AppController } from './game/app/controller.ts';
 import { shippedScenarios } from './game/app/catalogue.ts';
+import { directSound } from './game/audio/soundDirector.ts';
 import { dropGameLinkFromAddress } from './game/dom/address.ts';
 import { mountUi } from './game/dom/app.ts';
+import { applyDocumentSettings } from './game/dom/documentSettings.ts';
 import { startGame } from './game/game.ts';
 import { rendererFromQuery } from './game/renderer.ts';
+import { createSettingsStore } from './game/settings/store.ts';
 
 function byId(id: string): HTMLElement {
   const node = document.getElementById(id);
@@ -33,6 +36,10 @@ const store = storage(() => window.localStorage) ?? {
   removeItem: (k: string) => void memory.delete(k),
 };
 
+// Settings first: motion and text size apply before anything is drawn.
+const settings = createSettingsStore(store);
+applyDocumentSettings(document.documentElement, settings);
+
 const controller = new AppController({
   catalogue: shippedScenarios(),
   store,
@@ -40,11 +47,14 @@ const controller = new AppController({
   newSeed,
 });
 
-mountUi(byId('ui'), controller, {
+const ui = mountUi(byId('ui'), controller, settings, {
   onScreen: (screen) => {
     if (screen === 'play') dropGameLinkFromAddress();
   },
 });
+
+// One soundboard for the visit, made on the first gesture (see soundDirector.ts).
+directSound(controller, settings, ui.captions);
 
 startGame(byId('stage'), rendererFromQuery(window.location.search), controller);
 

@@ -3,9 +3,11 @@
  * holds what outlives a screen (the live region, dialogs, shortcuts).
  */
 import type { AppController, AppState, Screen } from '../app/controller.ts';
+import type { SettingsStore } from '../settings/store.ts';
 import { announcement } from '../viewModel/log.ts';
 import { createAnnouncer } from './announcer.ts';
 import { briefingScreen } from './briefingScreen.ts';
+import { createCaptions, type Captions } from './captions.ts';
 import { creditsDialog } from './creditsDialog.ts';
 import { debriefView } from './debriefView.ts';
 import { endingScreen } from './endingScreen.ts';
@@ -15,6 +17,7 @@ import { trackLayout } from './layoutVars.ts';
 import { menuDialog } from './menuDialog.ts';
 import { playScreen, type PlayScreen } from './playScreen.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
+import { settingsDialog } from './settingsDialog.ts';
 import { customScenarioSource } from './sources.ts';
 import { titleScreen } from './titleScreen.ts';
 
@@ -25,15 +28,22 @@ export interface MountOptions {
   screens?: Partial<Record<Screen, (deps: ScreenDeps) => ScreenView>>;
 }
 
-export function mountUi(root: HTMLElement, controller: AppController, options: MountOptions = {}): void {
+export interface MountedUi {
+  /** The caption line for sounds (the sound layer writes to it). */
+  captions: Captions;
+}
+
+export function mountUi(root: HTMLElement, controller: AppController, settings: SettingsStore, options: MountOptions = {}): MountedUi {
   trackLayout(document.documentElement);
   const announcer = createAnnouncer();
-  document.body.append(announcer.el);
+  const captions = createCaptions();
+  document.body.append(announcer.el, captions.el);
   const custom = customScenarioSource(controller);
   const help = helpDialog();
   const credits = creditsDialog(controller, () => custom.custom());
-  const menu = menuDialog(() => controller.toTitle(), () => help.open());
-  const deps: ScreenDeps = { controller, announcer, help: () => help.open(), credits: () => credits.open() };
+  const prefs = settingsDialog(settings);
+  const menu = menuDialog(() => controller.toTitle(), () => help.open(), () => prefs.open());
+  const deps: ScreenDeps = { controller, announcer, help: () => help.open(), credits: () => credits.open(), settings: () => prefs.open() };
 
   let screen: Screen | null = null;
   let current: ScreenView | null = null;
@@ -69,6 +79,8 @@ export function mountUi(root: HTMLElement, controller: AppController, options: M
     current = build(state.screen);
     root.replaceChildren(current.el);
     root.dataset.screen = state.screen;
+    document.body.dataset.screen = state.screen;
+    captions.clear();
     document.title = state.choice && state.screen !== 'title' ? `${state.choice.scenario.title} · Accord` : 'Accord';
     options.onScreen?.(state.screen);
     // A new screen: start reading (and tabbing) from its top, unless the page just loaded.
@@ -77,6 +89,7 @@ export function mountUi(root: HTMLElement, controller: AppController, options: M
 
   controller.onNotice((n) => announcer.say(announcement([n])));
   controller.subscribe(show);
-  watchShortcuts({ help: () => help.open(), play: () => play });
+  watchShortcuts({ help: () => help.open(), settings: () => prefs.open(), play: () => play });
   show(controller.snapshot());
+  return { captions };
 }

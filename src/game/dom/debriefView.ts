@@ -5,6 +5,7 @@
 import type { AppState } from '../app/controller.ts';
 import { renderDebrief } from '../debrief/debriefScreen.ts';
 import { download } from '../debrief/download.ts';
+import { currentMotionReduced } from '../settings/motion.ts';
 import { h } from './h.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 
@@ -27,7 +28,7 @@ export function debriefView(deps: ScreenDeps): ScreenView {
         if (result) download(`accord-${result.scenario.id}-seed-${result.seed}.json`, `${JSON.stringify(result, null, 2)}\n`);
       },
       onPrint: () => window.print(),
-      reduceMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+      reduceMotion: currentMotionReduced(),
     });
   }
 

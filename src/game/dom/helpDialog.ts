@@ -4,6 +4,7 @@ import { h } from './h.ts';
 
 export const SHORTCUTS: [string, string][] = [
   ['?', 'Open this help'],
+  ['O, ,', 'Open the settings (sound, captions, motion, text size)'],
   ['E', 'End the day'],
   ['S', 'Call a summit'],
   ['1 – 4', 'Show Actions, Plan, Answers or Log'],

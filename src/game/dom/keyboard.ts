@@ -1,11 +1,12 @@
 /**
- * Page-wide shortcuts: `?` help, E end day, S summit, 1–4 sections, M map. They wait while a
+ * Page-wide shortcuts: `?` help, O or `,` settings, E end day, S summit, 1–4 sections, M map. They wait while a
  * dialog is open and never take keys from a field, a list or a select.
  */
 import { anyDialogOpen } from './dialog.ts';
 
 export interface ShortcutTarget {
   help(): void;
+  settings(): void;
   /** Null when the screen has no such action. */
   play(): { endDay(): void; callSummit(): void; showSection(i: number): void; showMap(): void } | null;
 }
@@ -24,6 +25,11 @@ export function watchShortcuts(target: ShortcutTarget): () => void {
     if (e.key === '?') {
       e.preventDefault();
       target.help();
+      return;
+    }
+    if (e.key === ',' || e.key.toLowerCase() === 'o') {
+      e.preventDefault();
+      target.settings();
       return;
     }
     const play = target.play();

@@ -1,8 +1,8 @@
-/** The in-game menu: back to the title (the game stays saved), or keep playing. */
+/** The in-game menu: keep playing, help, settings, or back to the title (the game stays saved). */
 import { createDialog, type Dialog } from './dialog.ts';
 import { button, h } from './h.ts';
 
-export function menuDialog(toTitle: () => void, help: () => void): Dialog {
+export function menuDialog(toTitle: () => void, help: () => void, settings: () => void): Dialog {
   return createDialog('Menu', (close) => [
     h('p', null, 'Your game is saved after every action: “Continue” on the title screen brings it back.'),
     h('div', { class: 'actions-row' },
@@ -10,6 +10,10 @@ export function menuDialog(toTitle: () => void, help: () => void): Dialog {
       button('Help', () => {
         close();
         help();
+      }),
+      button('Settings', () => {
+        close();
+        settings();
       }),
       button('Back to title', () => {
         close();

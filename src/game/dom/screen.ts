@@ -17,4 +17,6 @@ export interface ScreenDeps {
   help(): void;
   /** Open sources and credits. */
   credits(): void;
+  /** Open the settings. */
+  settings(): void;
 }

@@ -70,6 +70,8 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
         button('Sources and credits', deps.credits, { key: 'credits', class: 'link-like' }),
         ' ',
         button('Help and keys', deps.help, { key: 'help', class: 'link-like' }),
+        ' ',
+        button('Settings', deps.settings, { key: 'settings', class: 'link-like', attrs: { 'aria-keyshortcuts': 'O' } }),
       ),
     ]);
     if (newProblems) content.querySelector('.file-problems')?.scrollIntoView({ block: 'nearest' });
