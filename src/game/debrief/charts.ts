@@ -1,6 +1,7 @@
 /**
- * The debrief's charts (Chart.js): each party's satisfaction and trust over the days, with
- * events and key moves marked, and the plan's length over time. Parties are told apart by
+ * The debrief's charts (Chart.js): each party's satisfaction (value of the text) and its trust
+ * over the days, as two charts, with events and key moves marked, and the plan's length over
+ * time. Parties are told apart by
  * colour, line dash and point shape, never colour alone; every chart also has a data table.
  */
 import {
@@ -22,34 +23,79 @@ const STYLES: { colour: string; dash: number[]; point: PointStyle }[] = [
 ];
 const style = (i: number) => STYLES[i % STYLES.length]!;
 
-const TEXT = '#dfe6f1';
-const GRID = 'rgba(184, 196, 214, 0.18)';
+/** Text and grid colours on screen (light on the dark page) and on paper (dark on white). */
+const THEMES = {
+  screen: { text: '#dfe6f1', grid: 'rgba(184, 196, 214, 0.18)' },
+  print: { text: '#1b1b1b', grid: 'rgba(0, 0, 0, 0.15)' },
+} as const;
+export type ChartTheme = keyof typeof THEMES;
 
-Chart.defaults.color = TEXT;
+Chart.defaults.color = THEMES.screen.text;
 Chart.defaults.font.family = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** Chart text follows the page's text size (the root font size, 16 px at "normal"). */
+function fontSize(): number {
+  const root = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return Math.round((12 * root) / 16);
+}
+
+/** Recolour a chart's text and grid for the screen or for printing. */
+export function applyChartTheme(chart: Chart, theme: ChartTheme): void {
+  const t = THEMES[theme];
+  const o = chart.options;
+  o.color = t.text;
+  for (const scale of Object.values(o.scales ?? {})) {
+    if (!scale) continue;
+    if (scale.ticks) scale.ticks.color = t.text;
+    if (scale.grid) scale.grid.color = t.grid;
+    if ('title' in scale && scale.title) scale.title.color = t.text;
+  }
+  if (o.plugins?.legend?.labels) o.plugins.legend.labels.color = t.text;
+  chart.update('none');
+}
 
 const MARKER_STYLE: Record<Series['markers'][number]['kind'], { point: PointStyle; colour: string; label: string }> = {
   event: { point: 'triangle', colour: '#f4a261', label: 'news' },
-  move: { point: 'circle', colour: '#b8c4d6', label: 'your moves' },
-  summit: { point: 'star', colour: '#ffd166', label: 'summit' },
+  move: { point: 'circle', colour: '#8fa3bf', label: 'your moves' },
+  summit: { point: 'star', colour: '#e0a800', label: 'summit' },
 };
 
-export function satisfactionChart(canvas: HTMLCanvasElement, series: Series, reduceMotion: boolean): Chart {
+export type Measure = 'utility' | 'trust';
+
+/** The y axis runs to here; values stop at 100 and the markers' rows sit above them. */
+const Y_MAX = 116;
+const MARKER_BAND = 112;
+
+/**
+ * One line per party over the days: how much it values the text on the table, or its trust in
+ * the mediator (0–100), with news, the player's moves and summits marked along the top.
+ */
+export function partyChart(canvas: HTMLCanvasElement, series: Series, measure: Measure, reduceMotion: boolean): Chart {
   const labels = series.days.map((d) => `Day ${d + 1}`);
-  const datasets: ChartDataset<'line', (number | null)[]>[] = [];
-  series.parties.forEach((p, i) => {
+  const datasets: ChartDataset<'line', (number | null)[]>[] = series.parties.map((p, i) => {
     const s = style(i);
-    datasets.push({ label: `${p.name}: value of the text`, data: p.utility, spanGaps: true, borderColor: s.colour, backgroundColor: s.colour, borderDash: s.dash, pointStyle: s.point, pointRadius: 3, tension: 0.2 });
-    datasets.push({ label: `${p.name}: trust`, data: p.trust, borderColor: s.colour, backgroundColor: s.colour, borderDash: [2, 2], borderWidth: 1, pointStyle: s.point, pointRadius: 2, tension: 0.2 });
+    return {
+      label: p.name,
+      data: p[measure].map((v) => (Number.isNaN(v) ? null : v)),
+      spanGaps: true,
+      borderColor: s.colour,
+      backgroundColor: s.colour,
+      borderDash: s.dash,
+      borderWidth: 2,
+      pointStyle: s.point,
+      pointRadius: 3.5,
+      cubicInterpolationMode: 'monotone',
+    };
   });
-  // Markers sit along the top of the chart, one row per kind, on the day they happened.
+  // Markers sit in a band above 100, one row per kind, on the day they happened.
   const kinds = [...new Set(series.markers.map((m) => m.kind))];
   kinds.forEach((kind, k) => {
     const st = MARKER_STYLE[kind];
-    const row = 100 - k * 4;
+    const row = MARKER_BAND - k * 4;
     const data = series.days.map((d) => (series.markers.some((m) => m.kind === kind && m.day === d) ? row : null));
     datasets.push({ label: st.label, data, showLine: false, borderColor: st.colour, backgroundColor: st.colour, pointStyle: st.point, pointRadius: 6 } as ChartDataset<'line', (number | null)[]>);
   });
+  const font = { size: fontSize() };
   return new Chart(canvas, {
     type: 'line',
     data: { labels, datasets },
@@ -57,12 +103,19 @@ export function satisfactionChart(canvas: HTMLCanvasElement, series: Series, red
       animation: reduceMotion ? false : { duration: 400 },
       responsive: true,
       maintainAspectRatio: false,
+      font,
       scales: {
-        y: { min: 0, max: 102, title: { display: true, text: '0–100' }, grid: { color: GRID } },
-        x: { grid: { color: GRID } },
+        y: {
+          min: 0,
+          max: Y_MAX,
+          title: { display: true, text: measure === 'utility' ? 'value of the text, 0–100' : 'trust, 0–100', font },
+          ticks: { font, stepSize: 20, callback: (v) => (Number(v) <= 100 ? String(v) : '') },
+          grid: { color: THEMES.screen.grid },
+        },
+        x: { ticks: { font }, grid: { color: THEMES.screen.grid } },
       },
       plugins: {
-        legend: { labels: { usePointStyle: true, boxWidth: 10 } },
+        legend: { labels: { usePointStyle: true, boxWidth: 10, font } },
         tooltip: {
           callbacks: {
             afterBody: (items) => {
@@ -91,7 +144,11 @@ export function planLengthChart(canvas: HTMLCanvasElement, series: Series, reduc
       animation: reduceMotion ? false : { duration: 400 },
       responsive: true,
       maintainAspectRatio: false,
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: GRID } }, x: { grid: { color: GRID } } },
+      font: { size: fontSize() },
+      scales: {
+        y: { beginAtZero: true, ticks: { precision: 0, font: { size: fontSize() } }, grid: { color: THEMES.screen.grid } },
+        x: { ticks: { font: { size: fontSize() } }, grid: { color: THEMES.screen.grid } },
+      },
       plugins: { legend: { display: false } },
     },
   });

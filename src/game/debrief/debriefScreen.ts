@@ -7,7 +7,7 @@ import type { Chart } from 'chart.js';
 import type { Scenario } from '../../scenario/schema.ts';
 import { viewAfter, type Debrief } from '../../debrief/debrief.ts';
 import { button, h, region, uid } from '../dom/h.ts';
-import { planLengthChart, satisfactionChart } from './charts.ts';
+import { applyChartTheme, partyChart, planLengthChart, type ChartTheme } from './charts.ts';
 import './debrief.css';
 
 export interface DebriefActions {
@@ -72,13 +72,19 @@ function chartBlock(title: string, describe: string, draw: (c: HTMLCanvasElement
 
 function chartsSection(d: Debrief, charts: Chart[], reduceMotion: boolean): HTMLElement {
   const s = d.series;
-  const satisfaction = table('Value of the current text and trust, per party and day', ['Day', ...s.parties.flatMap((p) => [`${p.name} value`, `${p.name} trust`])],
-    s.days.map((day, i) => [`Day ${day + 1}`, ...s.parties.flatMap((p) => [fmt(p.utility[i]), fmt(p.trust[i], 0)])]));
+  const perDay = (caption: string, measure: 'utility' | 'trust', digits: number) =>
+    table(caption, ['Day', ...s.parties.map((p) => p.name)], s.days.map((day, i) => [`Day ${day + 1}`, ...s.parties.map((p) => fmt(p[measure][i], digits))]));
   const markers = h('ul', { class: 'markers' }, ...s.markers.map((m) => h('li', null, `Day ${m.day + 1}: ${m.kind === 'event' ? 'news' : m.kind === 'move' ? 'your move' : 'summit'} — ${m.label}`)));
   const length = table('Points in the plan', ['Day', 'Points'], s.planLength.map((p) => [`Day ${p.day + 1}`, p.points]));
+  const marked = 'News, your moves and summits are marked along the top. The same data is in the table below.';
   return region(2, 'How the talks went', { class: 'debrief-block' },
-    chartBlock('Satisfaction and trust over the days', 'Line chart of each party’s value of the text and trust by day, with news, your moves and summits marked. The same data is in the table below.', (c) => satisfactionChart(c, s, reduceMotion), satisfaction, charts),
-    h('details', { class: 'marker-list' }, h('summary', null, `Events and moves marked on the chart (${s.markers.length})`), markers),
+    h('div', { class: 'chart-pair' },
+      chartBlock('Satisfaction: how much each party values the text', `Line chart of each party’s value of the text on the table, 0 to 100, by day. ${marked}`,
+        (c) => partyChart(c, s, 'utility', reduceMotion), perDay('Value of the text on the table, per party and day (0–100)', 'utility', 1), charts),
+      chartBlock('Trust in the mediator', `Line chart of each party’s trust in the mediator, 0 to 100, by day. ${marked}`,
+        (c) => partyChart(c, s, 'trust', reduceMotion), perDay('Trust in the mediator, per party and day (0–100)', 'trust', 0), charts),
+    ),
+    h('details', { class: 'marker-list' }, h('summary', null, `Events and moves marked on the charts (${s.markers.length})`), markers),
     chartBlock('The plan’s length', `Step chart of the number of points in the plan, from ${d.startPoints} to ${d.finalPoints}.`, (c) => planLengthChart(c, s, reduceMotion), length, charts),
   );
 }
@@ -144,8 +150,44 @@ export function renderDebrief(root: HTMLElement, d: Debrief, scenario: Scenario,
   );
   root.replaceChildren(page);
   page.querySelector<HTMLElement>('#debrief-title')?.focus();
+  const stopPrint = printMode(page, charts);
   return () => {
+    stopPrint();
     for (const c of charts) c.destroy();
     charts.length = 0;
+  };
+}
+
+/**
+ * Printing: the charts turn dark on white, and every folded part (data tables, marker list)
+ * opens for the paper, then folds again afterwards.
+ */
+function printMode(page: HTMLElement, charts: Chart[]): () => void {
+  const query = window.matchMedia('print');
+  let opened: HTMLDetailsElement[] = [];
+  let now = false;
+  const set = (printing: boolean) => {
+    if (printing === now) return;
+    now = printing;
+    const theme: ChartTheme = printing ? 'print' : 'screen';
+    for (const c of charts) applyChartTheme(c, theme);
+    if (printing) {
+      opened = [...page.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
+      for (const d of opened) d.open = true;
+    } else {
+      for (const d of opened) d.open = false;
+      opened = [];
+    }
+  };
+  const onChange = () => set(query.matches);
+  const before = () => set(true);
+  const after = () => set(query.matches);
+  query.addEventListener('change', onChange);
+  window.addEventListener('beforeprint', before);
+  window.addEventListener('afterprint', after);
+  return () => {
+    query.removeEventListener('change', onChange);
+    window.removeEventListener('beforeprint', before);
+    window.removeEventListener('afterprint', after);
   };
 }
