@@ -12,7 +12,8 @@ import './debrief.css';
 
 export interface DebriefActions {
   onBack(): void;
-  onExport(): void;
+  /** Absent for a result file opened from the title: there is no game here to export. */
+  onExport?: () => void;
   onPrint(): void;
   reduceMotion: boolean;
 }
@@ -137,7 +138,7 @@ export function renderDebrief(root: HTMLElement, d: Debrief, scenario: Scenario,
       h('h1', { id: 'debrief-title', attrs: { tabindex: -1 } }, headline(d)),
       h('p', null, `${d.scenario.title} (version ${d.scenario.version}) — ${d.start.title}; seed ${d.seed}, difficulty ${d.difficulty}.`),
       h('div', { class: 'debrief-actions no-print' },
-        button('Export result (JSON)', actions.onExport),
+        actions.onExport ? button('Export result (JSON)', actions.onExport) : null,
         button('Print', actions.onPrint),
         button('Back to the title', actions.onBack),
       ),

@@ -20,13 +20,15 @@ export function debriefView(deps: ScreenDeps): ScreenView {
     if (!state.debrief || state.debrief === shown) return;
     shown = state.debrief;
     free();
-    const { data, scenario } = state.debrief;
+    const { data, scenario, imported } = state.debrief;
     free = renderDebrief(content, data, scenario, {
       onBack: () => controller.toTitle(),
-      onExport: () => {
-        const result = controller.resultFile();
-        if (result) download(`accord-${result.scenario.id}-seed-${result.seed}.json`, `${JSON.stringify(result, null, 2)}\n`);
-      },
+      ...(imported ? {} : {
+        onExport: () => {
+          const result = controller.resultFile();
+          if (result) download(`accord-${result.scenario.id}-seed-${result.seed}.json`, `${JSON.stringify(result, null, 2)}\n`);
+        },
+      }),
       onPrint: () => window.print(),
       reduceMotion: currentMotionReduced(),
     });
