@@ -2,8 +2,13 @@
  * Helpers for the end-to-end tests: open the page, watch for errors, and reach the parts of
  * the DOM layer by role and name, as a player with a screen reader would.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Command } from '../../src/engine/commands.ts';
+import { playOne } from '../../src/engine/simulate.ts';
+import { loadScenarioText } from '../../src/scenario/load.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 
 export const TUTORIAL = 'Tutorial: the Silver River accord';
 
@@ -86,9 +91,46 @@ export async function negotiateToTheEnd(page: Page, maxDays = 21): Promise<void>
   await expect(ending).toBeVisible();
 }
 
-/** An accessibility audit (axe, WCAG 2.1 A and AA) of the DOM layer as it stands; the canvas is decoration. */
-export async function expectAccessible(page: Page, what: string): Promise<void> {
+/**
+ * An accessibility audit (axe, WCAG 2.1 A and AA) of the DOM layer as it stands; the canvas is
+ * decoration. Fails on any violation, or with `serious` only on serious and critical ones.
+ */
+export async function expectAccessible(page: Page, what: string, options: { serious?: boolean } = {}): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('#stage').analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const counted = options.serious ? result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') : result.violations;
+  const found = counted.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(found, `accessibility problems on ${what}`).toEqual([]);
+}
+
+/** The tutorial scenario as the engine reads it (in Node, for replays). */
+export function tutorialScenario(): Scenario {
+  const file = 'scenarios/tutorial/scenario.yaml';
+  const loaded = loadScenarioText(readFileSync(file, 'utf8'), file);
+  if (!loaded.ok) throw new Error(`${file} does not load`);
+  return loaded.scenario;
+}
+
+/** The tutorial won by the oracle bot at a seed, as the commands to replay in the page. */
+export function winningCommands(seed: number): Command[] {
+  const game = playOne(tutorialScenario(), 'oracle', seed, 'draft', 'standard');
+  expect(game.view().outcome?.kind).toBe('deal');
+  const log = [...game.log()];
+  game.stop();
+  return log;
+}
+
+/** Open the settings with the keyboard shortcut and return the dialog. */
+export async function openSettings(page: Page): Promise<Locator> {
+  await page.keyboard.press('o');
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** The sound layer's test state (null before the first gesture creates it). */
+export async function audioState(page: Page): Promise<{ loaded: string[]; played: string[]; errors: string[]; ambience: string | null; state: Record<string, string>; context: string; mix: Record<string, number | boolean> } | null> {
+  return page.evaluate(() => {
+    const a = window.__accordAudio;
+    return a ? { loaded: [...a.loaded], played: a.played.map((p) => p.sound), errors: [...a.errors], ambience: a.ambience, state: a.state(), context: a.context(), mix: { ...a.mix } } : null;
+  });
 }

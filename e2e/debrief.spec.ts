@@ -1,0 +1,146 @@
+/**
+ * The debrief: a tutorial game won through the UI, its numbers checked against the engine's own
+ * score for the exported log (replayed here in Node), the result opened again in a fresh
+ * browser; and a game lost at the deadline, whose debrief shows the best offer turned down.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { createGame } from '../src/engine/session.ts';
+import type { ResultFile } from '../src/debrief/resultFile.ts';
+import { audioState, envoy, expectAccessible, negotiateToTheEnd, openTitle, openTutorialTalks, startTutorial, tutorialScenario, watchErrors } from './helpers/ui.ts';
+
+const SHOTS = 'e2e/screenshots';
+
+interface DebriefNumbers {
+  days: string;
+  points: string;
+  durability: string;
+  balance: string;
+  /** Party name → margin in the player's text. */
+  margins: Record<string, string>;
+}
+
+/** The numbers as the debrief shows them, read from its tables by their captions. */
+async function debriefNumbers(page: Page): Promise<DebriefNumbers> {
+  const score = page.getByRole('table', { name: 'Score' });
+  const cell = async (row: string) => (await score.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').first().textContent()) ?? '';
+  const comparison = page.getByRole('table', { name: 'Point by point, and what each party got' });
+  const margins: Record<string, string> = {};
+  for (const row of await comparison.getByRole('row', { name: /margin above walk-away/ }).all()) {
+    const name = ((await row.getByRole('rowheader').textContent()) ?? '').replace(': margin above walk-away', '');
+    margins[name] = (await row.getByRole('cell').nth(1).textContent()) ?? '';
+  }
+  return { days: await cell('Days taken'), points: await cell('Points in the text'), durability: await cell('Durability'), balance: await cell('Balance'), margins };
+}
+
+/** The printed debrief: a full-page screenshot in print media. */
+async function printShot(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SHOTS}/${name}-print.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+}
+
+test('a won tutorial: the debrief has the engine’s score, and the exported result opens the same debrief elsewhere', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await openTitle(page);
+  await startTutorial(page);
+  await openTutorialTalks(page);
+  await negotiateToTheEnd(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deal signed');
+  await expect.poll(async () => (await audioState(page))?.played).toContain('signing');
+  await page.getByRole('button', { name: 'Debrief and export' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Deal signed on day/ })).toBeFocused();
+  const shown = await debriefNumbers(page);
+
+  // Export, by keyboard from the heading: the download is the result file.
+  await page.keyboard.press('Tab');
+  const exportButton = page.getByRole('button', { name: 'Export result (JSON)' });
+  await expect(exportButton).toBeFocused();
+  expect(await exportButton.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toMatch(/^accord-tutorial-seed-\d+\.json$/);
+  const file = await download.path();
+  const result = JSON.parse(readFileSync(file, 'utf8')) as ResultFile;
+  expect(result.outcome).toBe('deal');
+
+  // The engine, replaying the exported log on its own, scores the same deal.
+  const scenario = tutorialScenario();
+  const game = createGame(scenario, { start: result.start, seed: result.seed, difficulty: result.difficulty as 'standard' });
+  for (const command of result.log) expect(game.send(command).ok).toBe(true);
+  const outcome = game.view().outcome;
+  game.stop();
+  if (outcome?.kind !== 'deal') throw new Error(`the replay ended in ${outcome?.kind ?? 'nothing'}`);
+  const { score } = outcome;
+  expect(result.score).toEqual(score);
+  const name = (id: string) => scenario.parties.find((p) => p.id === id)!.name;
+  expect(shown).toEqual({
+    days: String(score.days),
+    points: expect.stringMatching(new RegExp(`→ ${score.points}$`)) as unknown as string,
+    durability: score.durability.toFixed(2),
+    balance: score.balance.toFixed(1),
+    margins: Object.fromEntries(Object.entries(score.margins).map(([id, m]) => [name(id), m.toFixed(1)])),
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Deal signed on day ${outcome.day + 1}`);
+
+  await expectAccessible(page, 'the debrief of a deal', { serious: true });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${SHOTS}/debrief-deal-1280x720.png` });
+  await page.getByRole('heading', { name: 'How the talks went' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/debrief-deal-charts-1280x720.png` });
+  await printShot(page, 'debrief-deal');
+
+  // A teacher opens the file in another browser: the same debrief.
+  const teacher = await browser.newContext();
+  const other = await teacher.newPage();
+  const otherErrors = watchErrors(other);
+  await openTitle(other);
+  await other.getByLabel('Result file').setInputFiles(file);
+  await expect(other.getByRole('heading', { level: 1, name: `Deal signed on day ${outcome.day + 1}` })).toBeVisible();
+  expect(await debriefNumbers(other)).toEqual(shown);
+  // The teacher has the file already: nothing to export from here.
+  await expect(other.getByRole('button', { name: 'Export result (JSON)' })).toHaveCount(0);
+  expect(otherErrors).toEqual([]);
+  await teacher.close();
+  expect(errors).toEqual([]);
+});
+
+test('a game lost at the deadline: the live region keeps up, and the debrief shows the best offer turned down', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  const announcer = page.getByTestId('announcer');
+  await openTitle(page);
+  await startTutorial(page);
+  await envoy(page, 'Marta Oyelaran').getByRole('button', { name: /^Travel to Aldor City/ }).click();
+  await envoy(page, 'Jonas Krell').getByRole('button', { name: /^Travel to Belmar Port/ }).click();
+  await page.getByRole('button', { name: 'End day' }).click();
+  // The new day is read out.
+  await expect(announcer).toContainText('Day 2:');
+  // So are the answers to the first draft, tabled once on each side.
+  await envoy(page, 'Marta Oyelaran').getByRole('button', { name: /^Table the text with Aldoria/ }).click();
+  await expect(announcer).toContainText(/Aldoria (can accept|rejected|will not discuss)/);
+  await envoy(page, 'Jonas Krell').getByRole('button', { name: /^Table the text with Belmar/ }).click();
+  await expect(announcer).toContainText(/Belmar (can accept|rejected|will not discuss)/);
+  const over = page.getByRole('heading', { level: 1, name: /talks collapsed|deadline passed/ });
+  let heardNews = false;
+  for (let day = 2; day <= 21 && !(await over.isVisible()); day++) {
+    await page.getByRole('button', { name: 'End day' }).click();
+    if (!heardNews) heardNews = ((await announcer.textContent()) ?? '').includes('Forecasters warn of a dry spring');
+  }
+  await expect(over).toBeVisible();
+  // The news of day 5 was read out with its day.
+  expect(heardNews).toBe(true);
+  await page.getByRole('button', { name: 'Debrief and export' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /collapsed|deadline passed/ })).toBeFocused();
+  const rejected = page.getByRole('region', { name: 'The best offer that was turned down' });
+  await expect(rejected).toBeVisible();
+  await expect(rejected).toContainText(/(Aldoria|Belmar) turned down the text/);
+  await expectAccessible(page, 'the debrief of a failed game', { serious: true });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${SHOTS}/debrief-failed-1280x720.png` });
+  await rejected.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/debrief-failed-rejected-1280x720.png` });
+  await printShot(page, 'debrief-failed');
+  expect(errors).toEqual([]);
+});
