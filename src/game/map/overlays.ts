@@ -122,7 +122,8 @@ export class NewsTicker {
     layer: Phaser.GameObjects.Container,
     private readonly width: number,
     height: number,
-    private readonly animate: boolean,
+    /** Asked whenever the line changes: scroll, or stand still cut to fit (reduced motion). */
+    private readonly animate: () => boolean,
   ) {
     const y = height - TICKER.height;
     this.rect = { x: 0, y, width, height: TICKER.height };
@@ -156,7 +157,7 @@ export class NewsTicker {
     this.scroll = null;
     const left = TICKER.labelWidth + 14;
     this.text.setText(line).setX(left);
-    if (!this.animate || items.length === 0) {
+    if (!this.animate() || items.length === 0) {
       while (this.text.width > this.width - left - 12 && this.text.text.length > 4) this.text.setText(`${this.text.text.slice(0, -6)}…`);
       return;
     }
@@ -173,7 +174,7 @@ export class NewsTicker {
 
   /** The label blinks gently when news breaks. */
   flash(): void {
-    if (!this.animate) return;
+    if (!this.animate()) return;
     this.scene.tweens.add({ targets: this.pill, alpha: 0.45, duration: 220, yoyo: true, repeat: 2 });
   }
 }

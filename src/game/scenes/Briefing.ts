@@ -44,7 +44,20 @@ export class BriefingScene extends Phaser.Scene {
         glow.fillCircle(p.x, p.y, MAP.markerHalo + 2);
       }
       glow.setAlpha(0);
-      this.tweens.add({ targets: glow, alpha: 1, duration: BRIEFING.glowMs, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+      const pulse = this.tweens.add({
+        targets: glow,
+        alpha: 1,
+        duration: BRIEFING.glowMs,
+        yoyo: true,
+        repeat: -1,
+        ease: 'Sine.easeInOut',
+        // Motion turned down in the settings meanwhile: stop, without the glow.
+        onRepeat: () => {
+          if (!reducedMotion()) return;
+          pulse.stop();
+          glow.setAlpha(0);
+        },
+      });
     }
     // Another scenario chosen while the briefing is up (the DOM can switch starts or scenarios).
     follow(this, this.controller, (s) => {

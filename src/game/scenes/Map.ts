@@ -36,7 +36,6 @@ export class MapScene extends Phaser.Scene {
 
     const mediator = scenario.parties.find((p) => p.role === 'mediator') ?? scenario.parties[0]!;
     const colour = partyColours(scenario).get(mediator.id)!.value;
-    const animate = !reducedMotion();
 
     // The cards first, so the venue labels can keep off them; drawn on top through their layer.
     const hud = this.add.container(0, 0).setDepth(DEPTH.hud);
@@ -44,7 +43,7 @@ export class MapScene extends Phaser.Scene {
     date.show(view.date, view.day, view.daysLeft);
     const legend = new EnvoyLegend(this, hud, scenario, colour, stage.width, date.rect.x + date.rect.width);
     legend.show(view);
-    const ticker = new NewsTicker(this, hud, stage.width, stage.height, animate);
+    const ticker = new NewsTicker(this, hud, stage.width, stage.height, () => !reducedMotion());
     ticker.show(tickerItems(view));
 
     // Room above every venue for at least one token (envoys move), and for those there now.

@@ -85,7 +85,20 @@ export class TableScene extends Phaser.Scene {
     this.showAnswer(card, cardBox, choice.scenario, view, party, false);
 
     if (!reducedMotion()) {
-      this.tweens.add({ targets: figure, y: tableY + 1.5, duration: TABLE.breatheMs, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+      const breathe = this.tweens.add({
+        targets: figure,
+        y: tableY + 1.5,
+        duration: TABLE.breatheMs,
+        yoyo: true,
+        repeat: -1,
+        ease: 'Sine.easeInOut',
+        // Motion turned down in the settings meanwhile: sit still.
+        onRepeat: () => {
+          if (!reducedMotion()) return;
+          breathe.stop();
+          figure.setY(tableY);
+        },
+      });
     }
 
     let moodTween: Phaser.Tweens.Tween | null = null;

@@ -80,17 +80,19 @@ export class TitleScene extends Phaser.Scene {
       dots.fillCircle(p.x, p.y, TITLE.dotRadius);
     }
 
-    if (reducedMotion()) {
-      const g = this.add.graphics();
-      for (const [a, b] of JOURNEYS) this.drawArc(g, a, b, 1, TITLE.arcAlpha * 0.6);
-      return;
-    }
     this.journey = 0;
     this.nextJourney();
   }
 
+  /** Every journey at once, faintly, with nothing moving (reduced motion). */
+  private drawStill(): void {
+    const g = this.add.graphics();
+    for (const [a, b] of JOURNEYS) this.drawArc(g, a, b, 1, TITLE.arcAlpha * 0.6);
+  }
+
   /** Draw one journey: the arc grows from its start with a bright head, lingers, then fades. */
   private nextJourney(): void {
+    if (reducedMotion()) return this.drawStill();
     const [a, b] = JOURNEYS[this.journey % JOURNEYS.length]!;
     this.journey += 1;
     const g = this.add.graphics();

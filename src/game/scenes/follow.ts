@@ -8,10 +8,14 @@ import type { Notice } from '../../engine/negotiationMachine.ts';
 import type { SceneKey } from '../keys.ts';
 import { markReady, stageHook } from '../ready.ts';
 import { rendererName } from '../renderer.ts';
+import { currentMotionReduced } from '../settings/motion.ts';
 
-/** The player asked the system for less motion: no tweens, instant changes. */
+/**
+ * Less motion wanted now (the player's setting, or the system's prefers-reduced-motion when the
+ * setting follows the system): no tweens, instant changes. Asked each time a tween would start.
+ */
 export function reducedMotion(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return currentMotionReduced();
 }
 
 /** Listen to the controller (state and notices) until the scene shuts down. */
