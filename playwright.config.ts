@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser.ts';
 
-const PORT = 4173;
+// Another port lets two checkouts run their e2e suites side by side.
+const PORT = Number(process.env.ACCORD_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
