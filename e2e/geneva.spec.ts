@@ -1,0 +1,59 @@
+/**
+ * The Geneva scenario at both starts, through the UI: redraft and drop points, travel, meet,
+ * and call the summit too early to see it refused.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { loadScenarioText } from '../src/scenario/load.ts';
+import { envoy, expectAccessible, openTitle, section, watchErrors } from './helpers/ui.ts';
+
+const FILE = 'scenarios/geneva-2025/scenario.yaml';
+const loaded = loadScenarioText(readFileSync(FILE, 'utf8'), FILE);
+if (!loaded.ok) throw new Error(`${FILE} does not load`);
+const scenario = loaded.scenario;
+const title = (id: string) => scenario.points.find((p) => p.id === id)!.title;
+const label = (point: string, option: string) => scenario.points.find((p) => p.id === point)!.options.find((o) => o.id === option)!.label;
+
+for (const start of scenario.starts) {
+  test(`Geneva from "${start.title}": redraft, drop, travel, meet, and an early summit is refused`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const errors = watchErrors(page);
+    await openTitle(page);
+    await page.getByRole('radio', { name: scenario.title }).check();
+    await page.getByRole('radio', { name: start.title }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: scenario.title })).toBeVisible();
+    await page.getByRole('button', { name: 'Begin' }).click();
+
+    const inText = Object.values(start.text).filter((o) => o !== 'omit').length;
+    const plan = await section(page, 'Plan');
+    await expect(plan.getByTestId('plan-count')).toContainText(`${inText} → ${inText} points`);
+
+    // Redraft the army cap to the European wording (it comes back if this start dropped it)...
+    await plan.getByRole('combobox', { name: `Redraft ${title('army-cap')}` }).selectOption({ label: label('army-cap', 'cap-800k') });
+    await plan.getByRole('button', { name: `Apply the redraft of ${title('army-cap')}` }).click();
+    const afterRedraft = inText + (start.text['army-cap'] === 'omit' ? 1 : 0);
+    await expect(plan.getByTestId('plan-count')).toContainText(`${inText} → ${afterRedraft} points`);
+    // ...and drop the elections clause.
+    await plan.getByRole('combobox', { name: `Redraft ${title('elections')}` }).selectOption({ label: 'drop this point' });
+    await plan.getByRole('button', { name: `Apply the redraft of ${title('elections')}` }).click();
+    await expect(plan.getByTestId('plan-count')).toContainText(`${inText} → ${afterRedraft - 1} points`);
+
+    // Driscoll is in Kyiv: he meets Ukraine. Witkoff sets off for Moscow.
+    await section(page, 'Actions');
+    await envoy(page, 'Dan Driscoll').getByRole('button', { name: /^Meet Ukraine/ }).click();
+    await envoy(page, 'Steve Witkoff').getByRole('button', { name: /^Travel to Moscow/ }).click();
+    const log = await section(page, 'Log');
+    await expect(log).toContainText('Dan Driscoll met Ukraine');
+    await expect(log).toContainText('Steve Witkoff left for Moscow');
+
+    // Nothing has been tabled: the leaders will not meet, and say why.
+    await page.getByRole('button', { name: 'Call summit' }).click();
+    await expect(page.getByRole('alert')).toContainText('The leaders declined to meet');
+    await expect(page.getByRole('alert')).toContainText('not been tabled');
+    await (await section(page, 'Plan')).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `e2e/screenshots/geneva-${start.id}-plan-1280x720.png` });
+    await expectAccessible(page, `Geneva ${start.id}`, { serious: true });
+    expect(errors).toEqual([]);
+  });
+}
