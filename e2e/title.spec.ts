@@ -44,3 +44,28 @@ test('a game saved in this browser can be continued from the title', async ({ pa
   await expect(page.getByTestId('day')).toHaveText(/^2 of 21/);
   expect(errors).toEqual([]);
 });
+
+for (const [what, saved] of [
+  ['is damaged', '{"save": {"format": "accord-save", "version": 1, '],
+  ['is from a newer version', JSON.stringify({ save: { format: 'accord-save', version: 99, scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log: [] } })],
+  ['has commands that no longer apply', JSON.stringify({ save: { format: 'accord-save', version: 1, scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log: [{ type: 'envoy.meet', envoy: 'envoy-lead', party: 'aldoria' }] } })],
+] as const) {
+  test(`a saved game that ${what} gives a clear message and a fresh start`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.addInitScript((value) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('accord.autosave', value);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, saved);
+    await openTitle(page);
+    if (what === 'has commands that no longer apply') {
+      // Only replaying reveals it: the title offers Continue, and continuing explains.
+      await page.getByRole('button', { name: 'Continue the saved game' }).click();
+    }
+    await expect(page.getByRole('alert')).toContainText('The saved game could not be continued');
+    await expect(page.getByRole('button', { name: 'Continue the saved game' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+    expect(errors).toEqual([]);
+  });
+}
