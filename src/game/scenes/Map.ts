@@ -68,10 +68,14 @@ export class MapScene extends Phaser.Scene {
       hook.venues = () => [...region.venues].map(([id, p]) => ({ id, x: Math.round(stage.x + p.x), y: Math.round(stage.y + p.y) }));
     };
     publish();
-    this.events.on(Phaser.Scenes.Events.WAKE, () => {
+    // The scene's emitter outlives each run of create(): drop this run's handler at shutdown, or
+    // every game leaves one behind holding its whole map (tokens, cards, textures).
+    const onWake = (): void => {
       announce(this, SCENES.map);
       publish();
-    });
+    };
+    this.events.on(Phaser.Scenes.Events.WAKE, onWake);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.events.off(Phaser.Scenes.Events.WAKE, onWake));
 
     const onState = (s: AppState): void => {
       if (!s.view || s.screen !== 'play') return;
