@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Game } from '../engine/session.ts';
 import { replay } from '../engine/session.ts';
-import { commandSchema, SAVE_FORMAT, SAVE_VERSION, type SaveFile } from '../engine/save.ts';
+import { commandSchema, MAX_LOG, SAVE_FORMAT, SAVE_VERSION, type SaveFile } from '../engine/save.ts';
 import { DIFFICULTIES } from '../engine/knowledge.ts';
 
 export const RESULT_FORMAT = 'accord-result';
@@ -29,7 +29,8 @@ export const resultSchema = z.strictObject({
   start: id,
   seed: z.number().int().min(0).max(0xffffffff),
   difficulty: z.enum(DIFFICULTIES as unknown as [string, ...string[]]),
-  log: z.array(commandSchema).max(100_000),
+  // Far beyond any real game; replay cost grows with the log, so a crafted file cannot stall a browser.
+  log: z.array(commandSchema).max(MAX_LOG),
   outcome: z.enum(['deal', 'collapse', 'timeout', 'unfinished']),
   day: z.number().int().min(0),
   score: scoreSchema.nullable(),

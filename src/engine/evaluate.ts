@@ -135,7 +135,7 @@ export interface Change {
  * The smallest change that makes the text acceptable to the party: first a single
  * redraft (exact), else a greedy sequence of up to three. Among sufficient single changes the
  * one the party values least is proposed (it asks for no more than it needs).
- * Deferred points are left to the leaders. Returns null when no such change exists. Pure.
+ * Deferred points, leaders-only points and the party's own `leaderPoints` are left to the leaders. Returns null when no such change exists. Pure.
  */
 export function counterProposal(
   party: Party,
@@ -151,7 +151,8 @@ export function counterProposal(
     const out: { change: Change; text: PlanText; ev: Evaluation }[] = [];
     for (const point of points) {
       const clause = t[point.id];
-      if (!clause || clause.deferred || point.leadersOnly) continue;
+      // Points the party settles only at leader level are not for its envoys to ask about.
+      if (!clause || clause.deferred || point.leadersOnly || party.leaderPoints.includes(point.id)) continue;
       const options = point.options.map((o) => o.id);
       if (point.omittable) options.push(OMIT);
       for (const option of options) {

@@ -117,7 +117,9 @@ export function uncertainty(pk: PartyKnowledge, pointId: string): number {
 export function topicOfMeeting(pk: PartyKnowledge, party: Party): string | null {
   let best: string | null = null;
   let bestScore = -1;
-  for (const [point, weight] of Object.entries(party.weights)) {
+  // In the scenario's point order (the knowledge's own key order), not the file's key order of weights.
+  for (const point of Object.keys(pk.weights)) {
+    const weight = party.weights[point] ?? 0;
     const score = weight * uncertainty(pk, point);
     if (score > bestScore + 1e-9) {
       best = point;

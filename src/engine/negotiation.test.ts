@@ -429,3 +429,27 @@ describe('news on the opening day', () => {
     game.stop();
   });
 });
+
+describe('what a party that will not talk reveals', () => {
+  it('a stalled answer reveals no red line', () => {
+    const wary = { ...scenario, parties: scenario.parties.map((p) => (p.id === 'belmar' ? { ...p, trust: 10 } : p)) };
+    const game = createGame(wary, { seed: 1 });
+    game.send({ type: 'envoy.travel', envoy: 'envoy-lead', to: 'belport' });
+    game.send({ type: 'day.end' });
+    const before = game.view().parties.find((p) => p.id === 'belmar')!.knownRedLines.map((l) => l.id);
+    const r = game.send({ type: 'envoy.table', envoy: 'envoy-lead', party: 'belmar' });
+    expect(r.ok && r.notices.some((n) => n.kind === 'proposal.stalled')).toBe(true);
+    const belmar = game.view().parties.find((p) => p.id === 'belmar')!;
+    expect(belmar.knownRedLines.map((l) => l.id)).toEqual(before);
+    expect(belmar.answer?.redLines).toEqual([]);
+    game.stop();
+  });
+});
+
+describe('saves too long to be a real game', () => {
+  it('are refused before any replay', () => {
+    const log = Array.from({ length: 5001 }, () => ({ type: 'day.end' as const }));
+    const r = parseSave(JSON.stringify({ format: 'accord-save', version: SAVE_VERSION, scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log }));
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/log/) });
+  });
+});

@@ -406,7 +406,8 @@ export const negotiationMachine = setup({
       const rng = new RngCursor(context.rng);
       let knowledge = context.knowledge;
       const width = revealWidth(pc.mood.trust, context.difficulty);
-      for (const line of answer.evaluation.redLines) knowledge = revealRedLine(knowledge, answer.party, line.id);
+      // A party that will not talk (stalled, absent) says nothing of its red lines.
+      if (answer.kind === 'rejected') for (const line of answer.evaluation.redLines) knowledge = revealRedLine(knowledge, answer.party, line.id);
       if (answer.kind === 'rejected') {
         const objections = [...answer.evaluation.contributions].sort((a, b) => a.pull - b.pull).slice(0, 2).filter((c) => c.pull < 0);
         for (const c of objections) knowledge = revealPoint(knowledge, context.scenario, pc.party, c.point, width, rng);

@@ -8,6 +8,8 @@ import type { Command } from './commands.ts';
 
 export const SAVE_FORMAT = 'accord-save';
 export const SAVE_VERSION = 1;
+/** Most commands a save or result file may hold. */
+export const MAX_LOG = 5000;
 
 const id = z.string().min(1).max(48);
 const change = z.strictObject({ point: id, option: id });
@@ -35,7 +37,8 @@ export const saveSchema = z.strictObject({
   start: id,
   seed: z.number().int().min(0).max(0xffffffff),
   difficulty: z.enum(DIFFICULTIES as unknown as [string, ...string[]]),
-  log: z.array(commandSchema).max(100_000),
+  // Far beyond any real game; replay cost grows with the log, so a crafted file cannot stall a browser.
+  log: z.array(commandSchema).max(MAX_LOG),
 });
 
 export type SaveFile = Omit<z.output<typeof saveSchema>, 'difficulty' | 'log'> & {

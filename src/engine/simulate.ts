@@ -48,7 +48,7 @@ export interface Summary {
 }
 
 /** Commands a bot may send in one game before it is stopped (guards against a bot that never ends a day). */
-const MAX_COMMANDS = 5000;
+const MAX_COMMANDS = 4000;
 const MAX_REJECTED_IN_A_ROW = 40;
 
 /** Play one game to its end with a bot. Returns the game (not stopped). */

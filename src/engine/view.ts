@@ -82,7 +82,7 @@ function answerView(ctx: NegotiationContext, id: string): AnswerView | null {
     kind: answer.kind,
     day: answer.day,
     current: record.version === ctx.version,
-    redLines: answer.evaluation.redLines,
+    redLines: answer.kind === 'rejected' ? answer.evaluation.redLines : [],
     objections,
     counter: answer.counter,
     ...(ctx.difficulty === 'open' ? { evaluation: answer.evaluation } : {}),
@@ -103,13 +103,23 @@ function summitAsKnown(ctx: NegotiationContext): PlayerView['summit'] {
     }
     const { answer } = record;
     if (answer.kind === 'stalled' || answer.kind === 'absent') farApart = true;
-    for (const line of answer.evaluation.redLines) {
+    for (const line of answer.kind === 'rejected' ? answer.evaluation.redLines : []) {
       const full = ctx.scenario.parties.find((p) => p.id === id)?.redLines.find((l) => l.id === line.id);
       for (const c of full?.when ?? []) open.add(c.point);
     }
     if (answer.kind === 'rejected' && answer.evaluation.redLines.length === 0) {
       if (answer.counter === null) farApart = true;
       for (const c of answer.counter ?? []) open.add(c.point);
+    }
+  }
+  // Consulted parties block a deal on the points they hold: their known red lines there count too.
+  for (const party of ctx.scenario.parties) {
+    if (party.role !== 'consulted' || party.holds.length === 0) continue;
+    const known = ctx.knowledge[party.id]?.redLines ?? [];
+    for (const line of party.redLines) {
+      if (!known.includes(line.id) || !line.when.some((c) => party.holds.includes(c.point))) continue;
+      const crossed = line.when.every((c) => ctx.text[c.point] !== undefined && !ctx.text[c.point]!.deferred && ctx.text[c.point]!.option === c.option);
+      if (crossed) for (const c of line.when) open.add(c.point);
     }
   }
   const maxOpenPoints = ctx.scenario.summit.maxOpenPoints;
