@@ -2,7 +2,7 @@
  * The sound layer (Howler): interface sounds, stings and ambience, with master, effects and
  * ambience volumes and mute from the settings. Web Audio starts after the first user gesture;
  * plays queued before it are silent, not errors. Exposes its state for tests on
- * `window.__accordAudio` (loaded sounds, what was played, any load or play errors).
+ * `window.__accordAudio` (loaded sounds, the latest plays, any load or play errors).
  */
 import { Howl, Howler } from 'howler';
 import type { Settings } from '../settings/settings.ts';
@@ -16,8 +16,12 @@ function urlOf(name: SoundName): string {
   return entry[1];
 }
 
+/** Plays kept in the test hook's log: it lives as long as the page, so only the latest. */
+const PLAYED_KEPT = 200;
+
 export interface AudioDebug {
   loaded: SoundName[];
+  /** The most recent plays (up to {@link PLAYED_KEPT}), oldest first. */
   played: { sound: SoundName; at: number }[];
   errors: string[];
   ambience: AmbienceName | null;
@@ -82,6 +86,7 @@ export class Soundboard {
     if (!howl) return;
     howl.play();
     this.debug.played.push({ sound: name, at: Date.now() });
+    if (this.debug.played.length > PLAYED_KEPT) this.debug.played.splice(0, this.debug.played.length - PLAYED_KEPT);
   }
 
   /** Switch the looping ambience (null: silence). */
