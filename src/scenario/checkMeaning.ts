@@ -95,8 +95,6 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
   const mediators = s.parties.filter((p) => p.role === 'mediator');
   if (mediators.length !== 1) add(['parties'], `exactly one party must have role "mediator" (found ${mediators.length})`);
   const envoyIds = new Map<string, string>();
-  const omittedSomewhere = new Set<string>();
-  for (const st of s.starts) for (const [pt, opt] of Object.entries(st.text)) if (opt === OMIT) omittedSomewhere.add(pt);
 
   s.parties.forEach((party, i) => {
     const at = (...rest: PathPart[]): PathPart[] => ['parties', i, ...rest];
@@ -128,7 +126,7 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
       if ((party.weights[point.id] ?? 0) <= 0) continue;
       const vals = party.values[point.id];
       const missing = point.options.filter((o) => vals?.[o.id] === undefined).map((o) => o.id);
-      if ((point.omittable || omittedSomewhere.has(point.id)) && vals?.[OMIT] === undefined) missing.push(OMIT);
+      if (point.omittable && vals?.[OMIT] === undefined) missing.push(OMIT);
       if (missing.length > 0) add(at('values', point.id), `point "${point.id}" has weight but no value for ${missing.map((m) => `"${m}"`).join(', ')}`);
     }
     const lineIds = new Set<string>();
@@ -158,7 +156,8 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
     }
     for (const [pt, opt] of Object.entries(st.text)) {
       const problem = optionProblem(pt, opt);
-      if (problem && !(opt === OMIT && points.has(pt))) add(['starts', i, 'text', pt], problem, !points.has(pt));
+      // A start is a text the game can reach: a point that may not be dropped is not dropped there either.
+      if (problem) add(['starts', i, 'text', pt], problem, !points.has(pt));
     }
     if (st.date !== undefined) {
       const day = dayOf(st.date);

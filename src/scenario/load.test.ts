@@ -315,3 +315,11 @@ describe('committed files', () => {
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
   });
 });
+
+describe('starts and points that may not be dropped', () => {
+  it('a start that drops a point marked omittable: false is reported at that point', () => {
+    expect(loadEdited('text: { water: low, dam: full }', 'text: { water: omit, dam: full }')).toEqual([
+      `${FILE}:84:20: starts[0].text.water: point "water" cannot be omitted (omittable: false)`,
+    ]);
+  });
+});
