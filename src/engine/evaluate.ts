@@ -62,14 +62,22 @@ export function aspiration(party: Party, day: number, totalDays: number, shift =
   return Math.min(100, Math.max(party.reservation, raw));
 }
 
-/** Red lines the text crosses. Deferred points are undecided and cross nothing. Pure. */
+/** Does the text cross this red line? Deferred points are undecided and cross nothing. Pure. */
+export function crossesLine(line: Pick<RedLine, 'when'>, text: PlanText): boolean {
+  return line.when.every((c) => {
+    const clause = text[c.point];
+    return clause !== undefined && !clause.deferred && clause.option === c.option;
+  });
+}
+
+/** Red lines the text crosses. Pure. */
 export function crossedRedLines(party: Party, text: PlanText): RedLine[] {
-  return party.redLines.filter((line) =>
-    line.when.every((c) => {
-      const clause = text[c.point];
-      return clause !== undefined && !clause.deferred && clause.option === c.option;
-    }),
-  );
+  return party.redLines.filter((line) => crossesLine(line, text));
+}
+
+/** The points a party objects to most in a text it rejects: its two largest negative pulls. Pure. */
+export function objectionsOf(evaluation: Evaluation): Contribution[] {
+  return [...evaluation.contributions].sort((a, b) => a.pull - b.pull).slice(0, 2).filter((c) => c.pull < 0);
 }
 
 /** Weighted utility over settled, weighted points; the contributions explain it. Pure. */

@@ -8,7 +8,7 @@ import type { Scenario, ScenarioEvent, Start } from '../scenario/schema.ts';
 import { OMIT } from '../scenario/schema.ts';
 import { addDays, daysBetween } from './calendar.ts';
 import { validateCommand, travelDays, PRESS_AMOUNT, type Command, type CommandState, type EnvoyState } from './commands.ts';
-import { counterProposal, evaluate, type Evaluation } from './evaluate.ts';
+import { counterProposal, evaluate, objectionsOf, type Evaluation } from './evaluate.ts';
 import {
   hiddenRedLine, initialKnowledge, revealPoint, revealRedLine, revealReservation, revealWidth, topicOfMeeting,
   type Difficulty, type Knowledge,
@@ -190,6 +190,12 @@ function optionLabel(ctx: NegotiationContext, point: string, option: string): st
   return ctx.scenario.points.find((p) => p.id === point)?.options.find((o) => o.id === option)?.label ?? option;
 }
 
+/** The envoys after one of them has used an action. */
+function spendAction(ctx: NegotiationContext, envoyId: string): Record<string, EnvoyState> {
+  const envoy = ctx.envoys[envoyId]!;
+  return { ...ctx.envoys, [envoyId]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } };
+}
+
 function newVersion(ctx: NegotiationContext, text: PlanText, cause: string) {
   const version = ctx.version + 1;
   return {
@@ -300,7 +306,7 @@ export const negotiationMachine = setup({
         rng: rng.state,
         knowledge,
         capital: context.capital - context.scenario.mediator.costs.meet,
-        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+        envoys: spendAction(context, e.envoy),
         journal: [
           ...context.journal,
           notice(context, 'meeting.held', `${envoy.name} met ${pc.party.name}${learned.length > 0 ? ` and learned ${learned.join(' and ')}` : ''}.`, { party: e.party, envoy: e.envoy }),
@@ -310,10 +316,9 @@ export const negotiationMachine = setup({
     }),
     table: enqueueActions(({ context, event, enqueue }) => {
       const e = event as Ev<'envoy.table'>;
-      const envoy = context.envoys[e.envoy]!;
       enqueue.assign({
         capital: context.capital - context.scenario.mediator.costs.table,
-        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+        envoys: spendAction(context, e.envoy),
       });
       enqueue.sendTo(context.parties[e.party]!, { type: 'text.tabled', text: context.text, day: context.day } satisfies PartyEvent);
     }),
@@ -322,7 +327,7 @@ export const negotiationMachine = setup({
       const envoy = context.envoys[e.envoy]!;
       enqueue.assign({
         capital: context.capital - context.scenario.mediator.costs.press,
-        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+        envoys: spendAction(context, e.envoy),
         journal: [...context.journal, notice(context, 'pressure.applied', `${envoy.name} pressed ${partyName(context, e.party)} to move.`, { party: e.party, envoy: e.envoy })],
       });
       enqueue.sendTo(context.parties[e.party]!, { type: 'party.pressed', amount: PRESS_AMOUNT } satisfies PartyEvent);
@@ -335,7 +340,7 @@ export const negotiationMachine = setup({
       enqueue.assign({
         capital: context.capital - incentive.cost,
         granted: [...context.granted, incentive.id],
-        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+        envoys: spendAction(context, e.envoy),
         journal: [...context.journal, notice(context, 'incentive.granted', `${envoy.name} offered ${incentive.label} to ${partyName(context, incentive.to)}.${objections ? ` ${objections}.` : ''}`, { party: incentive.to, envoy: e.envoy })],
       });
       enqueue.sendTo(context.parties[incentive.to]!, { type: 'incentive.granted', value: incentive.value } satisfies PartyEvent);
@@ -373,7 +378,7 @@ export const negotiationMachine = setup({
         rng: rng.state,
         knowledge,
         capital: context.capital - context.scenario.mediator.costs.consult,
-        envoys: { ...context.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+        envoys: spendAction(context, e.envoy),
         journal: [...context.journal, notice(context, 'allies.consulted', `${envoy.name} consulted ${adviser.party.name}${learned.length > 0 ? ` and learned ${learned.join(', ')}` : ''}.`, { party: e.party, envoy: e.envoy })],
       };
     }),
@@ -409,8 +414,7 @@ export const negotiationMachine = setup({
       // A party that will not talk (stalled, absent) says nothing of its red lines.
       if (answer.kind === 'rejected') for (const line of answer.evaluation.redLines) knowledge = revealRedLine(knowledge, answer.party, line.id);
       if (answer.kind === 'rejected') {
-        const objections = [...answer.evaluation.contributions].sort((a, b) => a.pull - b.pull).slice(0, 2).filter((c) => c.pull < 0);
-        for (const c of objections) knowledge = revealPoint(knowledge, context.scenario, pc.party, c.point, width, rng);
+        for (const c of objectionsOf(answer.evaluation)) knowledge = revealPoint(knowledge, context.scenario, pc.party, c.point, width, rng);
       }
       const name = pc.party.name;
       const text =

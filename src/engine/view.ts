@@ -4,7 +4,7 @@
  */
 import { OMIT } from '../scenario/schema.ts';
 import { legalCommands, type Command, type EnvoyState } from './commands.ts';
-import type { Change, Evaluation } from './evaluate.ts';
+import { crossesLine, objectionsOf, type Change, type Evaluation } from './evaluate.ts';
 import type { Difficulty, PartyKnowledge } from './knowledge.ts';
 import type { AnswerKind, PartyState } from './partyMachine.ts';
 import { required, ruleOf, type Rule } from './ratification.ts';
@@ -76,7 +76,7 @@ function answerView(ctx: NegotiationContext, id: string): AnswerView | null {
   if (!record) return null;
   const { answer } = record;
   const objections = answer.kind === 'rejected'
-    ? [...answer.evaluation.contributions].sort((a, b) => a.pull - b.pull).slice(0, 2).filter((c) => c.pull < 0).map((c) => c.point)
+    ? objectionsOf(answer.evaluation).map((c) => c.point)
     : [];
   return {
     kind: answer.kind,
@@ -118,8 +118,7 @@ function summitAsKnown(ctx: NegotiationContext): PlayerView['summit'] {
     const known = ctx.knowledge[party.id]?.redLines ?? [];
     for (const line of party.redLines) {
       if (!known.includes(line.id) || !line.when.some((c) => party.holds.includes(c.point))) continue;
-      const crossed = line.when.every((c) => ctx.text[c.point] !== undefined && !ctx.text[c.point]!.deferred && ctx.text[c.point]!.option === c.option);
-      if (crossed) for (const c of line.when) open.add(c.point);
+      if (crossesLine(line, ctx.text)) for (const c of line.when) open.add(c.point);
     }
   }
   const maxOpenPoints = ctx.scenario.summit.maxOpenPoints;

@@ -4,6 +4,7 @@
  */
 import { OMIT, type Scenario } from '../../scenario/schema.ts';
 import type { Command } from '../commands.ts';
+import { crossesLine } from '../evaluate.ts';
 import { mid, type PartyKnowledge } from '../knowledge.ts';
 import { required } from '../ratification.ts';
 import type { PlanText } from '../text.ts';
@@ -100,7 +101,7 @@ export function knownLinesCrossed(view: PlayerView, text: PlanText, parties: rea
   for (const p of view.parties) {
     if (!parties.includes(p.id)) continue;
     for (const l of p.knownRedLines) {
-      if (l.when.every((c) => text[c.point] !== undefined && !text[c.point]!.deferred && text[c.point]!.option === c.option)) n++;
+      if (crossesLine(l, text)) n++;
     }
   }
   return n;
