@@ -86,7 +86,7 @@ type Args = { context: PartyContext; event: PartyEvent };
 const mood = (f: (m: PartyMood) => Partial<PartyMood>) =>
   assign<PartyContext, PartyEvent, undefined, PartyEvent, never>({ mood: ({ context }) => ({ ...context.mood, ...f(context.mood) }) });
 
-export const partyMachine = setup({
+const partySetup = setup({
   types: {
     context: {} as PartyContext,
     events: {} as PartyEvent,
@@ -162,7 +162,19 @@ export const partyMachine = setup({
       patience: clamp(m.patience + PARTY_RULES.summitFailedPatience),
     })),
   },
-}).createMachine({
+});
+
+// The same in every state where the party is still at the table. Red lines are guards: neither
+// accepting nor signing is possible while the text crosses one.
+const acceptsText = and([not('crossesRedLine'), 'meetsThreshold']);
+const walksOutWhenPatienceEnds = { guard: 'outOfPatience', target: 'walkedOut', actions: 'reportWalkOut' } as const;
+const atTheTable = {
+  'party.pressed': { actions: ['addPressure', 'feelPressure'] },
+  'day.passed': { actions: 'passDay' },
+  'deal.signed': { guard: and([not('crossesRedLine'), 'acceptsAtSummit']), target: 'signed', actions: 'reportSigned' },
+} as const;
+
+export const partyMachine = partySetup.createMachine({
   id: 'party',
   context: ({ input }) => ({
     party: input.party,
@@ -182,47 +194,41 @@ export const partyMachine = setup({
   },
   states: {
     guarded: {
-      always: { guard: 'outOfPatience', target: 'walkedOut', actions: 'reportWalkOut' },
+      always: walksOutWhenPatienceEnds,
       on: {
         'party.met': { target: 'engaged', actions: ['noteDay', 'warmUp'] },
         'text.tabled': [
           { guard: 'distrustful', actions: ['noteDay', 'answerStalled', 'loseTimePatience'] },
-          { guard: and([not('crossesRedLine'), 'meetsThreshold']), target: 'close', actions: ['noteDay', 'answerAccepted'] },
+          { guard: acceptsText, target: 'close', actions: ['noteDay', 'answerAccepted'] },
           { actions: ['noteDay', 'answerRejectedGuarded', 'loseTimePatience'] },
         ],
-        'party.pressed': { actions: ['addPressure', 'feelPressure'] },
-        'day.passed': { actions: 'passDay' },
+        ...atTheTable,
         'summit.failed': { actions: 'bruiseFromSummit' },
-        'deal.signed': { guard: and([not('crossesRedLine'), 'acceptsAtSummit']), target: 'signed', actions: 'reportSigned' },
       },
     },
     engaged: {
-      always: { guard: 'outOfPatience', target: 'walkedOut', actions: 'reportWalkOut' },
+      always: walksOutWhenPatienceEnds,
       on: {
         'party.met': { actions: ['noteDay', 'warmUp'] },
         'text.tabled': [
           { guard: 'distrustful', actions: ['noteDay', 'answerStalled', 'loseTimePatience'] },
-          { guard: and([not('crossesRedLine'), 'meetsThreshold']), target: 'close', actions: ['noteDay', 'answerAccepted'] },
+          { guard: acceptsText, target: 'close', actions: ['noteDay', 'answerAccepted'] },
           { actions: ['noteDay', 'answerRejected', 'loseTimePatience'] },
         ],
-        'party.pressed': { actions: ['addPressure', 'feelPressure'] },
-        'day.passed': { actions: 'passDay' },
+        ...atTheTable,
         'summit.failed': { actions: 'bruiseFromSummit' },
-        'deal.signed': { guard: and([not('crossesRedLine'), 'acceptsAtSummit']), target: 'signed', actions: 'reportSigned' },
       },
     },
     close: {
-      always: { guard: 'outOfPatience', target: 'walkedOut', actions: 'reportWalkOut' },
+      always: walksOutWhenPatienceEnds,
       on: {
         'party.met': { actions: ['noteDay', 'warmUp'] },
         'text.tabled': [
-          { guard: and([not('crossesRedLine'), 'meetsThreshold']), actions: ['noteDay', 'answerAccepted'] },
+          { guard: acceptsText, actions: ['noteDay', 'answerAccepted'] },
           { target: 'engaged', actions: ['noteDay', 'answerRejected', 'loseTimePatience'] },
         ],
-        'party.pressed': { actions: ['addPressure', 'feelPressure'] },
-        'day.passed': { actions: 'passDay' },
+        ...atTheTable,
         'summit.failed': { target: 'engaged', actions: 'bruiseFromSummit' },
-        'deal.signed': { guard: and([not('crossesRedLine'), 'acceptsAtSummit']), target: 'signed', actions: 'reportSigned' },
       },
     },
     walkedOut: {
