@@ -8,6 +8,7 @@ import { simulate } from '../engine/simulate.ts';
 import type { Difficulty } from '../engine/knowledge.ts';
 import { compile, outcomes as countOutcomes, type Model } from './model.ts';
 import { bestText, closestText, countPassing, type Best } from './search.ts';
+import { explainInfeasible, type Conflict } from './conflict.ts';
 
 /** Largest space counted exactly, in texts. */
 export const COUNT_LIMIT = 10_000_000;
@@ -46,6 +47,12 @@ export interface Analysis {
    * what makes one start harder than another.
    */
   fromStart: (DealReport & { changes: number }) | null;
+  /**
+   * When no text passes: a minimal set of conditions (walk-aways, red lines, blocking lines,
+   * signature rules) that together exclude every text, and each signatory's best reachable
+   * value against its walk-away. Null when a deal is possible.
+   */
+  conflict: Conflict | null;
   /** Seconds spent on the exact parts (feasibility, count, best deals). */
   exactSeconds: number;
   nodes: number;
@@ -94,7 +101,8 @@ export function analyzeExact(scenario: Scenario, start?: string) {
   const chosen = startTexts[0];
   const closest = maximin && chosen ? closestText(model, chosen, stats) : null;
   const fromStart = closest ? { ...report(model, closest)!, changes: -closest.value } : null;
-  return { model, feasible: maximin !== null, outcomes: total, feasibleCount, maximin: report(model, maximin), nash: report(model, nash), fromStart, nodes: stats.nodes };
+  const conflict = maximin ? null : explainInfeasible(scenario, model);
+  return { model, feasible: maximin !== null, outcomes: total, feasibleCount, maximin: report(model, maximin), nash: report(model, nash), fromStart, conflict, nodes: stats.nodes };
 }
 
 export const ANALYSIS_BOTS = ['random', 'greedy', 'mediator', 'oracle'] as const;
@@ -129,6 +137,7 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions): Analysis {
     maximin: exact.maximin,
     nash: exact.nash,
     fromStart: exact.fromStart,
+    conflict: exact.conflict,
     exactSeconds: round(exactSeconds),
     nodes: exact.nodes,
     bots,

@@ -297,9 +297,10 @@ function incumbent(objective: Objective, model: Model, starts: number[][]): Best
 /**
  * The passing text with the largest smallest margin (maximin) or the largest product of
  * margins (nash), over the parties that accept it. Exact; null when no text passes.
- * `starts` seed the incumbent (any texts, e.g. the scenario's opening texts).
+ * `starts` seed the incumbent (any texts, e.g. the scenario's opening texts). With `firstOnly`,
+ * the first passing text found is returned (a feasibility check), not the best.
  */
-export function bestText(model: Model, objective: Objective, starts: number[][] = [], stats: SearchStats = { nodes: 0 }): Best | null {
+export function bestText(model: Model, objective: Objective, starts: number[][] = [], stats: SearchStats = { nodes: 0 }, firstOnly = false): Best | null {
   const pr = prepare(model);
   const w: Walk = { pr, text: model.pointIds.map(() => -1), sums: new Float64Array(pr.n), dead: new Int32Array(pr.n), stats };
   const P = pr.order.length;
@@ -320,6 +321,7 @@ export function bestText(model: Model, objective: Objective, starts: number[][] 
       })
     : model.choices.map(() => 0);
   let best = incumbent(objective, model, [...starts, lambdaText]);
+  if (firstOnly && best) return best;
   const multipliers: Multiplier[] = [];
   if (model.unanimous) {
     multipliers.push(multiplier(pr, rootLambda!));
@@ -375,7 +377,7 @@ export function bestText(model: Model, objective: Objective, starts: number[][] 
   const better = (ub: number) => (best === null ? ub >= -EPS : ub > best.value + 1e-9 * Math.max(1, Math.abs(best.value)));
   const visit = (d: number): void => {
     stats.nodes++;
-    if (!better(upper(d))) return;
+    if ((firstOnly && best) || !better(upper(d))) return;
     if (d === P) {
       const found = objectiveOf(objective, model, w.text);
       if (found && (!best || found.value > best.value + 1e-12)) {

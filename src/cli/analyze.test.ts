@@ -41,3 +41,19 @@ describe('accord analyze', () => {
     expect(bad.stderr).toMatch(/"nope" is not a start/);
   });
 });
+
+describe('accord analyze on a scenario nobody can win', () => {
+  it('names the conflicting conditions and each party against its walk-away, in text and JSON', () => {
+    const text = accord('analyze', 'src/cli/fixtures/infeasible.yaml', '--games', '0');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/a deal is possible +no/);
+    expect(text.stdout).toContain("- Aldoria's walk-away: it signs no text worth less than 80 to it");
+    expect(text.stdout).toContain("- Belmar's signature is required");
+    expect(text.stdout).toMatch(/Aldoria +best 100\.0, walk-away 80/);
+    const json = JSON.parse(accord('analyze', 'src/cli/fixtures/infeasible.yaml', '--games', '0', '--json').stdout) as {
+      conflict: { conditions: { kind: string; party?: string }[]; reach: { party: string; best: number | null; walkAway: number }[] };
+    };
+    expect(json.conflict.conditions).toContainEqual({ kind: 'walkAway', party: 'aldoria', reservation: 80 });
+    expect(json.conflict.reach.find((r) => r.party === 'belmar')).toEqual({ party: 'belmar', best: 100, walkAway: 80 });
+  });
+});

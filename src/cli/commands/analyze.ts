@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Scenario } from '../../scenario/schema.ts';
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
 import { analyze, type Analysis, type DealReport } from '../../analysis/analyze.ts';
+import { describeCondition } from '../../analysis/conflict.ts';
 import { integer, seedOption } from '../options.ts';
 import { progress } from '../progress.ts';
 import { scenarioForCommand } from '../readScenarioFile.ts';
@@ -63,6 +64,17 @@ function describe(a: Analysis, scenario: Scenario): string {
     `  texts that pass      ${a.feasibleCount === null ? 'not counted (more than 10 million texts)' : `${a.feasibleCount.toLocaleString('en-US')}${pct}`}`,
     `  a deal is possible   ${a.feasible ? 'yes' : 'no: no text passes every required signature'}`,
   ];
+  if (a.conflict) {
+    out.push('  why: these conditions together exclude every text (drop any one and a text passes):');
+    for (const c of a.conflict.conditions) out.push(`    - ${describeCondition(c, scenario)}`);
+    out.push('  best each signatory can reach (any text free of its red lines) against its walk-away:');
+    for (const r of a.conflict.reach) {
+      const name = scenario.parties.find((p) => p.id === r.party)?.name ?? r.party;
+      const best = r.best === null ? 'nothing (its red lines exclude every text)' : r.best.toFixed(1);
+      const flag = r.best === null || r.best < r.walkAway ? '  <- can never sign' : '';
+      out.push(`    ${name.padEnd(24)} best ${best}, walk-away ${r.walkAway}${flag}`);
+    }
+  }
   if (a.fromStart) {
     const changed = scenario.points.filter((p) => {
       const start = scenario.starts.find((st) => st.id === a.start)!.text[p.id] ?? 'omit';
