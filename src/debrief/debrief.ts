@@ -39,7 +39,19 @@ export interface PartyRow {
 
 export interface Series {
   days: number[];
-  parties: { id: string; name: string; utility: number[]; trust: number[] }[];
+  /**
+   * Per party and day: the value of the text on the table, the demand it would have answered
+   * with that day (the threshold that decides acceptance), and trust; plus each answer it gave,
+   * with the value and demand that decided it. Value at or above demand (and no red line) is a yes.
+   */
+  parties: {
+    id: string;
+    name: string;
+    utility: number[];
+    demand: number[];
+    trust: number[];
+    answers: { day: number; kind: string; value: number; demand: number }[];
+  }[];
   planLength: { day: number; points: number }[];
   markers: { day: number; kind: 'event' | 'move' | 'summit'; label: string }[];
 }
@@ -130,7 +142,11 @@ export function buildDebrief(game: Game): Debrief {
       id,
       name: scenario.parties.find((p) => p.id === id)?.name ?? id,
       utility: days.map((d) => ctx.trace.find((t) => t.day === d && t.party === id)?.utility ?? NaN),
+      demand: days.map((d) => ctx.trace.find((t) => t.day === d && t.party === id)?.demand ?? NaN),
       trust: days.map((d) => ctx.trace.find((t) => t.day === d && t.party === id)?.trust ?? NaN),
+      answers: ctx.answerLog
+        .filter((a) => a.answer.party === id && (a.answer.kind === 'accepted' || a.answer.kind === 'rejected'))
+        .map((a) => ({ day: a.answer.day, kind: a.answer.kind, value: round(a.answer.evaluation.utility), demand: round(a.answer.evaluation.threshold) })),
     })),
     planLength: ctx.history.map((h) => ({ day: h.day, points: h.points })),
     markers: ctx.journal.flatMap((n): Series['markers'] => {

@@ -19,6 +19,7 @@ import { RngCursor, seedRng, type RngState } from './rng.ts';
 import { scoreDeal, type Score } from './score.ts';
 import { openPoints, settleAtSummit, type OpenPoints } from './summit.ts';
 import { pointsInText, textFromStart, type PlanText } from './text.ts';
+import { outlookWords, stanceWords, statementOf, type Statement } from './timing.ts';
 import { eventsOfDay } from './world.ts';
 
 export interface Notice {
@@ -39,6 +40,8 @@ export interface AnswerRecord {
   answer: Answer;
   /** Version of the text the answer is about. */
   version: number;
+  /** What the party said of its demand, the text's value and its timing (null when it would not talk). */
+  said: Statement | null;
 }
 
 export interface TextVersion {
@@ -47,6 +50,16 @@ export interface TextVersion {
   text: PlanText;
   points: number;
   cause: string;
+}
+
+export interface TraceRow {
+  day: number;
+  party: string;
+  utility: number;
+  /** The threshold the party would decide with that day (its current demand). */
+  demand: number;
+  trust: number;
+  patience: number;
 }
 
 export interface NegotiationInput {
@@ -77,8 +90,12 @@ export interface NegotiationContext {
   granted: string[];
   fired: string[];
   journal: Notice[];
-  /** Per day, each party's utility of the current text and trust: the debrief's satisfaction chart. */
-  trace: { day: number; party: string; utility: number; trust: number; patience: number }[];
+  /**
+   * Per day, each party's value of the current text, the demand it would answer with (the
+   * threshold that decides acceptance), trust and patience: the debrief's charts. Taken once the
+   * day's news and the day's passing have reached the party.
+   */
+  trace: TraceRow[];
   summits: number;
   outcome: Outcome | null;
 }
@@ -88,7 +105,8 @@ export type PartyReport =
   | { type: 'party.walkedOut'; party: string }
   | { type: 'party.returned'; party: string }
   | { type: 'party.withdrew'; party: string }
-  | { type: 'party.signed'; party: string; text: PlanText };
+  | { type: 'party.signed'; party: string; text: PlanText }
+  | { type: 'party.moodChanged'; party: string };
 
 export type NegotiationEvent = Command | PartyReport;
 
@@ -205,14 +223,24 @@ function newVersion(ctx: NegotiationContext, text: PlanText, cause: string) {
   };
 }
 
-function traceDay(ctx: NegotiationContext): NegotiationContext['trace'] {
-  const rows = ctx.scenario.parties
-    .filter((p) => p.role === 'signatory' || p.role === 'consulted')
-    .map((p) => {
-      const pc = partyContext(ctx, p.id)!;
-      return { day: ctx.day, party: p.id, utility: Math.round(judgeNow(ctx, p.id, ctx.text).utility * 10) / 10, trust: pc.mood.trust, patience: pc.mood.patience };
-    });
-  return [...ctx.trace, ...rows];
+const tenth = (x: number) => Math.round(x * 10) / 10;
+
+function traceRow(ctx: NegotiationContext, id: string): TraceRow {
+  const pc = partyContext(ctx, id)!;
+  const ev = judgeNow(ctx, id, ctx.text);
+  return { day: ctx.day, party: id, utility: tenth(ev.utility), demand: tenth(ev.threshold), trust: pc.mood.trust, patience: pc.mood.patience };
+}
+
+/** The trace with one party's row for the day put in (replacing the day's earlier row). */
+function withRow(trace: readonly TraceRow[], row: TraceRow): TraceRow[] {
+  const i = trace.findLastIndex((t) => t.day === row.day && t.party === row.party);
+  return i >= 0 ? [...trace.slice(0, i), row, ...trace.slice(i + 1)] : [...trace, row];
+}
+
+const traced = (ctx: NegotiationContext) => ctx.scenario.parties.filter((p) => p.role === 'signatory' || p.role === 'consulted');
+
+function traceDay(ctx: NegotiationContext): TraceRow[] {
+  return traced(ctx).reduce((trace, p) => withRow(trace, traceRow(ctx, p.id)), ctx.trace);
 }
 
 /** A news item as the journal tells it. */
@@ -417,6 +445,10 @@ export const negotiationMachine = setup({
         for (const c of objectionsOf(answer.evaluation)) knowledge = revealPoint(knowledge, context.scenario, pc.party, c.point, width, rng);
       }
       const name = pc.party.name;
+      const said = answer.kind === 'accepted' || answer.kind === 'rejected'
+        ? statementOf(pc.party, pc.mood, answer.evaluation, answer.day, context.totalDays, context.difficulty, rng)
+        : null;
+      const timing = said ? ` ${stanceWords(said)} ${outlookWords(name, said.outlook, (d) => dateOf(context, d))}` : '';
       const text =
         answer.kind === 'accepted' ? `${name} can accept the current text.`
         : answer.kind === 'stalled' ? `${name} will not discuss the text yet: trust in the mediator is too low.`
@@ -426,9 +458,9 @@ export const negotiationMachine = setup({
       return {
         rng: rng.state,
         knowledge,
-        answers: { ...context.answers, [answer.party]: { answer, version: context.version } },
-        answerLog: [...context.answerLog, { answer, version: context.version, text: context.text }],
-        journal: [...context.journal, notice(context, answer.kind === 'accepted' ? 'proposal.accepted' : answer.kind === 'rejected' ? 'proposal.rejected' : `proposal.${answer.kind}`, text, { party: answer.party })],
+        answers: { ...context.answers, [answer.party]: { answer, version: context.version, said } },
+        answerLog: [...context.answerLog, { answer, version: context.version, said, text: context.text }],
+        journal: [...context.journal, notice(context, answer.kind === 'accepted' ? 'proposal.accepted' : answer.kind === 'rejected' ? 'proposal.rejected' : `proposal.${answer.kind}`, text + timing, { party: answer.party })],
       };
     }),
     recordPartyMove: assign(({ context, event }) => {
@@ -528,6 +560,12 @@ export const negotiationMachine = setup({
       });
     }),
     recordTrace: assign({ trace: ({ context }) => traceDay(context) }),
+    recordMood: assign({
+      trace: ({ context, event }) => {
+        const e = event as Ev<'party.moodChanged'>;
+        return traced(context).some((p) => p.id === e.party) ? withRow(context.trace, traceRow(context, e.party)) : context.trace;
+      },
+    }),
     // News scheduled for the opening day happens as the talks open.
     openingNews: enqueueActions(({ context, enqueue }) => {
       const date = dateOf(context);
@@ -604,6 +642,7 @@ export const negotiationMachine = setup({
         'party.walkedOut': { actions: 'recordPartyMove' },
         'party.returned': { actions: 'recordPartyMove' },
         'party.withdrew': { actions: 'recordPartyMove' },
+        'party.moodChanged': { actions: 'recordMood' },
       },
     },
     over: {

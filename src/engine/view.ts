@@ -14,6 +14,7 @@ import {
 } from './negotiationMachine.ts';
 import { addDays } from './calendar.ts';
 import type { PlanText } from './text.ts';
+import type { Statement } from './timing.ts';
 
 export interface AnswerView {
   kind: AnswerKind;
@@ -24,6 +25,8 @@ export interface AnswerView {
   /** Points the party objects to most, as it says. */
   objections: string[];
   counter: Change[] | null;
+  /** What it said of its demand (the number that decided this answer), the text's value to it and its timing; null when it would not talk. */
+  said: Statement | null;
   /** The full breakdown, shown only when the difficulty reveals everything. */
   evaluation?: Evaluation;
 }
@@ -85,6 +88,7 @@ function answerView(ctx: NegotiationContext, id: string): AnswerView | null {
     redLines: answer.kind === 'rejected' ? answer.evaluation.redLines : [],
     objections,
     counter: answer.counter,
+    said: record.said,
     ...(ctx.difficulty === 'open' ? { evaluation: answer.evaluation } : {}),
   };
 }

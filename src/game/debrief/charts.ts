@@ -5,12 +5,12 @@
  * colour, line dash and point shape, never colour alone; every chart also has a data table.
  */
 import {
-  CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Title, Tooltip,
+  CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Title, Tooltip,
   type ChartDataset, type PointStyle,
 } from 'chart.js';
 import type { Series } from '../../debrief/debrief.ts';
 
-Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip, Title);
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip, Title, Filler);
 
 /** Colour-blind-safe palette (Okabe–Ito), with a dash and a point shape per series. */
 const STYLES: { colour: string; dash: number[]; point: PointStyle }[] = [
@@ -150,6 +150,52 @@ export function planLengthChart(canvas: HTMLCanvasElement, series: Series, reduc
         x: { ticks: { font: { size: fontSize() } }, grid: { color: THEMES.screen.grid } },
       },
       plugins: { legend: { display: false } },
+    },
+  });
+}
+
+/** Colours of the gap between value and demand: value at or above demand, and below it. */
+const ABOVE = 'rgba(0, 158, 115, 0.22)';
+const BELOW = 'rgba(213, 94, 0, 0.22)';
+
+/**
+ * One party: the value of the text on the table against the demand it would answer with, by
+ * day, the gap between them shaded (green where the text meets the demand, orange where it
+ * falls short), and each answer it gave marked at the value and day it answered. The same
+ * numbers decide its answers, so the chart and the answers agree.
+ */
+export function demandChart(canvas: HTMLCanvasElement, series: Series, partyIndex: number, reduceMotion: boolean): Chart {
+  const p = series.parties[partyIndex]!;
+  const s = style(partyIndex);
+  const labels = series.days.map((d) => `Day ${d + 1}`);
+  const nul = (v: number) => (Number.isNaN(v) ? null : v);
+  const answersOf = (kind: string) => series.days.map((d) => {
+    const a = [...p.answers].reverse().find((x) => x.day === d && x.kind === kind);
+    return a ? a.value : null;
+  });
+  const font = { size: fontSize() };
+  const datasets: ChartDataset<'line', (number | null)[]>[] = [
+    { label: 'demand (what it needs to say yes)', data: p.demand.map(nul), borderColor: '#9aa7b8', backgroundColor: '#9aa7b8', borderDash: [5, 4], borderWidth: 1.5, pointRadius: 0, spanGaps: true, stepped: false },
+    { label: 'value of the text to it', data: p.utility.map(nul), borderColor: s.colour, backgroundColor: s.colour, borderWidth: 2, pointRadius: 2, spanGaps: true, fill: { target: 0, above: ABOVE, below: BELOW } },
+    { label: 'it said yes', data: answersOf('accepted'), showLine: false, pointStyle: 'circle', pointRadius: 6, borderColor: '#009e73', backgroundColor: '#009e73' },
+    { label: 'it said no', data: answersOf('rejected'), showLine: false, pointStyle: 'crossRot', pointRadius: 7, borderWidth: 2, borderColor: '#d55e00', backgroundColor: '#d55e00' },
+  ];
+  return new Chart(canvas, {
+    type: 'line',
+    data: { labels, datasets },
+    options: {
+      animation: reduceMotion ? false : { duration: 400 },
+      responsive: true,
+      maintainAspectRatio: false,
+      font,
+      scales: {
+        y: { min: 0, max: 100, title: { display: true, text: '0–100', font }, ticks: { font, stepSize: 20 }, grid: { color: THEMES.screen.grid } },
+        x: { ticks: { font, maxRotation: 0, autoSkip: true }, grid: { color: THEMES.screen.grid } },
+      },
+      plugins: {
+        title: { display: true, text: p.name, font: { ...font, weight: 'bold' } },
+        legend: { labels: { usePointStyle: true, boxWidth: 10, font } },
+      },
     },
   });
 }

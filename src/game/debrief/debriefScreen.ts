@@ -7,7 +7,7 @@ import type { Chart } from 'chart.js';
 import type { Scenario } from '../../scenario/schema.ts';
 import { viewAfter, type Debrief } from '../../debrief/debrief.ts';
 import { button, h, region, uid } from '../dom/h.ts';
-import { applyChartTheme, partyChart, planLengthChart, type ChartTheme } from './charts.ts';
+import { applyChartTheme, demandChart, partyChart, planLengthChart, type ChartTheme } from './charts.ts';
 import './debrief.css';
 
 export interface DebriefActions {
@@ -78,7 +78,19 @@ function chartsSection(d: Debrief, charts: Chart[], reduceMotion: boolean): HTML
   const markers = h('ul', { class: 'markers' }, ...s.markers.map((m) => h('li', null, `Day ${m.day + 1}: ${m.kind === 'event' ? 'news' : m.kind === 'move' ? 'your move' : 'summit'} — ${m.label}`)));
   const length = table('Points in the plan', ['Day', 'Points'], s.planLength.map((p) => [`Day ${p.day + 1}`, p.points]));
   const marked = 'News, your moves and summits are marked along the top. The same data is in the table below.';
+  const demandTable = (i: number) => {
+    const p = s.parties[i]!;
+    const said = (day: number) => p.answers.filter((a) => a.day === day).map((a) => `${a.kind === 'accepted' ? 'yes' : 'no'} (${fmt(a.value, 1)} against ${fmt(a.demand, 1)})`).join('; ');
+    return table(`${p.name}: value of the text and its demand, per day (0–100)`, ['Day', 'Value of the text', 'Demand', 'Its answers that day (value against demand)'],
+      s.days.map((day, j) => [`Day ${day + 1}`, fmt(p.utility[j], 1), fmt(p.demand[j], 1), said(day) || '—']));
+  };
   return region(2, 'How the talks went', { class: 'debrief-block' },
+    h('p', { class: 'hint' }, 'Each party says yes when the value of the text to it reaches its demand and the text crosses none of its red lines. Its demand falls over time, at its own pace, and moves with trust, pressure and incentives.'),
+    h('div', { class: 'chart-grid' },
+      ...s.parties.map((p, i) => chartBlock(`${p.name}: value against demand`,
+        `Line chart for ${p.name}: the value of the text on the table and the demand it would answer with, 0 to 100, by day, with its answers marked. The same data is in the table below.`,
+        (c) => demandChart(c, s, i, reduceMotion), demandTable(i), charts)),
+    ),
     h('div', { class: 'chart-pair' },
       chartBlock('Satisfaction: how much each party values the text', `Line chart of each party’s value of the text on the table, 0 to 100, by day. ${marked}`,
         (c) => partyChart(c, s, 'utility', reduceMotion), perDay('Value of the text on the table, per party and day (0–100)', 'utility', 1), charts),

@@ -28,6 +28,8 @@ function answerBlock(card: PartyCard, deps: AnswersDeps): HTMLElement {
   if (!a) return h('p', { class: 'hint' }, `No answer yet: table the text with ${card.name} to hear one.`);
   return h('div', { class: `answer answer-${a.kind}${a.current ? '' : ' answer-stale'}` },
     h('p', { class: 'answer-head' }, h('strong', null, a.headline), h('span', { class: 'sub' }, ` · ${a.when}`)),
+    a.stance ? h('p', { class: 'stance' }, h('span', { class: 'group-label' }, 'Where it stands: '), a.stance) : null,
+    a.timing ? h('p', { class: 'timing' }, h('span', { class: 'group-label' }, 'Timing: '), a.timing) : null,
     a.redLines.length > 0 ? h('div', null, h('p', { class: 'group-label' }, 'Red lines crossed'), h('ul', { class: 'plain redlines' }, ...a.redLines.map((r) => h('li', null, r)))) : null,
     a.objections.length > 0 ? h('p', null, h('span', { class: 'group-label' }, 'Objects most to: '), a.objections.join(', ')) : null,
     a.counter

@@ -2,7 +2,9 @@
  * The Answers section: each party's mood, its last answer with the reasons it gave, and what
  * the player has learned of it (known red lines, values as ranges). Pure.
  */
+import { addDays } from '../../engine/calendar.ts';
 import type { Change } from '../../engine/evaluate.ts';
+import { outlookWords, stanceWords } from '../../engine/timing.ts';
 import type { Range } from '../../engine/knowledge.ts';
 import type { PartyState } from '../../engine/partyMachine.ts';
 import type { PartyView, PlayerView } from '../../engine/view.ts';
@@ -37,6 +39,10 @@ export interface AnswerSummary {
   counter: { changes: Change[]; lines: string[] } | null;
   /** Why no counter was given, when it matters. */
   noCounter: string | null;
+  /** Where it stands: its demand now (the number that decided this answer) against the text's value; null when it would not talk. */
+  stance: string | null;
+  /** How its demand is likely to move, hedged; null when it would not talk. */
+  timing: string | null;
   /** The full reasoning, only at the open difficulty. */
   breakdown: { utility: number; threshold: number; reservation: number; margin: number; pulls: { title: string; option: string; pull: number }[] } | null;
 }
@@ -87,7 +93,7 @@ export function rangeText(r: Range | undefined): string {
 
 const ROLE: Record<PartyView['role'], string> = { mediator: 'Mediator (your side)', signatory: 'Signs the text', consulted: 'Consulted; does not sign' };
 
-function answerSummary(pub: PublicScenario, party: PartyView): AnswerSummary | null {
+function answerSummary(pub: PublicScenario, view: PlayerView, party: PartyView): AnswerSummary | null {
   const a = party.answer;
   if (!a) return null;
   const headline = {
@@ -100,9 +106,10 @@ function answerSummary(pub: PublicScenario, party: PartyView): AnswerSummary | n
     ? { changes: a.counter, lines: a.counter.map((c) => `“${pointTitle(pub, c.point)}”: ${optionLabel(pub, c.point, c.option)}`) }
     : null;
   const noCounter = a.kind === 'rejected' && counter === null
-    ? a.redLines.length > 0 ? 'It named no change: first take the text off its red lines.' : 'It named no change that would be enough: the text is far from what it can accept.'
+    ? a.redLines.length > 0 ? 'It named no change: first take the text off its red lines.' : 'It named no change that would be enough now: the text is far from its demand.'
     : null;
   const ev = a.evaluation;
+  const dateOf = (day: number) => addDays(view.date, day - view.day);
   return {
     headline: a.current || a.kind !== 'accepted' ? headline : 'Would have signed an earlier text',
     kind: a.kind,
@@ -112,6 +119,8 @@ function answerSummary(pub: PublicScenario, party: PartyView): AnswerSummary | n
     objections: a.objections.map((p) => pointTitle(pub, p)),
     counter,
     noCounter,
+    stance: a.said ? stanceWords(a.said) : null,
+    timing: a.said ? outlookWords(party.name, a.said.outlook, dateOf) : null,
     breakdown: ev
       ? {
           utility: Math.round(ev.utility),
@@ -153,7 +162,7 @@ export function partyCards(pub: PublicScenario, view: PlayerView): PartyCard[] {
         stateLabel: STATE_LABELS[party.state],
         trust: meter(party.trust),
         patience: meter(party.patience),
-        answer: answerSummary(pub, party),
+        answer: answerSummary(pub, view, party),
         knownRedLines: party.knownRedLines.map((l) => l.reason),
         reservation: rangeText(party.knowledge?.reservation),
         values,
