@@ -40,6 +40,32 @@ describe('accord analyze', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/"nope" is not a start/);
   });
+
+  it('--games gives the same bot figures on worker threads as in one thread, equal to simulate', () => {
+    const run = (workers: string) => {
+      const r = accord('analyze', 'scenarios/tutorial/scenario.yaml', '--games', '5', '--seed', '9', '--workers', workers, '--json');
+      expect(r.status).toBe(0);
+      return (JSON.parse(r.stdout) as { bots: Record<string, unknown> }).bots;
+    };
+    const inThread = run('0');
+    expect(run('2')).toEqual(inThread);
+    const sim = accord('simulate', 'scenarios/tutorial/scenario.yaml', '--bot', 'mediator', '--games', '5', '--seed', '9', '--json');
+    const s = JSON.parse(sim.stdout) as { deals: number; meanDays: number; games: number };
+    expect(inThread.mediator).toMatchObject({ games: 5, deals: s.deals, meanDays: s.meanDays });
+  });
+
+  it('without --games, the bots play within the time budget and progress shows on stderr', () => {
+    const t0 = performance.now();
+    const r = accord('analyze', 'scenarios/tutorial/scenario.yaml', '--budget', '1', '--json');
+    const seconds = (performance.now() - t0) / 1000;
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as { bots: Record<string, { games: number }> };
+    for (const b of Object.values(a.bots)) expect(b.games).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/analyze: bot games \(within 1 s\)/);
+    // The budget plus start-up and the exact part; generous for a loaded machine.
+    expect(seconds).toBeLessThan(12);
+    expect(accord('analyze', 'scenarios/tutorial/scenario.yaml', '--budget', 'soon').stderr).toMatch(/expected seconds/);
+  });
 });
 
 describe('accord analyze on a scenario nobody can win', () => {

@@ -2,13 +2,13 @@
  * The `accord` command line: one program, one file per command in ./commands/.
  * To add a command, write `commands/<name>.ts` exporting `register(program)` and list it below.
  */
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import * as check from './commands/check.ts';
 import * as simulate from './commands/simulate.ts';
 import * as replay from './commands/replay.ts';
 import * as analyze from './commands/analyze.ts';
 import * as importSheet from './commands/import.ts';
+import { packageVersion } from './packageRoot.ts';
 
 interface CommandModule {
   register(program: Command): void;
@@ -19,10 +19,9 @@ const commands: readonly CommandModule[] = [check, simulate, replay, analyze, im
 
 /** The program with every command registered; nothing runs until it parses arguments. */
 export function buildProgram(): Command {
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const program = new Command('accord')
     .description('Accord: tools for negotiation scenarios')
-    .version(version)
+    .version(packageVersion())
     .showHelpAfterError()
     .showSuggestionAfterError();
   for (const command of commands) command.register(program);

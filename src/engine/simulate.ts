@@ -76,32 +76,43 @@ export function gameSeed(seed: number, i: number): number {
   return (Math.imul(seed >>> 0, 2654435761) + i * 40503) >>> 0;
 }
 
+/** Play the i-th game of a run (seed from `gameSeed`) and record how it ended. */
+export function playRecord(scenario: Scenario, bot: string, runSeed: number, i: number, start: string, difficulty: Difficulty): GameRecord {
+  const seed = gameSeed(runSeed, i);
+  const game = playOne(scenario, bot, seed, start, difficulty);
+  const outcome = game.view().outcome!;
+  const record: GameRecord = {
+    seed,
+    outcome: outcome.kind,
+    days: outcome.day + 1,
+    points: outcome.kind === 'deal' ? outcome.score.points : game.view().pointsInText,
+    commands: game.log().length,
+    durability: outcome.kind === 'deal' ? outcome.score.durability : null,
+  };
+  game.stop();
+  return record;
+}
+
 export function simulate(scenario: Scenario, options: SimulateOptions): Summary {
   const difficulty = options.difficulty ?? 'standard';
   const start = options.start ?? scenario.starts[0]!.id;
   const records: GameRecord[] = [];
   for (let i = 0; i < options.games; i++) {
-    const seed = gameSeed(options.seed, i);
-    const game = playOne(scenario, options.bot, seed, start, difficulty);
-    const outcome = game.view().outcome!;
-    records.push({
-      seed,
-      outcome: outcome.kind,
-      days: outcome.day + 1,
-      points: outcome.kind === 'deal' ? outcome.score.points : game.view().pointsInText,
-      commands: game.log().length,
-      durability: outcome.kind === 'deal' ? outcome.score.durability : null,
-    });
-    game.stop();
+    records.push(playRecord(scenario, options.bot, options.seed, i, start, difficulty));
     options.onGame?.(i + 1, options.games);
   }
+  return summarize(scenario, options.bot, start, difficulty, options.seed, records);
+}
+
+/** The summary of a run's records (games 0…n−1 of the run, in order). */
+export function summarize(scenario: Scenario, bot: string, start: string, difficulty: Difficulty, seed: number, records: GameRecord[]): Summary {
   const deals = records.filter((r) => r.outcome === 'deal');
   return {
     scenario: scenario.id,
     start,
-    bot: options.bot,
+    bot,
     difficulty,
-    seed: options.seed,
+    seed,
     games: records.length,
     deals: deals.length,
     collapses: records.filter((r) => r.outcome === 'collapse').length,

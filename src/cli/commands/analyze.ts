@@ -1,16 +1,18 @@
 /** `accord analyze`: is a deal possible, how many texts pass, the best deals, and how bots fare. */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Scenario } from '../../scenario/schema.ts';
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
-import { analyze, type Analysis, type DealReport } from '../../analysis/analyze.ts';
+import { analyze, ANALYSIS_BOTS, type Analysis, type DealReport } from '../../analysis/analyze.ts';
 import { describeCondition } from '../../analysis/conflict.ts';
 import { integer, seedOption } from '../options.ts';
-import { progress } from '../progress.ts';
+import { runBotGames } from '../botPool.ts';
 import { scenarioForCommand } from '../readScenarioFile.ts';
 
 interface AnalyzeFlags {
   start?: string;
-  games: number;
+  games?: number;
+  budget: number;
+  workers?: number;
   seed: number;
   difficulty: Difficulty;
   json?: boolean;
@@ -22,27 +24,67 @@ export function register(program: Command): void {
     .description('exact feasibility, the number of passing texts, the best deals, and bot deal rates')
     .argument('<scenario.yaml>', 'the scenario to analyse')
     .option('--start <id>', 'which opening text (default: the first)')
-    .option('--games <n>', 'games per bot for the difficulty figures (0 skips them)', integer(0, 100_000), 100)
+    .option('--games <n>', 'games per bot, the same figures on every machine (0 skips the bots; default: as many as fit in --budget)', integer(0, 100_000))
+    .option('--budget <seconds>', 'time for the bot games when --games is not given', seconds, 5)
+    .option('--workers <n>', 'worker threads for the bot games (default: one per core; 0 plays in the main thread)', integer(0, 256))
     .option('--seed <s>', 'seed of the bot games', seedOption, 1)
     .addOption(new Option('--difficulty <level>', 'difficulty the bots play at').choices(DIFFICULTIES).default('standard'))
     .option('--json', 'print one JSON object instead of text')
-    .action((file: string, flags: AnalyzeFlags) => {
+    .action(async (file: string, flags: AnalyzeFlags) => {
       const scenario = scenarioForCommand('analyze', file, flags.start);
       if (!scenario) return;
-      const bars = new Map<string, (done: number) => void>();
-      const result = analyze(scenario, {
-        start: flags.start,
-        games: flags.games,
-        seed: flags.seed,
-        difficulty: flags.difficulty,
-        now: () => performance.now(),
-        onProgress: (bot, done, total) => {
-          if (!bars.has(bot)) bars.set(bot, progress(`analyze: ${bot} bot`, total));
-          bars.get(bot)!(done);
-        },
-      });
+      const t0 = performance.now();
+      const result = analyze(scenario, { start: flags.start, games: 0, seed: flags.seed, difficulty: flags.difficulty, now: () => performance.now() });
+      if (flags.games !== 0) {
+        const budgetMs = flags.budget * 1000;
+        const show = progressLine(flags.games === undefined ? `within ${flags.budget} s` : `${flags.games} games each`);
+        const summaries = await runBotGames(scenario, {
+          bots: ANALYSIS_BOTS,
+          start: result.start,
+          difficulty: flags.difficulty,
+          seed: flags.seed,
+          ...(flags.games === undefined ? { budgetMs } : { games: flags.games }),
+          ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+          onProgress: show,
+        });
+        show(null, 0);
+        for (const [bot, s] of Object.entries(summaries)) {
+          result.bots[bot] = { games: s.games, deals: s.deals, collapses: s.collapses, timeouts: s.timeouts, meanDays: s.meanDays, meanPoints: s.meanPoints };
+        }
+        result.seconds = Math.round(performance.now() - t0) / 1000;
+      }
       process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : describe(result, scenario));
     });
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0) || n > 3600) throw new InvalidArgumentError(`expected seconds from 0.1 to 3600, got "${value}"`);
+  return n;
+}
+
+/**
+ * Progress of the bot games on stderr: one line redrawn in place on a terminal, a line a
+ * second otherwise. Called with null when the games are done.
+ */
+function progressLine(what: string): (done: Record<string, number> | null, elapsedMs: number) => void {
+  const tty = Boolean(process.stderr.isTTY);
+  let lastSecond = -1;
+  let shown = false;
+  return (done, elapsedMs) => {
+    if (done === null) {
+      if (tty && shown) process.stderr.write('\n');
+      return;
+    }
+    const line = `analyze: bot games (${what}), ${(elapsedMs / 1000).toFixed(1)} s: ${Object.entries(done).map(([b, n]) => `${b} ${n}`).join(', ')}`;
+    if (tty) {
+      process.stderr.write(`\r${line}\x1b[K`);
+      shown = true;
+    } else if (Math.floor(elapsedMs / 1000) !== lastSecond) {
+      lastSecond = Math.floor(elapsedMs / 1000);
+      process.stderr.write(`${line}\n`);
+    }
+  };
 }
 
 function dealLines(deal: DealReport, scenario: Scenario): string[] {
@@ -91,9 +133,10 @@ function describe(a: Analysis, scenario: Scenario): string {
   }
   const bots = Object.entries(a.bots);
   if (bots.length > 0) {
-    out.push(`  bots (${bots[0]![1].games} games each):`);
+    const counts = new Set(bots.map(([, r]) => r.games));
+    out.push(counts.size === 1 ? `  bots (${bots[0]![1].games} games each):` : '  bots (games played in the time budget):');
     for (const [bot, r] of bots) {
-      out.push(`    ${bot.padEnd(9)} deals ${String(r.deals).padStart(4)}/${r.games}  collapses ${r.collapses}  deadline ${r.timeouts}  mean days ${r.meanDays.toFixed(1)}  mean points ${r.meanPoints === null ? '–' : r.meanPoints.toFixed(1)}`);
+      out.push(`    ${bot.padEnd(9)} deals ${String(r.deals).padStart(5)}/${r.games}  collapses ${r.collapses}  deadline ${r.timeouts}  mean days ${r.meanDays.toFixed(1)}  mean points ${r.meanPoints === null ? '–' : r.meanPoints.toFixed(1)}`);
     }
   }
   out.push(`  exact search ${a.exactSeconds.toFixed(2)} s (${a.nodes.toLocaleString('en-US')} nodes); total ${a.seconds.toFixed(2)} s`, '');

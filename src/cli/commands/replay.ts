@@ -1,11 +1,11 @@
 /** `accord replay <save.json>`: replay a saved game and print its timeline and outcome. */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem } from '../../scenario/load.ts';
 import { parseSave, replay } from '../../engine/session.ts';
 import type { PlayerView } from '../../engine/view.ts';
+import { packageRoot } from '../packageRoot.ts';
 import { readScenarioFile, readScenarioText } from '../readScenarioFile.ts';
 
 interface ReplayFlags {
@@ -17,7 +17,7 @@ interface ReplayFlags {
 function findScenario(id: string): string | null {
   const candidates = [
     join(process.cwd(), 'scenarios', id, 'scenario.yaml'),
-    fileURLToPath(new URL(`../../../scenarios/${id}/scenario.yaml`, import.meta.url)),
+    join(packageRoot(), 'scenarios', id, 'scenario.yaml'),
   ];
   return candidates.find((c) => existsSync(c)) ?? null;
 }
