@@ -71,14 +71,15 @@ export async function runBotGames(scenario: Scenario, options: PoolOptions): Pro
   let nextId = 0;
 
   const nextBatch = (): BatchRequest | null => {
-    if (performance.now() - t0 >= budget) return null;
+    // Past the budget, only a bot that has not started yet gets its one game: every bot reports.
+    const over = performance.now() - t0 >= budget;
     // The bot that has had the least time so far (estimated): each gets an equal share of the
     // budget. A bot whose first game has not come back gets single games, and only when no other
     // bot has work, so a slow bot does not flood the queue before its speed is known.
     const spent = (b: string) => (msPerGame.has(b) ? dispatched.get(b)! * msPerGame.get(b)! : dispatched.get(b) === 0 ? -1 : 1e12 + dispatched.get(b)!);
     let bot: string | null = null;
     for (const b of options.bots) {
-      if (dispatched.get(b)! >= target) continue;
+      if (dispatched.get(b)! >= target || (over && dispatched.get(b)! > 0)) continue;
       if (bot === null || spent(b) < spent(bot)) bot = b;
     }
     if (bot === null) return null;
