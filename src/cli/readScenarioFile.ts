@@ -30,6 +30,18 @@ export function readScenarioFile(path: string, name: string = path): LoadResult 
 
 /** Read a scenario file's text: size-checked before reading, never more than the limit read. */
 export function readScenarioText(path: string, name: string = path): ReadTextResult {
+  return readTextFile(path, name, MAX_SCENARIO_CHARS, 'a scenario');
+}
+
+/**
+ * Read a text file of one kind, size-checked before reading and never more than its limit read.
+ * @param maxChars that kind's limit, in characters (the file may hold up to four bytes for each)
+ * @param kind how messages name the kind, e.g. "a save"
+ */
+export function readTextFile(path: string, name: string, maxChars: number, kind: string): ReadTextResult {
+  const maxBytes = 4 * maxChars;
+  const tooLarge = (bytes: number, atLeast = false) =>
+    `file is too large (${atLeast ? 'more than ' : ''}${bytes} bytes; ${kind} may be at most ${maxChars} characters)`;
   const fail = (message: string): ReadTextResult => ({ ok: false, problems: [{ file: name, line: 0, column: 0, path: [], message }] });
   let fd: number;
   try {
@@ -43,7 +55,7 @@ export function readScenarioText(path: string, name: string = path): ReadTextRes
       const inside = join(path, 'scenario.yaml');
       return fail(`is a folder, not a scenario file${existsSync(inside) ? ` (did you mean ${inside}?)` : ''}`);
     }
-    if (stat.size > MAX_SCENARIO_BYTES) return fail(tooLarge(stat.size));
+    if (stat.size > maxBytes) return fail(tooLarge(stat.size));
     // Read in chunks, whatever the size said: the file may grow, or be a pipe or a device.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -53,7 +65,7 @@ export function readScenarioText(path: string, name: string = path): ReadTextRes
       if (n === 0) break;
       chunks.push(n < CHUNK ? chunk.subarray(0, n) : chunk);
       total += n;
-      if (total > MAX_SCENARIO_BYTES) return fail(tooLarge(total, true));
+      if (total > maxBytes) return fail(tooLarge(total, true));
     }
     try {
       return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, total)) };
@@ -65,10 +77,6 @@ export function readScenarioText(path: string, name: string = path): ReadTextRes
   } finally {
     closeSync(fd);
   }
-}
-
-function tooLarge(bytes: number, atLeast = false): string {
-  return `file is too large (${atLeast ? 'more than ' : ''}${bytes} bytes; a scenario may be at most ${MAX_SCENARIO_CHARS} characters)`;
 }
 
 function describeError(e: unknown): string {

@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seal } from '../engine/envelope.ts';
+import type { SaveFile } from '../engine/save.ts';
+import { replay } from '../engine/session.ts';
+import { resultOf } from '../debrief/resultFile.ts';
+import { tutorial } from '../testing/scenarios.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/accord.mjs', import.meta.url));
@@ -127,13 +132,47 @@ describe('accord simulate --save, then accord replay', () => {
     writeFileSync(newer, JSON.stringify({ ...good, version: 99 }));
     const later = accord('replay', newer);
     expect(later.status).toBe(1);
-    expect(later.stderr).toContain('the save is format version 99; this version of Accord reads version 1');
+    expect(later.stderr).toContain('the save is format version 99, newer than this version of Accord reads (2); update Accord');
 
     const stale = join(dir, 'stale.json');
-    writeFileSync(stale, JSON.stringify({ ...good, log: [{ type: 'envoy.meet', envoy: 'envoy-lead', party: 'aldoria' }] }));
+    writeFileSync(stale, JSON.stringify(seal({ ...good, log: [{ type: 'envoy.meet', envoy: 'envoy-lead', party: 'aldoria' }] })));
     const applies = accord('replay', stale);
     expect(applies.status).toBe(1);
     expect(applies.stderr).toContain('command 1 (envoy.meet) no longer applies: Aldoria is met in Aldor City');
+  });
+
+  it('a scenario id from a file is never a path: traversal and absolute ids find nothing', () => {
+    const good = JSON.parse(readFileSync(save, 'utf8')) as Record<string, unknown>;
+    for (const id of ['../..', '../../scenarios/tutorial', '/etc', 'tutorial/../tutorial']) {
+      const hostile = join(dir, 'hostile.json');
+      writeFileSync(hostile, JSON.stringify(seal({ ...good, scenario: { id, version: '1.0.0' } })));
+      const run = accord('replay', hostile);
+      expect(run.status, id).toBe(1);
+      expect(run.stderr).toBe(`accord replay: "${id}" is not a shipped scenario; pass its file with --scenario <file>\n`);
+    }
+  });
+
+  it('a result file replays and is checked; an edited one is refused', () => {
+    const game = JSON.parse(readFileSync(save, 'utf8')) as SaveFile;
+    const replayed = replay(tutorial(), game);
+    if (!replayed.ok) throw new Error(replayed.message);
+    const result = resultOf(replayed.game);
+    replayed.game.stop();
+    const file = join(dir, 'result.json');
+    writeFileSync(file, JSON.stringify(result));
+    const run = accord('replay', file);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Result file checked: its checksum holds and every claim');
+
+    writeFileSync(file, JSON.stringify({ ...result, difficulty: 'hard' }));
+    const edited = accord('replay', file);
+    expect(edited.status).toBe(1);
+    expect(edited.stderr).toContain('the result file fails its checksum');
+
+    writeFileSync(file, JSON.stringify(seal({ ...result, day: result.day + 1 })));
+    const forged = accord('replay', file);
+    expect(forged.status).toBe(1);
+    expect(forged.stderr).toMatch(/the result does not match its own log \(day: /);
   });
 
   it('a save that does not exist is reported', () => {

@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { tutorial } from '../testing/scenarios.ts';
 import { createGame, type Game } from '../engine/session.ts';
 import { buildDebrief } from './debrief.ts';
+import { seal } from '../engine/envelope.ts';
 import { importResult, resultOf } from './resultFile.ts';
 
 /** The line a careful player takes: learn, draft the fair text, ask every day, call the leaders when ready. */
@@ -81,14 +82,49 @@ describe('result files', () => {
     expect(JSON.parse(JSON.stringify(buildDebrief(back.game)))).toEqual(JSON.parse(JSON.stringify(buildDebrief(game))));
   });
 
+  const scenario = tutorial();
+  const find = (id: string) => (id === 'tutorial' ? scenario : null);
+  const refusal = (file: unknown) => {
+    const r = importResult(JSON.stringify(file), find);
+    if (r.ok) throw new Error('the result was accepted');
+    return r.message;
+  };
+
   it('a result whose score was edited, or for a missing scenario, or not JSON, is refused with a reason', () => {
-    const scenario = tutorial();
     const result = resultOf(playToDeal(scenario, 8));
     const edited = { ...result, score: { ...result.score!, durability: 99 } };
-    const find = (id: string) => (id === 'tutorial' ? scenario : null);
-    expect(importResult(JSON.stringify(edited), find)).toMatchObject({ ok: false, message: expect.stringMatching(/does not match its own log/) });
-    expect(importResult(JSON.stringify({ ...result, scenario: { ...result.scenario, id: 'elsewhere' } }), find)).toMatchObject({ ok: false, message: expect.stringMatching(/not available/) });
+    expect(refusal(edited)).toBe('the result file fails its checksum: it was edited or damaged after it was written');
+    expect(refusal(seal({ ...result, scenario: { ...result.scenario, id: 'elsewhere' } }))).toMatch(/not available/);
     expect(importResult('{not json', find)).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
-    expect(importResult(JSON.stringify({ format: 'accord-save' }), find)).toMatchObject({ ok: false, message: expect.stringMatching(/not an Accord result/) });
+    expect(refusal({ format: 'accord-save' })).toBe('the result file is a "accord-save" file, not "accord-result"');
+  });
+
+  it('every claim is re-derived from the log: a file edited and sealed again is refused, naming the claim', () => {
+    const result = resultOf(playToDeal(scenario, 8));
+    expect(result.outcome).toBe('deal');
+    expect(refusal(seal({ ...result, score: { ...result.score!, durability: 99 } }))).toMatch(/^the result does not match its own log \(score: the file says .*\): the file was edited/);
+    expect(refusal(seal({ ...result, day: result.day + 3 }))).toMatch(/day: the file says \d+, the log gives \d+/);
+    expect(refusal(seal({ ...result, points: 1 }))).toMatch(/points in the text: the file says 1, the log gives \d/);
+    expect(refusal(seal({ ...result, outcome: 'collapse' }))).toMatch(/outcome: the file says "collapse", the log gives "deal"/);
+    expect(refusal(seal({ ...result, scenario: { ...result.scenario, title: 'Another title' } }))).toMatch(/scenario title: the file says "Another title"/);
+    expect(refusal(seal({ ...result, scenario: { ...result.scenario, version: '9.9.9' } }))).toMatch(/made with tutorial version 9\.9\.9/);
+    expect(refusal(seal({ ...result, start: 'nowhere' }))).toMatch(/start "nowhere" is not in the scenario/);
+  });
+
+  it('an edited difficulty or seed is refused', () => {
+    const result = resultOf(playToDeal(scenario, 8));
+    expect(result.difficulty).toBe('standard');
+    expect(refusal({ ...result, difficulty: 'hard' })).toMatch(/fails its checksum/);
+    expect(refusal({ ...result, difficulty: 'open' })).toMatch(/fails its checksum/);
+    expect(refusal({ ...result, seed: result.seed + 1 })).toMatch(/fails its checksum/);
+  });
+
+  it('a version 1 result (no checksum) is migrated, and still checked against its log', () => {
+    const result = resultOf(playToDeal(scenario, 8));
+    const { engine: _engine, checksum: _checksum, points: _points, ...v1 } = result;
+    const back = importResult(JSON.stringify({ ...v1, version: 1 }), find);
+    expect(back.ok).toBe(true);
+    if (back.ok) back.game.stop();
+    expect(refusal({ ...v1, version: 1, day: 0 })).toMatch(/does not match its own log \(day: /);
   });
 });

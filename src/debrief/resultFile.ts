@@ -1,17 +1,24 @@
 /**
- * A game's result as a file a student hands in and a teacher loads: scenario, version, start,
- * seed, difficulty, the log of commands, the outcome and the score. Importing replays the log,
- * so a result whose outcome does not follow from its log is refused.
+ * A game's result as a file a student hands in and a teacher loads: scenario, version, title,
+ * start, seed, difficulty, the log of commands, and what the log led to (outcome, day, points in
+ * the final text, score), in the file envelope (envelope.ts: format, version, rules version,
+ * checksum). Importing checks the checksum, replays the log and re-derives every claim from it:
+ * a result edited after the game, or one whose claims do not follow from its log, is refused.
  */
 import { z } from 'zod';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Game } from '../engine/session.ts';
 import { replay } from '../engine/session.ts';
-import { commandSchema, MAX_LOG, SAVE_FORMAT, SAVE_VERSION, type SaveFile } from '../engine/save.ts';
-import { DIFFICULTIES } from '../engine/knowledge.ts';
+import { commandSchema, makeSave, MAX_LOG, MAX_SAVE_CHARS } from '../engine/save.ts';
+import { DIFFICULTIES, type Difficulty } from '../engine/knowledge.ts';
+import { canonicalJson, ENGINE_VERSION, openEnvelope, seal, type Migration } from '../engine/envelope.ts';
+import { readJsonText } from '../engine/jsonText.ts';
 
 export const RESULT_FORMAT = 'accord-result';
-export const RESULT_VERSION = 1;
+export const RESULT_VERSION = 2;
+export const OLDEST_RESULT_VERSION = 1;
+/** Largest result file accepted, in characters (as a save: a full log with room to spare). */
+export const MAX_RESULT_CHARS = MAX_SAVE_CHARS;
 
 const id = z.string().min(1).max(48);
 const scoreSchema = z.strictObject({
@@ -25,6 +32,8 @@ const scoreSchema = z.strictObject({
 export const resultSchema = z.strictObject({
   format: z.literal(RESULT_FORMAT),
   version: z.literal(RESULT_VERSION),
+  /** The rules version that wrote it; 0 for files from before rules had versions. */
+  engine: z.number().int().min(0),
   scenario: z.strictObject({ id, version: z.string().max(20), title: z.string().max(200) }),
   start: id,
   seed: z.number().int().min(0).max(0xffffffff),
@@ -33,41 +42,70 @@ export const resultSchema = z.strictObject({
   log: z.array(commandSchema).max(MAX_LOG),
   outcome: z.enum(['deal', 'collapse', 'timeout', 'unfinished']),
   day: z.number().int().min(0),
+  /** Points in the text at the end (the plan's length). */
+  points: z.number().int().min(0),
   score: scoreSchema.nullable(),
+  checksum: z.string().max(100),
 });
 
 export type ResultFile = z.output<typeof resultSchema>;
 
-/** The result file of a game (finished or not). */
-export function resultOf(game: Game): ResultFile {
+/** The claims a result makes that follow from its scenario and log (everything but the envelope and the inputs). */
+function claimsOf(game: Game): Pick<ResultFile, 'scenario' | 'outcome' | 'day' | 'points' | 'score'> {
   const view = game.view();
   const o = view.outcome;
   return {
-    format: RESULT_FORMAT,
-    version: RESULT_VERSION,
     scenario: { id: game.scenario.id, version: game.scenario.version, title: game.scenario.title },
-    start: game.start,
-    seed: game.seed,
-    difficulty: game.difficulty,
-    log: [...game.log()],
     outcome: o?.kind ?? 'unfinished',
     day: o?.day ?? view.day,
+    points: view.pointsInText,
     score: o?.kind === 'deal' ? o.score : null,
   };
 }
 
+/** The result file of a game (finished or not), sealed with its checksum. */
+export function resultOf(game: Game): ResultFile {
+  const claims = claimsOf(game);
+  return seal({
+    format: RESULT_FORMAT,
+    version: RESULT_VERSION,
+    engine: ENGINE_VERSION,
+    scenario: claims.scenario,
+    start: game.start,
+    seed: game.seed,
+    difficulty: game.difficulty,
+    log: [...game.log()],
+    outcome: claims.outcome,
+    day: claims.day,
+    points: claims.points,
+    score: claims.score,
+  });
+}
+
+/**
+ * Version 1 had no rules version, no plan length and no checksum. Its plan length is taken from
+ * its score where there is one; import re-derives it from the log either way.
+ */
+const migrations: Record<number, Migration> = {
+  1: (data) => {
+    const score = data.score as { points?: unknown } | null | undefined;
+    return seal({ ...data, version: 2, engine: 0, points: typeof score?.points === 'number' ? score.points : 0 });
+  },
+};
+
 export type ImportResult = { ok: true; game: Game; result: ResultFile } | { ok: false; message: string };
 
-/** Read a result file's text against its scenario: parse, replay, and check it matches. Never throws. */
+/**
+ * Read a result file's text against its scenario: envelope and checksum, shape, replay, then every
+ * claim against the replay. `scenarioFor` resolves an id against the scenarios available here
+ * (never a path). Never throws.
+ */
 export function importResult(text: string, scenarioFor: (id: string) => Scenario | null): ImportResult {
-  if (text.length > 20_000_000) return { ok: false, message: 'the result file is too large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `the result file is not valid JSON (${(e as Error).message})` };
-  }
-  const parsed = resultSchema.safeParse(data);
+  const read = readJsonText(text, 'the result file', MAX_RESULT_CHARS);
+  if (!read.ok) return read;
+  const opened = openEnvelope(read.data, RESULT_FORMAT, RESULT_VERSION, OLDEST_RESULT_VERSION, migrations, 'the result file');
+  if (!opened.ok) return { ok: false, message: opened.message.replace(/is not an Accord file/, 'is not an Accord result file') };
+  const parsed = resultSchema.safeParse(opened.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, message: `not an Accord result file: ${issue.path.map(String).join('.') || 'the file'}: ${issue.message}` };
@@ -75,21 +113,38 @@ export function importResult(text: string, scenarioFor: (id: string) => Scenario
   const result = parsed.data;
   const scenario = scenarioFor(result.scenario.id);
   if (!scenario) return { ok: false, message: `the result is for scenario "${result.scenario.id}", which is not available here` };
-  const save: SaveFile = {
-    format: SAVE_FORMAT,
-    version: SAVE_VERSION,
+  const save = makeSave({
     scenario: { id: result.scenario.id, version: result.scenario.version },
     start: result.start,
     seed: result.seed,
-    difficulty: result.difficulty as SaveFile['difficulty'],
+    difficulty: result.difficulty as Difficulty,
     log: result.log,
-  };
-  const replayed = replay(scenario, save);
+  });
+  const replayed = replay(scenario, { ...save, engine: result.engine });
   if (!replayed.ok) return { ok: false, message: replayed.message };
-  const again = resultOf(replayed.game);
-  if (again.outcome !== result.outcome || JSON.stringify(again.score) !== JSON.stringify(result.score)) {
+  const wrong = differences(result, claimsOf(replayed.game));
+  if (wrong.length > 0) {
     replayed.game.stop();
-    return { ok: false, message: 'the result does not match its own log (the file was edited or made by another version)' };
+    return { ok: false, message: `the result does not match its own log (${wrong.join('; ')}): the file was edited or made by another version` };
   }
   return { ok: true, game: replayed.game, result };
+}
+
+/** Each claim of the file that the replay does not give, in words. */
+function differences(file: ResultFile, replayed: ReturnType<typeof claimsOf>): string[] {
+  const out: string[] = [];
+  const check = (what: string, claimed: unknown, actual: unknown) => {
+    if (canonicalJson(claimed) !== canonicalJson(actual)) out.push(`${what}: the file says ${short(claimed)}, the log gives ${short(actual)}`);
+  };
+  check('scenario title', file.scenario.title, replayed.scenario.title);
+  check('outcome', file.outcome, replayed.outcome);
+  check('day', file.day, replayed.day);
+  check('points in the text', file.points, replayed.points);
+  check('score', file.score, replayed.score);
+  return out;
+}
+
+function short(value: unknown): string {
+  const s = canonicalJson(value);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }

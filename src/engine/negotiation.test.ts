@@ -3,7 +3,8 @@ import { tutorial } from '../testing/scenarios.ts';
 import type { Command } from './commands.ts';
 import { crossedRedLines, utilityOf } from './evaluate.ts';
 import { partyContext, partyStates } from './negotiationMachine.ts';
-import { SAVE_VERSION, type SaveFile } from './save.ts';
+import { makeSave, SAVE_VERSION, type SaveFile } from './save.ts';
+import { seal } from './envelope.ts';
 import { createGame, parseSave, replay, type Game } from './session.ts';
 import { playOne } from './simulate.ts';
 
@@ -334,15 +335,15 @@ describe('a full game played by the mediator bot', () => {
 });
 
 describe('corrupt or outdated saves', () => {
-  const good: SaveFile = {
-    format: 'accord-save',
-    version: SAVE_VERSION,
+  const good: SaveFile = makeSave({
     scenario: { id: 'tutorial', version: scenario.version },
     start: 'draft',
     seed: 1,
     difficulty: 'standard',
     log: [{ type: 'envoy.travel', envoy: lead, to: 'aldor' }, endDay],
-  };
+  });
+  /** A save changed and sealed again, as a program that writes bad saves would. */
+  const resealed = (fields: Record<string, unknown>) => JSON.stringify(seal(fields));
   const message = (text: string) => {
     const r = parseSave(text);
     if (r.ok) throw new Error('the save was read');
@@ -363,27 +364,47 @@ describe('corrupt or outdated saves', () => {
   });
 
   it('JSON that is not an Accord save says which field is wrong', () => {
-    expect(message(JSON.stringify({ ...good, format: 'chess-pgn' }))).toMatch(/^the save is not an Accord save: format: /);
-    expect(message('[]')).toMatch(/^the save is not an Accord save: the file: /);
-    expect(message(JSON.stringify({ ...good, seed: -4 }))).toMatch(/^the save is not an Accord save: seed: /);
+    expect(message(JSON.stringify({ ...good, format: 'chess-pgn' }))).toBe('the save is a "chess-pgn" file, not "accord-save"');
+    expect(message('[]')).toBe('the save is not an Accord file (expected a JSON object)');
+    expect(message(resealed({ ...good, seed: -4 }))).toMatch(/^the save is not an Accord save: seed: /);
   });
 
   it('a save from a newer version of the format', () => {
     expect(message(JSON.stringify({ ...good, version: SAVE_VERSION + 1 }))).toBe(
-      `the save is format version ${SAVE_VERSION + 1}; this version of Accord reads version ${SAVE_VERSION}`,
+      `the save is format version ${SAVE_VERSION + 1}, newer than this version of Accord reads (${SAVE_VERSION}); update Accord`,
     );
   });
 
   it('a JSON file from another program is not taken for a save of another version, even with a numeric version', () => {
     // vercel.json, for one, has "version": 2.
-    expect(message(JSON.stringify({ version: 2, builds: [{ src: 'index.html' }] }))).toMatch(/^the save is not an Accord save: /);
+    expect(message(JSON.stringify({ version: 2, builds: [{ src: 'index.html' }] }))).toBe('the save is not an Accord file (no "format": "accord-save")');
+  });
+
+  it('a save edited by hand, or cut short in storage, fails its checksum', () => {
+    expect(message(JSON.stringify({ ...good, seed: 2 }))).toBe('the save fails its checksum: it was edited or damaged after it was written');
+    expect(message(JSON.stringify({ ...good, checksum: undefined }))).toBe('the save has no checksum, so it cannot be trusted');
+  });
+
+  it('a version 1 save (no rules version, no checksum) is migrated and replays', () => {
+    const { engine: _engine, checksum: _checksum, ...v1 } = good;
+    const parsed = parseSave(JSON.stringify({ ...v1, version: 1 }));
+    expect(parsed).toEqual({ ok: true, save: { ...good, engine: 0, checksum: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
+    if (!parsed.ok) return;
+    const r = replay(scenario, parsed.save);
+    expect(r.ok).toBe(true);
+    if (r.ok) games.push(r.game);
+  });
+
+  it('nesting deep enough to overflow a recursive reader is refused with where it starts, not thrown', () => {
+    const deep = `{"format":"accord-save","version":2,"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    expect(message(deep)).toBe('the save is nested too deeply (more than 64 levels, at line 1, column 104)');
   });
 
   it('an unknown command type names the entry of the log', () => {
-    expect(message(JSON.stringify({ ...good, log: [{ type: 'envoy.teleport', envoy: lead, to: 'aldor' }] }))).toMatch(
+    expect(message(resealed({ ...good, log: [{ type: 'envoy.teleport', envoy: lead, to: 'aldor' }] }))).toMatch(
       /^the save is not an Accord save: log\.0\.type: .*envoy\.travel/,
     );
-    expect(message(JSON.stringify({ ...good, log: [endDay, { type: 'envoy.meet', envoy: lead }] }))).toMatch(
+    expect(message(resealed({ ...good, log: [endDay, { type: 'envoy.meet', envoy: lead }] }))).toMatch(
       /^the save is not an Accord save: log\.1\.party: /,
     );
   });
@@ -449,7 +470,7 @@ describe('what a party that will not talk reveals', () => {
 describe('saves too long to be a real game', () => {
   it('are refused before any replay', () => {
     const log = Array.from({ length: 5001 }, () => ({ type: 'day.end' as const }));
-    const r = parseSave(JSON.stringify({ format: 'accord-save', version: SAVE_VERSION, scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log }));
+    const r = parseSave(JSON.stringify(makeSave({ scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log })));
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/log/) });
   });
 });

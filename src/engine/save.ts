@@ -1,13 +1,19 @@
 /**
  * Saves: a game is its scenario id and version, seed, start, difficulty and the log of
- * commands. Small, replayable and versioned; a corrupt or outdated save is a clear message.
+ * commands, in the file envelope (envelope.ts: format, version, rules version, checksum).
+ * Small, replayable and versioned; a corrupt, edited or outdated save is a clear message.
  */
 import { z } from 'zod';
 import { DIFFICULTIES } from './knowledge.ts';
 import type { Command } from './commands.ts';
+import { ENGINE_VERSION, openEnvelope, seal, type Migration } from './envelope.ts';
+import { readJsonText } from './jsonText.ts';
 
 export const SAVE_FORMAT = 'accord-save';
-export const SAVE_VERSION = 1;
+export const SAVE_VERSION = 2;
+export const OLDEST_SAVE_VERSION = 1;
+/** Largest save accepted, in characters: a full log of the largest commands, with room to spare. */
+export const MAX_SAVE_CHARS = 20_000_000;
 /** Most commands a save or result file may hold. */
 export const MAX_LOG = 5000;
 
@@ -32,13 +38,16 @@ export const commandSchema = z.discriminatedUnion('type', [
 
 export const saveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
-  version: z.number().int(),
+  version: z.literal(SAVE_VERSION),
+  /** The rules version that wrote it (envelope.ts); 0 for saves from before rules had versions. */
+  engine: z.number().int().min(0),
   scenario: z.strictObject({ id, version: z.string().max(20) }),
   start: id,
   seed: z.number().int().min(0).max(0xffffffff),
   difficulty: z.enum(DIFFICULTIES as unknown as [string, ...string[]]),
   // Far beyond any real game; replay cost grows with the log, so a crafted file cannot stall a browser.
   log: z.array(commandSchema).max(MAX_LOG),
+  checksum: z.string().max(100),
 });
 
 export type SaveFile = Omit<z.output<typeof saveSchema>, 'difficulty' | 'log'> & {
@@ -48,21 +57,24 @@ export type SaveFile = Omit<z.output<typeof saveSchema>, 'difficulty' | 'log'> &
 
 export type SaveResult = { ok: true; save: SaveFile } | { ok: false; message: string };
 
-/** Read a save from JSON text. Pure; never throws. */
+/** Each older save version to the next. */
+const migrations: Record<number, Migration> = {
+  // Version 1 had no rules version and no checksum.
+  1: (data) => seal({ ...data, version: 2, engine: 0 }),
+};
+
+/** A save of a game, sealed with its checksum. Pure. */
+export function makeSave(fields: Omit<SaveFile, 'format' | 'version' | 'engine' | 'checksum'>): SaveFile {
+  return seal({ format: SAVE_FORMAT, version: SAVE_VERSION, engine: ENGINE_VERSION, ...fields });
+}
+
+/** Read a save from JSON text, migrating older versions. Pure; never throws. */
 export function parseSave(text: string): SaveResult {
-  if (text.length > 20_000_000) return { ok: false, message: 'the save file is too large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `the save is not valid JSON (${(e as Error).message})` };
-  }
-  // Only a file that says it is an Accord save is judged on its version; any other JSON is simply not a save.
-  if (data && typeof data === 'object' && 'format' in data && data.format === SAVE_FORMAT &&
-      'version' in data && typeof data.version === 'number' && data.version !== SAVE_VERSION) {
-    return { ok: false, message: `the save is format version ${data.version}; this version of Accord reads version ${SAVE_VERSION}` };
-  }
-  const parsed = saveSchema.safeParse(data);
+  const read = readJsonText(text, 'the save', MAX_SAVE_CHARS);
+  if (!read.ok) return read;
+  const opened = openEnvelope(read.data, SAVE_FORMAT, SAVE_VERSION, OLDEST_SAVE_VERSION, migrations, 'the save');
+  if (!opened.ok) return opened;
+  const parsed = saveSchema.safeParse(opened.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the file';

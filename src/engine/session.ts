@@ -9,7 +9,8 @@ import type { Scenario } from '../scenario/schema.ts';
 import { validateCommand, type Command } from './commands.ts';
 import type { Difficulty } from './knowledge.ts';
 import { commandState, negotiationMachine, type NegotiationContext, type Notice } from './negotiationMachine.ts';
-import { commandSchema, parseSave, SAVE_FORMAT, SAVE_VERSION, type SaveFile } from './save.ts';
+import { ENGINE_VERSION } from './envelope.ts';
+import { commandSchema, makeSave, parseSave, type SaveFile } from './save.ts';
 import { playerView, type PlayerView } from './view.ts';
 
 export interface GameOptions {
@@ -86,15 +87,7 @@ export function createGame(scenario: Scenario, options: GameOptions): Game {
     },
     log: () => log,
     truth: context,
-    save: () => ({
-      format: SAVE_FORMAT,
-      version: SAVE_VERSION,
-      scenario: { id: scenario.id, version: scenario.version },
-      start,
-      seed,
-      difficulty,
-      log: [...log],
-    }),
+    save: () => makeSave({ scenario: { id: scenario.id, version: scenario.version }, start, seed, difficulty, log: [...log] }),
     stop: () => actor.stop(),
   };
 }
@@ -113,7 +106,8 @@ export function replay(scenario: Scenario, save: SaveFile): ReplayResult {
     const r = game.send(command);
     if (!r.ok) {
       game.stop();
-      return { ok: false, message: `command ${i + 1} (${command.type}) no longer applies: ${r.reason}` };
+      const rules = save.engine === ENGINE_VERSION ? '' : ` (it was made by an ${save.engine < ENGINE_VERSION ? 'older' : 'newer'} version of the rules)`;
+      return { ok: false, message: `command ${i + 1} (${command.type}) no longer applies: ${r.reason}${rules}` };
     }
   }
   return { ok: true, game };
