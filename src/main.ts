@@ -1,6 +1,7 @@
 import './game/style.css';
 import { AppController } from './game/app/controller.ts';
 import { shippedScenarios } from './game/app/catalogue.ts';
+import { openSaveStore } from './game/app/storage.ts';
 import { directSound } from './game/audio/soundDirector.ts';
 import { dropGameLinkFromAddress } from './game/dom/address.ts';
 import { mountUi } from './game/dom/app.ts';
@@ -30,19 +31,23 @@ function storage(get: () => Storage): Storage | undefined {
 }
 
 const memory = new Map<string, string>();
-const store = storage(() => window.localStorage) ?? {
+const local = storage(() => window.localStorage);
+const settingsStore = local ?? {
   getItem: (k: string) => memory.get(k) ?? null,
   setItem: (k: string, v: string) => void memory.set(k, v),
   removeItem: (k: string) => void memory.delete(k),
 };
 
 // Settings first: motion and text size apply before anything is drawn.
-const settings = createSettingsStore(store);
+const settings = createSettingsStore(settingsStore);
 applyDocumentSettings(document.documentElement, settings);
+
+// Saves live in IndexedDB (localStorage, then memory, where it is unavailable); read once here.
+const saves = await openSaveStore({ indexedDB: typeof indexedDB !== 'undefined', localStorage: () => window.localStorage });
 
 const controller = new AppController({
   catalogue: shippedScenarios(),
-  store,
+  store: saves,
   session: storage(() => window.sessionStorage),
   newSeed,
 });

@@ -15,7 +15,9 @@ import type { PlayerView } from '../../engine/view.ts';
 import { buildDebrief, type Debrief } from '../../debrief/debrief.ts';
 import { importResult, resultOf, type ResultFile } from '../../debrief/resultFile.ts';
 import type { CatalogueEntry } from './catalogue.ts';
-import { clearSave, readSave, writeSave, type KeyValueStore, type SavedGame } from './saveSlot.ts';
+import { clearSave, parseSavedGame, readSave, SAVE_KEY, writeSave, type SavedGame } from './saveSlot.ts';
+import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
+import { parseSave } from '../../engine/save.ts';
 import { parseGameLink } from './urlParams.ts';
 
 export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief';
@@ -54,11 +56,25 @@ export interface AppState {
   refusal: string | null;
   /** The debrief on screen: of the game just played, or of a result file loaded from the title. */
   debrief: { data: Debrief; scenario: Scenario; imported: boolean; file?: string } | null;
+  /**
+   * A problem with saving, shown on every screen until it is solved or dismissed: storage refused
+   * the autosave (the last good save is kept; the game can be downloaded), or a reload resumed
+   * from a save older than the game that was on screen.
+   */
+  saveAlert: SaveAlert | null;
+}
+
+export interface SaveAlert {
+  title: string;
+  lines: string[];
+  /** Offer to download the game on screen as a file (it can be opened again from the title). */
+  download: boolean;
 }
 
 export interface ControllerOptions {
   catalogue: readonly CatalogueEntry[];
-  store: KeyValueStore;
+  /** Where the autosave is kept (storage.ts); writes report whether storage took them. */
+  store: SaveStore;
   /** A fresh seed for a new game (the browser's random source; the engine never draws one itself). */
   newSeed: () => number;
   /** Per-tab storage: remembers that a game was on screen, so a reload resumes it. */
@@ -66,16 +82,32 @@ export interface ControllerOptions {
 }
 
 const IN_PLAY_KEY = 'accord.inPlay';
+/** Per tab: how many autosaves in a row storage refused, so a reload can say what was lost. */
+const UNSAVED_KEY = 'accord.unsaved';
 
 export class AppController {
-  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, custom: null, refusal: null, debrief: null };
+  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, custom: null, refusal: null, debrief: null, saveAlert: null };
   private game: Game | null = null;
   private customText: { file: string; text: string; scenario: Scenario } | null = null;
   private readonly listeners = new Set<(s: AppState) => void>();
   private readonly noticeListeners = new Set<(n: Notice) => void>();
   private unsubscribeNotices: (() => void) | null = null;
 
+  /** Autosaves in a row that storage refused (0 when the last one was taken). */
+  private unsaved = 0;
+  /** What storage last took for the autosave (as read at start-up, then each write it took). */
+  private lastGood: string | null;
+
   constructor(private readonly options: ControllerOptions) {
+    this.lastGood = options.store.getItem(SAVE_KEY);
+    options.store.onWrite((report) => this.onSaveWritten(report));
+    if (options.store.kind === 'memory') {
+      this.state.saveAlert = {
+        title: 'This browser is not keeping saved games',
+        lines: ['Storage is switched off or unavailable here, so a game lasts only while this page is open. Download a game during play to keep it.'],
+        download: true,
+      };
+    }
     const read = readSave(options.store);
     if (read.kind === 'invalid') {
       clearSave(options.store);
@@ -97,6 +129,18 @@ export class AppController {
       inPlay = null;
     }
     if (inPlay !== null && this.state.saved) this.continueSaved();
+    const lost = Number(this.session(UNSAVED_KEY) ?? 0);
+    if (lost > 0) {
+      this.setSession(UNSAVED_KEY, null);
+      const resumed = this.game ? `The game resumed from its last save, on day ${this.game.view().day + 1}` : 'The last good save is kept';
+      this.update({
+        saveAlert: {
+          title: 'Your last actions were not saved',
+          lines: [`Before this page was reloaded, storage refused ${lost === 1 ? 'the last save' : `the last ${lost} saves`}. ${resumed}.`],
+          download: false,
+        },
+      });
+    }
   }
 
   get catalogue(): readonly CatalogueEntry[] {
@@ -176,6 +220,12 @@ export class AppController {
     this.customText = { file, text, scenario: loaded.scenario };
     this.update({ fileProblems: null, custom: { file, title: loaded.scenario.title } });
     return true;
+  }
+
+  /** A picked or dropped file refused before reading (too large, unreadable), with the reason. */
+  refuseFile(kind: 'scenario' | 'result', file: string, message: string): void {
+    if (kind === 'scenario') this.update({ fileProblems: { file, lines: [`${file}: ${message}`] } });
+    else this.update({ banner: { kind: 'error', title: `${file} could not be opened`, lines: [message] } });
   }
 
   /** Start the chosen game (after the briefing). */
@@ -263,11 +313,8 @@ export class AppController {
    * replay to its own outcome, or for a scenario not here, gets a message and nothing else changes.
    */
   loadResultFile(file: string, text: string): boolean {
-    const imported = importResult(text, (id) => {
-      if (this.customText?.scenario.id === id) return this.customText.scenario;
-      const loaded = this.options.catalogue.find((e) => e.id === id)?.load();
-      return loaded?.ok ? loaded.scenario : null;
-    });
+    if (/^\s*\{\s*"format"\s*:\s*"accord-save"/.test(text.slice(0, 200))) return this.openSaveFile(file, text);
+    const imported = importResult(text, (id) => this.availableScenario(id));
     if (!imported.ok) {
       this.update({ banner: { kind: 'error', title: `${file} could not be opened`, lines: [imported.message] } });
       return false;
@@ -278,6 +325,38 @@ export class AppController {
     this.detach();
     this.update({ screen: 'debrief', debrief: { data, scenario, imported: true, file }, banner: null });
     return true;
+  }
+
+  /**
+   * Continue a game from a save file (one downloaded when storage failed, or written by
+   * `accord simulate --save`). It becomes the autosave. A file that does not replay gets a message.
+   */
+  openSaveFile(file: string, text: string): boolean {
+    const fail = (message: string) => {
+      this.update({ banner: { kind: 'error', title: `${file} could not be opened`, lines: [message] } });
+      return false;
+    };
+    const parsed = parseSave(text);
+    if (!parsed.ok) return fail(parsed.message);
+    const save = parsed.save;
+    const scenario = this.availableScenario(save.scenario.id);
+    if (!scenario) return fail(`the game is on scenario "${save.scenario.id}", which is not available here (load its file first)`);
+    const result = replay(scenario, save);
+    if (!result.ok) return fail(result.message);
+    this.attach(result.game);
+    const entry = this.customText?.scenario === scenario ? 'custom' : save.scenario.id;
+    const view = result.game.view();
+    this.state = { ...this.state, choice: { entry, scenario, start: save.start, seed: save.seed, difficulty: save.difficulty } };
+    this.persist();
+    this.update({ screen: view.outcome ? 'ending' : 'play', stage: { kind: 'map' }, view, banner: null, refusal: null, debrief: null });
+    return true;
+  }
+
+  /** A scenario by id among those here: the loaded custom one, or a shipped one. Never a path. */
+  private availableScenario(id: string): Scenario | null {
+    if (this.customText?.scenario.id === id) return this.customText.scenario;
+    const loaded = this.options.catalogue.find((e) => e.id === id)?.load();
+    return loaded?.ok ? loaded.scenario : null;
   }
 
   /** Back to the title; the running game stays saved for "Continue". */
@@ -324,7 +403,65 @@ export class AppController {
     if (!this.game) return;
     const saved: SavedGame = { save: this.game.save() };
     if (this.state.choice?.entry === 'custom' && this.customText) saved.customScenario = { file: this.customText.file, text: this.customText.text };
-    writeSave(this.options.store, saved);
+    if (!writeSave(this.options.store, saved)) this.onSaveWritten({ key: SAVE_KEY, value: null, ok: false, message: 'the browser refused to store it', full: false });
+  }
+
+  /** Storage answered an autosave: a refusal is told at once; the next one taken clears it. */
+  private onSaveWritten(report: WriteReport): void {
+    if (report.key !== SAVE_KEY) return;
+    if (report.ok) {
+      this.lastGood = report.value;
+      if (this.unsaved === 0) return;
+      this.unsaved = 0;
+      this.setSession(UNSAVED_KEY, null);
+      if (this.state.saveAlert?.download) this.update({ saveAlert: null });
+      return;
+    }
+    this.unsaved += 1;
+    this.setSession(UNSAVED_KEY, String(this.unsaved));
+    const kept = parseSavedGame(this.lastGood);
+    this.update({
+      saveAlert: {
+        title: 'Your game could not be saved',
+        lines: [
+          `Storage refused the save: ${report.message}. The game goes on in this tab, but a reload would lose ${this.unsaved === 1 ? 'the last action' : `the last ${this.unsaved} actions`}.`,
+          kept.kind === 'ok' ? `The last good save (day ${kept.saved.save.log.filter((c) => c.type === 'day.end').length + 1}) is kept.` : 'There is no earlier save.',
+          'Download the game to keep it: “Open a result or saved game” on the title screen brings it back.',
+        ],
+        download: true,
+      },
+    });
+  }
+
+  /**
+   * The game on screen as a save file to download (format accord-save), or null. It opens again
+   * through `loadResultFile` ("Open a file" on the title screen).
+   */
+  gameFile(): { name: string; text: string } | null {
+    if (!this.game) return null;
+    const save = this.game.save();
+    return { name: `accord-${save.scenario.id}-seed-${save.seed}-save.json`, text: `${JSON.stringify(save, null, 1)}\n` };
+  }
+
+  dismissSaveAlert(): void {
+    this.update({ saveAlert: null });
+  }
+
+  private session(key: string): string | null {
+    try {
+      return this.options.session?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private setSession(key: string, value: string | null): void {
+    try {
+      if (value === null) this.options.session?.removeItem(key);
+      else this.options.session?.setItem(key, value);
+    } catch {
+      // Per-tab storage unavailable: only the message after a reload is lost.
+    }
   }
 
   private dropSave(message: string): void {

@@ -2,14 +2,11 @@
  * The autosave: the engine's save (scenario, version, seed, log) kept in browser storage after
  * every action. Reading never throws; a corrupt or outdated save becomes a message.
  */
-import { parseSave, type SaveFile } from '../../engine/save.ts';
+import { MAX_SAVE_CHARS, parseSave, type SaveFile } from '../../engine/save.ts';
+import { readJsonText } from '../../engine/jsonText.ts';
+import type { KeyValueStore } from './storage.ts';
 
-/** The part of `localStorage` used, so tests can pass a real Map-backed store. */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type { KeyValueStore } from './storage.ts';
 
 export const SAVE_KEY = 'accord.autosave';
 
@@ -29,13 +26,16 @@ export function readSave(store: KeyValueStore): ReadSave {
   } catch {
     return { kind: 'invalid', message: 'the browser would not let Accord read its saved game' };
   }
+  return parseSavedGame(raw);
+}
+
+/** A saved game as stored (null: nothing stored). Pure; never throws. */
+export function parseSavedGame(raw: string | null): ReadSave {
   if (raw === null) return { kind: 'none' };
-  let outer: unknown;
-  try {
-    outer = JSON.parse(raw);
-  } catch {
-    return { kind: 'invalid', message: 'the saved game is damaged (not valid JSON)' };
-  }
+  // The save itself, plus a custom scenario's text beside it.
+  const read = readJsonText(raw, 'the saved game', MAX_SAVE_CHARS + 2_000_000);
+  if (!read.ok) return { kind: 'invalid', message: read.message.replace(/is not valid JSON \(.*\)$/s, 'is damaged (not valid JSON)') };
+  const outer = read.data;
   if (!outer || typeof outer !== 'object' || !('save' in outer)) return { kind: 'invalid', message: 'the saved game is damaged (no game in it)' };
   const parsed = parseSave(JSON.stringify((outer as { save: unknown }).save));
   if (!parsed.ok) return { kind: 'invalid', message: parsed.message };

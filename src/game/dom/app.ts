@@ -16,6 +16,7 @@ import { watchShortcuts } from './keyboard.ts';
 import { trackLayout } from './layoutVars.ts';
 import { menuDialog } from './menuDialog.ts';
 import { playScreen, type PlayScreen } from './playScreen.ts';
+import { createSaveAlert } from './saveAlert.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 import { settingsDialog } from './settingsDialog.ts';
 import { customScenarioSource } from './sources.ts';
@@ -37,7 +38,7 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
   trackLayout(document.documentElement);
   const announcer = createAnnouncer();
   const captions = createCaptions();
-  document.body.append(announcer.el, captions.el);
+  document.body.append(announcer.el, captions.el, createSaveAlert(controller));
   const custom = customScenarioSource(controller);
   const help = helpDialog();
   const credits = creditsDialog(controller, () => custom.custom());

@@ -2,13 +2,22 @@
  * Scenario files from the file picker or dropped on the page.
  */
 
-/** Larger files are refused before reading (the loader allows a million characters). */
-const MAX_BYTES = 4_000_000;
+export type FileRead = { ok: true; name: string; text: string } | { ok: false; name: string; message: string };
 
-export async function readScenarioFile(file: File): Promise<{ name: string; text: string }> {
-  // A larger file is cut: what is read is still over the loader's limit, which then says so.
-  const blob = file.size > MAX_BYTES ? file.slice(0, MAX_BYTES) : file;
-  return { name: file.name, text: await blob.text() };
+/**
+ * Read a picked or dropped file whole, so the reader of its kind judges all of it. A file that
+ * cannot be under `maxChars` (UTF-8 takes at least one byte per character, at most four) is
+ * refused before reading.
+ */
+export async function readWholeFile(file: File, maxChars: number, noun: string): Promise<FileRead> {
+  if (file.size > 4 * maxChars) {
+    return { ok: false, name: file.name, message: `${noun} is too large (${file.size.toLocaleString('en')} bytes; the limit is ${maxChars.toLocaleString('en')} characters)` };
+  }
+  try {
+    return { ok: true, name: file.name, text: await file.text() };
+  } catch (e) {
+    return { ok: false, name: file.name, message: `${noun} could not be read (${(e as Error).message})` };
+  }
 }
 
 function hasFiles(e: DragEvent): boolean {

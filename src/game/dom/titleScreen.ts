@@ -9,7 +9,9 @@ import { publicScenario } from '../viewModel/publicScenario.ts';
 import { catalogueChoices, choiceOf, DIFFICULTY_TEXT, GENERAL_DISCLAIMER, isPlayable, type BrokenChoice, type ScenarioChoice } from '../viewModel/title.ts';
 import { bannerView } from './banner.ts';
 import { button, h, rerender, uid } from './h.ts';
-import { readScenarioFile, watchFileDrops } from './fileDrop.ts';
+import { readWholeFile, watchFileDrops } from './fileDrop.ts';
+import { MAX_SCENARIO_CHARS } from '../../scenario/load.ts';
+import { MAX_RESULT_CHARS } from '../../debrief/resultFile.ts';
 import type { ScenarioChoiceSource } from './sources.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 
@@ -34,9 +36,10 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
   };
 
   const load = (file: File) => {
-    void readScenarioFile(file).then(({ name, text }) => {
-      choices.remember(name, text);
-      if (controller.loadScenarioFile(name, text)) entry = 'custom';
+    void readWholeFile(file, MAX_SCENARIO_CHARS, 'the file').then((read) => {
+      if (!read.ok) return controller.refuseFile('scenario', read.name, read.message);
+      choices.remember(read.name, read.text);
+      if (controller.loadScenarioFile(read.name, read.text)) entry = 'custom';
     });
   };
   const stopDrops = watchFileDrops(dropHint, load);
@@ -178,7 +181,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
     result.addEventListener('change', () => {
       const file = result.files?.[0];
       result.value = '';
-      if (file) void readScenarioFile(file).then(({ name, text }) => controller.loadResultFile(name, text));
+      if (file) void readWholeFile(file, MAX_RESULT_CHARS, 'the file').then((read) => (read.ok ? controller.loadResultFile(read.name, read.text) : controller.refuseFile('result', read.name, read.message)));
     });
     const problems = state.fileProblems;
     return h('section', { class: 'load', attrs: { 'aria-labelledby': `${inputId}-h` } },
@@ -195,9 +198,9 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
             button('Dismiss', () => controller.dismissFileProblems(), { key: 'dismiss-problems', class: 'quiet' }),
           )
         : null,
-      h('h2', { class: 'load-result' }, 'Open a student’s result'),
-      h('p', { class: 'hint' }, 'A result file exported from the debrief replays here as its debrief, for a class discussion.'),
-      h('label', { class: 'file-label', attrs: { for: resultId } }, 'Result file'),
+      h('h2', { class: 'load-result' }, 'Open a student’s result or a saved game'),
+      h('p', { class: 'hint' }, 'A result file exported from the debrief replays here as its debrief, for a class discussion; a game downloaded during play continues where it was.'),
+      h('label', { class: 'file-label', attrs: { for: resultId } }, 'Result file or saved game'),
       result,
     );
   }
