@@ -1,0 +1,142 @@
+/**
+ * Test harness for the live-class server: starts real server processes (bound to 127.0.0.1
+ * on a free port), and drives them with the real client SDK, as browsers would.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client, type Room } from 'colyseus.js';
+import type { ClassSetup, SeatMessage, StudentState } from '../protocol.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface ServerProcess {
+  port: number;
+  url: string;
+  proc: ChildProcess;
+  output(): string;
+  /** Kill with SIGKILL and wait for the process to be gone. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix = 'accord-class-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startServer(args: string[]): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /accord-class listening (\{.*\})/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolvePort((JSON.parse(m[1]!) as { port: number }).port);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${out}`));
+    });
+  });
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    proc,
+    output: () => out,
+    async kill9() {
+      proc.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      proc.kill('SIGTERM');
+      const t = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
+
+export async function post(url: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+export async function createClass(url: string, setup: Partial<ClassSetup> = {}): Promise<{ classId: string; code: string; teacher: string }> {
+  const r = await post(`${url}/api/classes`, { scenario: 'tutorial', seed: 7, difficulty: 'standard', tables: 2, seatPolicy: 'random', ...setup });
+  if (r.status !== 200) throw new Error(`class not made: ${JSON.stringify(r.body)}`);
+  return r.body as { classId: string; code: string; teacher: string };
+}
+
+/** The next message of `type` on a room (with a timeout), optionally the first that satisfies `test`. */
+export function nextMessage<T>(room: Room, type: string, test: (m: T) => boolean = () => true, ms = 10_000): Promise<T> {
+  return new Promise((resolveMsg, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no "${type}" message within ${ms} ms`));
+    }, ms);
+    const off = room.onMessage(type, (m: T) => {
+      if (!test(m)) return;
+      clearTimeout(timer);
+      off();
+      resolveMsg(m);
+    });
+  });
+}
+
+/** Collect every message of `type` on a room. */
+export function collect<T>(room: Room, type: string): T[] {
+  const all: T[] = [];
+  room.onMessage(type, (m: T) => all.push(m));
+  return all;
+}
+
+export interface Student {
+  client: Client;
+  classRoom: Room;
+  you: StudentState;
+  table: Room | null;
+  lastView: SeatMessage | null;
+  views: SeatMessage[];
+}
+
+/** A student joins with the code, and (when given a seat) sits at its table. */
+export async function joinStudent(url: string, code: string, name: string, sit = true): Promise<Student> {
+  const look = await post(`${url}/api/join`, { code });
+  if (look.status !== 200) throw new Error(`join refused: ${JSON.stringify(look.body)}`);
+  const client = new Client(url);
+  const classRoom = await client.joinById(look.body.classId as string, { code, name });
+  const first = nextMessage<StudentState>(classRoom, 'class.you');
+  classRoom.send('sync', {});
+  const you = await first;
+  const s: Student = { client, classRoom, you, table: null, lastView: null, views: [] };
+  classRoom.onMessage('class.you', (m: StudentState) => (s.you = m));
+  if (sit && you.assignment) await sitDown(s);
+  return s;
+}
+
+export async function sitDown(s: Student): Promise<void> {
+  if (!s.you.assignment) throw new Error('no seat');
+  const table = await s.client.joinById(s.you.assignment.tableId, { pass: s.you.assignment.pass });
+  s.table = table;
+  const first = nextMessage<SeatMessage>(table, 'view');
+  table.onMessage('view', (m: SeatMessage) => {
+    s.lastView = m;
+    s.views.push(m);
+  });
+  table.onMessage('refused', () => undefined);
+  table.send('sync', {});
+  await first;
+}
+
+export async function leaveAll(...rooms: (Room | null | undefined)[]): Promise<void> {
+  await Promise.all(rooms.map((r) => (r ? r.leave(true).catch(() => undefined) : undefined)));
+}
