@@ -53,4 +53,12 @@ describe('accord check', () => {
     expect(run.status).toBe(1);
     expect(run.stderr[0]).toBe("error: missing required argument 'scenario.yaml'");
   });
+
+  it('a scenario nobody can win is ok but warned about, with file:line:col and what to do', () => {
+    const r = accord('check', 'src/cli/fixtures/infeasible.yaml');
+    expect(r.status).toBe(0);
+    expect(r.stdout[0]).toBe('ok src/cli/fixtures/infeasible.yaml: Tutorial: the Silver River accord (5 points, 4 parties, 1 start; 1 warning)');
+    expect(r.stdout[1]).toMatch(/^src\/cli\/fixtures\/infeasible\.yaml:238:3: warning: ratification: no text passes: Aldoria's walk-away: .*loosen any one of them/);
+    expect(r.stderr).toEqual([]);
+  });
 });

@@ -1,14 +1,15 @@
 /** `accord check <scenario.yaml...>`: validate scenario files, as an author or CI would. */
 import type { Command } from 'commander';
-import { formatProblem } from '../../scenario/load.ts';
-import { readScenarioFile } from '../readScenarioFile.ts';
+import { formatProblem, loadScenarioText } from '../../scenario/load.ts';
+import { readScenarioText } from '../readScenarioFile.ts';
+import { formatWarning, lintSource } from '../../analysis/lintText.ts';
 
 export function register(program: Command): void {
   program
     .command('check')
     .description('check scenario files: YAML, the format, references and consistency')
     .argument('<scenario.yaml...>', 'scenario files to check')
-    .addHelpText('after', '\nPrints "ok <file>: <title> (...)" for each valid file on stdout and one line per\nproblem on stderr as file:line:column: path: message. Exits 1 if any file has a problem.')
+    .addHelpText('after', '\nPrints "ok <file>: <title> (...)" for each valid file on stdout and one line per\nproblem on stderr as file:line:column: path: message. Exits 1 if any file has a problem.\nWarnings (the scenario loads but plays badly: a party that can never sign, an uncontested\npoint, ...) follow the ok line on stdout as file:line:column: warning: path: message;\nthey do not change the exit code. See docs/authoring.md.')
     .action((files: string[]) => {
       process.exitCode = checkFiles(files, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
     });
@@ -21,10 +22,14 @@ export function register(program: Command): void {
 export function checkFiles(files: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
   let code = 0;
   for (const file of files) {
-    const result = readScenarioFile(file);
+    const read = readScenarioText(file);
+    const result = read.ok ? loadScenarioText(read.text, file) : read;
     if (result.ok) {
       const s = result.scenario;
-      out(`ok ${file}: ${s.title} (${count(s.points.length, 'point')}, ${count(s.parties.length, 'party', 'parties')}, ${count(s.starts.length, 'start')})`);
+      const warnings = read.ok ? lintSource(s, read.text, file) : [];
+      const noted = warnings.length > 0 ? `; ${count(warnings.length, 'warning')}` : '';
+      out(`ok ${file}: ${s.title} (${count(s.points.length, 'point')}, ${count(s.parties.length, 'party', 'parties')}, ${count(s.starts.length, 'start')}${noted})`);
+      for (const w of warnings) out(formatWarning(w));
     } else {
       code = 1;
       for (const problem of result.problems) err(formatProblem(problem));

@@ -5,6 +5,7 @@
  * session (`send`, `view`). Data flows one way: input → command → new view → render.
  */
 import { loadScenarioText } from '../../scenario/load.ts';
+import { formatWarning, lintSource } from '../../analysis/lintText.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { formatProblem } from '../../scenario/load.ts';
 import type { Command } from '../../engine/commands.ts';
@@ -51,7 +52,7 @@ export interface AppState {
   /** The validator's problems with the last scenario file the player loaded, one line each. */
   fileProblems: { file: string; lines: string[] } | null;
   /** The scenario loaded from a file this visit, if any. */
-  custom: { file: string; title: string } | null;
+  custom: { file: string; title: string; warnings?: string[] } | null;
   /** Reason the last command was refused, for the screen to show. */
   refusal: string | null;
   /** The debrief on screen: of the game just played, or of a result file loaded from the title. */
@@ -218,7 +219,8 @@ export class AppController {
       return false;
     }
     this.customText = { file, text, scenario: loaded.scenario };
-    this.update({ fileProblems: null, custom: { file, title: loaded.scenario.title } });
+    const warnings = lintSource(loaded.scenario, text, file).map(formatWarning);
+    this.update({ fileProblems: null, custom: { file, title: loaded.scenario.title, warnings } });
     return true;
   }
 

@@ -190,6 +190,12 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       h('label', { class: 'file-label', attrs: { for: inputId } }, 'Scenario file'),
       input,
       state.custom ? h('p', { class: 'ok', attrs: { role: 'status' } }, `Loaded ${state.custom.file}: “${state.custom.title}” is now a choice above.`) : null,
+      state.custom?.warnings?.length
+        ? h('div', { class: 'file-warnings' },
+            h('p', null, `It plays, but the checker has ${state.custom.warnings.length} warning${state.custom.warnings.length === 1 ? '' : 's'}:`),
+            h('ul', { class: 'problems', attrs: { 'aria-label': 'Warnings about the file' } }, ...state.custom.warnings.map((l) => h('li', { class: 'problem' }, l))),
+          )
+        : null,
       problems
         ? h('div', { class: 'file-problems', attrs: { role: 'alert' } },
             h('h3', null, `${problems.file} could not be loaded`),
