@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-cli/', 'tmp/', 'bench/.out/', 'node_modules/', 'test-results/', 'playwright-report/', 'assets/'] },
+  { ignores: ['dist/', 'dist-test/', 'dist-cli/', 'tmp/', 'bench/.out/', 'node_modules/', 'test-results/', 'playwright-report/', 'assets/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

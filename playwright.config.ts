@@ -22,8 +22,9 @@ export default defineConfig({
   },
   webServer: {
     // The real server, not an npx wrapper: killing a wrapper leaves the server holding the port.
-    // `npm test` builds before it runs the e2e tests.
-    command: `node_modules/.bin/vite preview --host 127.0.0.1 --strictPort --port ${PORT}`,
+    // `npm test` builds both pages before it runs the e2e tests.
+    // The test build (dist-test/, `npm run build:test`): the only one with the test hook.
+    command: `node_modules/.bin/vite preview --outDir dist-test --host 127.0.0.1 --strictPort --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

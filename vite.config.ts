@@ -1,10 +1,16 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 
-export default defineConfig({
+/**
+ * `vite build` makes the production page in dist/; `vite build --mode test` makes the test page in
+ * dist-test/, the only build with the test hook (`window.__accordController`, see game.ts). The
+ * end-to-end tests and the browser bench run against dist-test/; production has no way in.
+ */
+export default defineConfig(({ mode }) => ({
   base: './',
   build: {
     target: 'es2022',
+    outDir: mode === 'test' ? 'dist-test' : 'dist',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       output: {
@@ -18,4 +24,4 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30000,
   },
-});
+}));

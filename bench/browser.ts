@@ -79,11 +79,14 @@ function gzipSizes(dir: string): { app: number; phaser: number } {
 export async function runBrowserBench(quick: boolean): Promise<string[]> {
   const out = ['Browser (production build, headless Chromium, 1280×720, canvas renderer)'];
   if (!existsSync(join(root, 'dist/index.html')) || process.argv.includes('--build')) build([]);
+  // Frames and memory drive games through the test hook, which only the test build has.
+  if (!existsSync(join(root, 'dist-test/index.html')) || process.argv.includes('--build')) build(['--mode', 'test']);
   build(['--config', 'bench/bare/vite.config.ts']);
   const sizes = gzipSizes(join(root, 'dist'));
   out.push(`  gzip size: app's own JS ${fmt(sizes.app / 1024, 1)} KiB, Phaser ${fmt(sizes.phaser / 1024, 1)} KiB`);
   const game = await serve(join(root, 'dist'), 4191);
   const bare = await serve(join(root, 'bench/.out/bare'), 4192);
+  const hooked = await serve(join(root, 'dist-test'), 4193);
   const browser = await launch();
   try {
     const runs = quick ? 3 : 9;
@@ -97,11 +100,12 @@ export async function runBrowserBench(quick: boolean): Promise<string[]> {
     const g = median(gameTimes);
     const b = median(bareTimes);
     out.push(`  navigation → interactive title: game ${fmt(g, 0)} ms, bare Phaser page ${fmt(b, 0)} ms (medians of ${runs}); ratio ${fmt(g / b, 2)}×`);
-    for (const line of await runFrameBench(browser, game.url, bare.url, quick)) out.push(line);
+    for (const line of await runFrameBench(browser, hooked.url, bare.url, quick)) out.push(line);
     out.push('Memory (title → game → debrief → title, repeated)');
-    for (const line of await runMemoryBench(browser, game.url, quick)) out.push(line);
+    for (const line of await runMemoryBench(browser, hooked.url, quick)) out.push(line);
   } finally {
     await browser.close();
+    hooked.stop();
     game.stop();
     bare.stop();
   }

@@ -12,7 +12,7 @@ export async function runFrameBench(browser: Browser, gameUrl: string, bareUrl: 
   const page = await context.newPage();
   const samples: number[] = [];
   try {
-    await page.goto(`${gameUrl}?test&scenario=tutorial&seed=1&difficulty=standard&renderer=canvas`);
+    await page.goto(`${gameUrl}?scenario=tutorial&seed=1&difficulty=standard&renderer=canvas`);
     await page.waitForFunction('window.__accordReady === true && window.__accordController !== undefined');
     await page.evaluate('window.__accordController.begin()');
     const trips = quick ? 2 : 6;

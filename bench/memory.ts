@@ -38,7 +38,7 @@ export async function runMemoryBench(browser: Browser, gameUrl: string, quick: b
   const rounds = quick ? 4 : 20;
   const sizes: number[] = [];
   try {
-    await page.goto(`${gameUrl}?test&renderer=canvas`);
+    await page.goto(`${gameUrl}?renderer=canvas`);
     await page.waitForFunction('window.__accordReady === true && window.__accordController !== undefined');
     for (let i = 0; i < rounds; i++) {
       await page.evaluate(ROUND);

@@ -7,8 +7,9 @@
  *   envoy tokens are (map scene) — see {@link StageHook}.
  * - `__accordFrameTimes`: main-thread work per frame (Phaser's pre-step to post-render), a ring
  *   buffer of the most recent frames — see {@link FrameTimes}.
- * - `__accordController`: the app controller, only when the page is opened with `?test`
- *   (see game.ts), so tests can drive a game without the DOM screens.
+ * - `__accordController`: the app controller, only in the test build (`vite build --mode test`,
+ *   dist-test/; see game.ts), so tests can drive a game without the DOM screens. The production
+ *   build has no such hook: it would hand anyone the hidden truth.
  */
 import type { AppController } from './app/controller.ts';
 import type { SceneKey } from './keys.ts';
@@ -75,7 +76,7 @@ declare global {
     __accordReady?: boolean;
     __accordStage?: StageHook;
     __accordFrameTimes?: FrameTimes;
-    /** Only with `?test` in the page's address. */
+    /** Only in the test build (dist-test/). */
     __accordController?: AppController;
   }
 }
