@@ -54,16 +54,26 @@ test('a won tutorial: the debrief has the engine’s score, and the exported res
   await expect(page.getByRole('heading', { level: 1, name: /^Deal signed on day/ })).toBeFocused();
   const shown = await debriefNumbers(page);
 
-  // Export, by keyboard from the heading: the download is the result file.
+  // Export, by keyboard from the heading: whose result it is first, then the download is the result file.
+  await page.keyboard.press('Tab');
+  const nameField = page.getByRole('textbox', { name: 'Your name or class alias' });
+  await expect(nameField).toBeFocused();
   await page.keyboard.press('Tab');
   const exportButton = page.getByRole('button', { name: 'Export result (JSON)' });
   await expect(exportButton).toBeFocused();
   expect(await exportButton.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  // No name yet: nothing is downloaded, and the field says why.
+  await page.keyboard.press('Enter');
+  await expect(nameField).toBeFocused();
+  await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Write your name or class alias first.')).toBeVisible();
+  await page.keyboard.type('Ana López');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  expect(download.suggestedFilename()).toMatch(/^accord-tutorial-seed-\d+\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^accord-tutorial-draft-ana-lópez-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const result = JSON.parse(readFileSync(file, 'utf8')) as ResultFile;
   expect(result.outcome).toBe('deal');
+  expect(result.name).toBe('Ana López');
 
   // The engine, replaying the exported log on its own, scores the same deal.
   const scenario = tutorialScenario();

@@ -9,13 +9,14 @@ import * as replay from './commands/replay.ts';
 import * as analyze from './commands/analyze.ts';
 import * as importSheet from './commands/import.ts';
 import { packageVersion } from './packageRoot.ts';
+import * as results from './commands/results.ts';
 
 interface CommandModule {
   register(program: Command): void;
 }
 
 /** Every command, in the order `accord --help` lists them. */
-const commands: readonly CommandModule[] = [check, simulate, replay, analyze, importSheet];
+const commands: readonly CommandModule[] = [check, simulate, replay, analyze, importSheet, results];
 
 /** The program with every command registered; nothing runs until it parses arguments. */
 export function buildProgram(): Command {

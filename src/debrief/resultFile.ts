@@ -29,9 +29,14 @@ const scoreSchema = z.strictObject({
   balance: z.number(),
 });
 
+/** Longest name (or class alias) a result file carries. */
+export const MAX_NAME = 60;
+
 export const resultSchema = z.strictObject({
   format: z.literal(RESULT_FORMAT),
   version: z.literal(RESULT_VERSION),
+  /** Who played, asked before export (covered by the checksum). Older files have none. */
+  name: z.string().max(MAX_NAME).optional(),
   /** The rules version that wrote it; 0 for files from before rules had versions. */
   engine: z.number().int().min(0),
   scenario: z.strictObject({ id, version: z.string().max(20), title: z.string().max(200) }),
@@ -63,12 +68,14 @@ function claimsOf(game: Game): Pick<ResultFile, 'scenario' | 'outcome' | 'day' |
   };
 }
 
-/** The result file of a game (finished or not), sealed with its checksum. */
-export function resultOf(game: Game): ResultFile {
+/** The result file of a game (finished or not), with the player's name when given, sealed with its checksum. */
+export function resultOf(game: Game, name?: string): ResultFile {
   const claims = claimsOf(game);
+  const who = name === undefined ? '' : cleanName(name);
   return seal({
     format: RESULT_FORMAT,
     version: RESULT_VERSION,
+    ...(who ? { name: who } : {}),
     engine: ENGINE_VERSION,
     scenario: claims.scenario,
     start: game.start,
@@ -93,7 +100,30 @@ const migrations: Record<number, Migration> = {
   },
 };
 
-export type ImportResult = { ok: true; game: Game; result: ResultFile } | { ok: false; message: string };
+/** A name as typed, made fit for a file: spaces collapsed, control characters gone, at most MAX_NAME characters. Pure. */
+export function cleanName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME);
+}
+
+/** A piece of a file name: letters and digits of any script, the rest turned into single dashes. Pure. */
+function slug(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'anonymous';
+}
+
+/**
+ * The file name a result is saved as: `accord-<scenario>-<start>-<name>-<date>.json`, the date
+ * written YYYY-MM-DD. Pure.
+ */
+export function resultFileName(result: Pick<ResultFile, 'scenario' | 'start' | 'name'>, date: Date): string {
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return `accord-${slug(result.scenario.id)}-${slug(result.start)}-${slug(result.name ?? '')}-${day}.json`;
+}
+
+/** Why a file was refused: not a readable result, a result whose record does not hold up, or a scenario not here. */
+export type ImportProblem = 'damaged' | 'edited' | 'unavailable';
+
+export type ImportResult = { ok: true; game: Game; result: ResultFile } | { ok: false; message: string; problem: ImportProblem };
 
 /**
  * Read a result file's text against its scenario: envelope and checksum, shape, replay, then every
@@ -102,17 +132,19 @@ export type ImportResult = { ok: true; game: Game; result: ResultFile } | { ok: 
  */
 export function importResult(text: string, scenarioFor: (id: string) => Scenario | null): ImportResult {
   const read = readJsonText(text, 'the result file', MAX_RESULT_CHARS);
-  if (!read.ok) return read;
+  if (!read.ok) return { ...read, problem: 'damaged' };
   const opened = openEnvelope(read.data, RESULT_FORMAT, RESULT_VERSION, OLDEST_RESULT_VERSION, migrations, 'the result file');
-  if (!opened.ok) return { ok: false, message: opened.message.replace(/is not an Accord file/, 'is not an Accord result file') };
+  if (!opened.ok) {
+    return { ok: false, problem: /fails its checksum/.test(opened.message) ? 'edited' : 'damaged', message: opened.message.replace(/is not an Accord file/, 'is not an Accord result file') };
+  }
   const parsed = resultSchema.safeParse(opened.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, message: `not an Accord result file: ${issue.path.map(String).join('.') || 'the file'}: ${issue.message}` };
+    return { ok: false, problem: 'damaged', message: `not an Accord result file: ${issue.path.map(String).join('.') || 'the file'}: ${issue.message}` };
   }
   const result = parsed.data;
   const scenario = scenarioFor(result.scenario.id);
-  if (!scenario) return { ok: false, message: `the result is for scenario "${result.scenario.id}", which is not available here` };
+  if (!scenario) return { ok: false, problem: 'unavailable', message: `the result is for scenario "${result.scenario.id}", which is not available here` };
   const save = makeSave({
     scenario: { id: result.scenario.id, version: result.scenario.version },
     start: result.start,
@@ -121,11 +153,11 @@ export function importResult(text: string, scenarioFor: (id: string) => Scenario
     log: result.log,
   });
   const replayed = replay(scenario, { ...save, engine: result.engine });
-  if (!replayed.ok) return { ok: false, message: replayed.message };
+  if (!replayed.ok) return { ok: false, problem: 'edited', message: replayed.message };
   const wrong = differences(result, claimsOf(replayed.game));
   if (wrong.length > 0) {
     replayed.game.stop();
-    return { ok: false, message: `the result does not match its own log (${wrong.join('; ')}): the file was edited or made by another version` };
+    return { ok: false, problem: 'edited', message: `the result does not match its own log (${wrong.join('; ')}): the file was edited or made by another version` };
   }
   return { ok: true, game: replayed.game, result };
 }

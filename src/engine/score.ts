@@ -30,3 +30,15 @@ export function scoreDeal(scenario: Scenario, text: PlanText, signers: readonly 
   const balance = list.reduce((acc, m) => acc * Math.max(0, m), 1);
   return { days, points: pointsInText(text), margins, durability: round(durability), balance: round(balance) };
 }
+
+/**
+ * Balance on the margins' own scale: the geometric mean of the margins (the n-th root of the
+ * Nash product), so three margins of 20, 27 and 26 read as 24.12 instead of 14040. Like the
+ * product it falls to 0 when any party gains nothing. Pure.
+ */
+export function readableBalance(margins: Record<string, number>): number {
+  const list = Object.values(margins);
+  if (list.length === 0) return 0;
+  const product = list.reduce((acc, m) => acc * Math.max(0, m), 1);
+  return round(product ** (1 / list.length));
+}

@@ -14,14 +14,15 @@ import type { Notice } from '../../engine/negotiationMachine.ts';
 import { createGame, replay, type Game, type SendResult } from '../../engine/session.ts';
 import type { PlayerView } from '../../engine/view.ts';
 import { buildDebrief, type Debrief } from '../../debrief/debrief.ts';
-import { importResult, resultOf, type ResultFile } from '../../debrief/resultFile.ts';
+import { summarizeClass, type ClassFile, type ClassSummary } from '../../debrief/classResults.ts';
+import { cleanName, importResult, resultOf, type ResultFile } from '../../debrief/resultFile.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import { clearSave, parseSavedGame, readSave, SAVE_KEY, writeSave, type SavedGame } from './saveSlot.ts';
 import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
 import { parseSave } from '../../engine/save.ts';
 import { parseGameLink } from './urlParams.ts';
 
-export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief';
+export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief' | 'class';
 
 export interface Choice {
   /** Catalogue id, or `custom` for a file the player loaded. */
@@ -63,6 +64,8 @@ export interface AppState {
    * from a save older than the game that was on screen.
    */
   saveAlert: SaveAlert | null;
+  /** The class results on screen: every file the teacher opened, summarised. */
+  classResults: ClassSummary | null;
 }
 
 export interface SaveAlert {
@@ -85,11 +88,13 @@ export interface ControllerOptions {
 const IN_PLAY_KEY = 'accord.inPlay';
 /** Per tab: how many autosaves in a row storage refused, so a reload can say what was lost. */
 const UNSAVED_KEY = 'accord.unsaved';
+const NAME_KEY = 'accord.playerName';
 
 export class AppController {
-  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, custom: null, refusal: null, debrief: null, saveAlert: null };
+  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null };
   private game: Game | null = null;
   private customText: { file: string; text: string; scenario: Scenario } | null = null;
+  private classFiles: ClassFile[] = [];
   private readonly listeners = new Set<(s: AppState) => void>();
   private readonly noticeListeners = new Set<(n: Notice) => void>();
   private unsubscribeNotices: (() => void) | null = null;
@@ -305,9 +310,26 @@ export class AppController {
     this.update({ screen: 'debrief', debrief: { data: buildDebrief(this.game), scenario: this.game.scenario, imported: false } });
   }
 
-  /** The result file of the game on screen, for export. */
-  resultFile(): ResultFile | null {
-    return this.game ? resultOf(this.game) : null;
+  /** The result file of the game on screen, for export, with whose result it is (remembered for next time). */
+  resultFile(name?: string): ResultFile | null {
+    if (!this.game) return null;
+    if (name !== undefined) {
+      try {
+        this.options.store.setItem(NAME_KEY, cleanName(name));
+      } catch {
+        // Not remembered: the name is asked again next time.
+      }
+    }
+    return resultOf(this.game, name);
+  }
+
+  /** The name given at the last export, to offer again. */
+  playerName(): string {
+    try {
+      return this.options.store.getItem(NAME_KEY) ?? '';
+    } catch {
+      return '';
+    }
   }
 
   /**
@@ -361,10 +383,24 @@ export class AppController {
     return loaded?.ok ? loaded.scenario : null;
   }
 
+  /**
+   * Open a class's result files (more can be added later; a file with the same name replaces
+   * the earlier one) and show the class results.
+   */
+  openClassResults(files: readonly ClassFile[]): void {
+    const byName = new Map(this.classFiles.map((f) => [f.file, f]));
+    for (const f of files) byName.set(f.file, f);
+    this.classFiles = [...byName.values()];
+    this.detach();
+    const summary = summarizeClass(this.classFiles, (id) => this.availableScenario(id));
+    this.update({ screen: 'class', classResults: summary, banner: null });
+  }
+
   /** Back to the title; the running game stays saved for "Continue". */
   toTitle(): void {
     this.detach();
-    this.update({ screen: 'title', view: null, refusal: null, debrief: null, saved: this.savedSummary() });
+    this.classFiles = [];
+    this.update({ screen: 'title', view: null, refusal: null, debrief: null, classResults: null, saved: this.savedSummary() });
   }
 
   dismissBanner(): void {

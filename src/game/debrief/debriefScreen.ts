@@ -12,8 +12,13 @@ import './debrief.css';
 
 export interface DebriefActions {
   onBack(): void;
-  /** Absent for a result file opened from the title: there is no game here to export. */
-  onExport?: () => void;
+  /**
+   * Absent for a result file opened from the title: there is no game here to export. Gets the
+   * name (or class alias) the player gave, which goes into the file and its name.
+   */
+  onExport?: (name: string) => void;
+  /** The name given last time, to fill the field. */
+  playerName?: string;
   onPrint(): void;
   reduceMotion: boolean;
 }
@@ -141,6 +146,42 @@ function stepper(d: Debrief, scenario: Scenario): HTMLElement {
     h('details', null, h('summary', null, `The whole timeline (${timeline.childElementCount} entries)`), timeline));
 }
 
+/**
+ * Export asks whose result it is first: the name (or a class alias) goes into the file and its
+ * name, so a teacher can tell a class's files apart.
+ */
+function exportForm(onExport: (name: string) => void, initial: string): HTMLElement {
+  const id = uid('name');
+  const input = h('input', { id, key: 'player-name', class: 'name-field', attrs: { type: 'text', value: initial, maxlength: 60, autocomplete: 'name', 'aria-describedby': `${id}-hint` } });
+  const hint = h('span', { id: `${id}-hint`, class: 'hint' }, 'Goes into the result file, for your teacher.');
+  const go = () => {
+    const name = input.value.trim();
+    if (name === '') {
+      hint.textContent = 'Write your name or class alias first.';
+      hint.classList.add('error');
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    hint.classList.remove('error');
+    hint.textContent = 'Goes into the result file, for your teacher.';
+    onExport(name);
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      go();
+    }
+  });
+  return h('span', { class: 'export-form' },
+    h('label', { attrs: { for: id } }, 'Your name or class alias'),
+    input,
+    button('Export result (JSON)', go),
+    hint,
+  );
+}
+
 /** Render the debrief into `root`; returns a function that frees its charts. */
 export function renderDebrief(root: HTMLElement, d: Debrief, scenario: Scenario, actions: DebriefActions): () => void {
   const charts: Chart[] = [];
@@ -150,7 +191,7 @@ export function renderDebrief(root: HTMLElement, d: Debrief, scenario: Scenario,
       h('h1', { id: 'debrief-title', attrs: { tabindex: -1 } }, headline(d)),
       h('p', null, `${d.scenario.title} (version ${d.scenario.version}) — ${d.start.title}; seed ${d.seed}, difficulty ${d.difficulty}.`),
       h('div', { class: 'debrief-actions no-print' },
-        actions.onExport ? button('Export result (JSON)', actions.onExport) : null,
+        actions.onExport ? exportForm(actions.onExport, actions.playerName ?? '') : null,
         button('Print', actions.onPrint),
         button('Back to the title', actions.onBack),
       ),

@@ -9,6 +9,7 @@ import { createAnnouncer } from './announcer.ts';
 import { briefingScreen } from './briefingScreen.ts';
 import { createCaptions, type Captions } from './captions.ts';
 import { creditsDialog } from './creditsDialog.ts';
+import { classResultsView } from './classResultsView.ts';
 import { debriefView } from './debriefView.ts';
 import { endingScreen } from './endingScreen.ts';
 import { helpDialog } from './helpDialog.ts';
@@ -63,6 +64,8 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
         return (play = playScreen(deps, () => menu.open()));
       case 'debrief':
         return debriefView(deps);
+      case 'class':
+        return classResultsView(deps);
       case 'ending':
       default:
         return endingScreen(deps);

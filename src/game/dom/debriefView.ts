@@ -5,6 +5,7 @@
 import type { AppState } from '../app/controller.ts';
 import { renderDebrief } from '../debrief/debriefScreen.ts';
 import { download } from '../debrief/download.ts';
+import { resultFileName } from '../../debrief/resultFile.ts';
 import { currentMotionReduced } from '../settings/motion.ts';
 import { h } from './h.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
@@ -24,10 +25,11 @@ export function debriefView(deps: ScreenDeps): ScreenView {
     free = renderDebrief(content, data, scenario, {
       onBack: () => controller.toTitle(),
       ...(imported ? {} : {
-        onExport: () => {
-          const result = controller.resultFile();
-          if (result) download(`accord-${result.scenario.id}-seed-${result.seed}.json`, `${JSON.stringify(result, null, 2)}\n`);
+        onExport: (name: string) => {
+          const result = controller.resultFile(name);
+          if (result) download(resultFileName(result, new Date()), `${JSON.stringify(result, null, 2)}\n`);
         },
+        playerName: controller.playerName(),
       }),
       onPrint: () => window.print(),
       reduceMotion: currentMotionReduced(),

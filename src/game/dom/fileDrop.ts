@@ -24,8 +24,24 @@ function hasFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') ?? false;
 }
 
+/**
+ * Read many files (a class's results) at once. A file that cannot be read comes back with
+ * empty text, which the class results then list as damaged.
+ */
+export function readFiles(files: readonly File[], maxChars: number): Promise<{ file: string; text: string }[]> {
+  return Promise.all(files.map(async (f) => {
+    const read = await readWholeFile(f, maxChars, 'the file');
+    return { file: read.name, text: read.ok ? read.text : '' };
+  }));
+}
+
+/** A result file, by its first characters (any other file dropped is taken for a scenario). */
+export function looksLikeResult(text: string): boolean {
+  return /^\s*\{[^]{0,200}"format"\s*:\s*"accord-result"/.test(text);
+}
+
 /** Accept files dropped anywhere on the page while mounted; `hint` shows during a drag. Returns the remover. */
-export function watchFileDrops(hint: HTMLElement, onFile: (file: File) => void): () => void {
+export function watchFileDrops(hint: HTMLElement, onFiles: (files: File[]) => void): () => void {
   let depth = 0;
   const show = (on: boolean) => {
     hint.hidden = !on;
@@ -51,8 +67,8 @@ export function watchFileDrops(hint: HTMLElement, onFile: (file: File) => void):
     e.preventDefault();
     depth = 0;
     show(false);
-    const file = e.dataTransfer?.files[0];
-    if (file) onFile(file);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length > 0) onFiles(files);
   };
   window.addEventListener('dragenter', enter);
   window.addEventListener('dragover', over);

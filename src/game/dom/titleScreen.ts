@@ -9,7 +9,7 @@ import { publicScenario } from '../viewModel/publicScenario.ts';
 import { catalogueChoices, choiceOf, DIFFICULTY_TEXT, GENERAL_DISCLAIMER, isPlayable, type BrokenChoice, type ScenarioChoice } from '../viewModel/title.ts';
 import { bannerView } from './banner.ts';
 import { button, h, rerender, uid } from './h.ts';
-import { readWholeFile, watchFileDrops } from './fileDrop.ts';
+import { looksLikeResult, readFiles, readWholeFile, watchFileDrops } from './fileDrop.ts';
 import { MAX_SCENARIO_CHARS } from '../../scenario/load.ts';
 import { MAX_RESULT_CHARS } from '../../debrief/resultFile.ts';
 import type { ScenarioChoiceSource } from './sources.ts';
@@ -26,7 +26,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
 
   const content = h('div', { class: 'screen-content' });
   const el = h('main', { class: 'panel panel-left title-screen', attrs: { 'aria-labelledby': 'title-heading' } }, content);
-  const dropHint = h('div', { class: 'drop-hint', attrs: { hidden: true, 'aria-hidden': 'true' } }, h('p', null, 'Drop a scenario file (.yaml) to load it'));
+  const dropHint = h('div', { class: 'drop-hint', attrs: { hidden: true, 'aria-hidden': 'true' } }, h('p', null, 'Drop a scenario file (.yaml) to load it, or students’ result files (.json) to compare them'));
 
   const all = (state: AppState): (ScenarioChoice | BrokenChoice)[] => {
     const custom = choices.custom();
@@ -42,7 +42,13 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       if (controller.loadScenarioFile(read.name, read.text)) entry = 'custom';
     });
   };
-  const stopDrops = watchFileDrops(dropHint, load);
+  // Result files dropped (one or a whole class's) open the class results; anything else is a scenario.
+  const stopDrops = watchFileDrops(dropHint, (files) => {
+    void readFiles(files, MAX_RESULT_CHARS).then((read) => {
+      if (read.some((f) => looksLikeResult(f.text))) controller.openClassResults(read);
+      else load(files[0]!);
+    });
+  });
 
   function render(state: AppState): void {
     const newProblems = state.fileProblems !== null && state.fileProblems !== shownProblems;
@@ -183,6 +189,13 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       result.value = '';
       if (file) void readWholeFile(file, MAX_RESULT_CHARS, 'the file').then((read) => (read.ok ? controller.loadResultFile(read.name, read.text) : controller.refuseFile('result', read.name, read.message)));
     });
+    const classId = `${inputId}-class`;
+    const classInput = h('input', { id: classId, key: 'class-files', class: 'file-input', attrs: { type: 'file', multiple: true, accept: '.json,application/json' } });
+    classInput.addEventListener('change', () => {
+      const files = [...(classInput.files ?? [])];
+      classInput.value = '';
+      if (files.length > 0) void readFiles(files, MAX_RESULT_CHARS).then((read) => controller.openClassResults(read));
+    });
     const problems = state.fileProblems;
     return h('section', { class: 'load', attrs: { 'aria-labelledby': `${inputId}-h` } },
       h('h2', { id: `${inputId}-h` }, 'Load your own scenario'),
@@ -208,6 +221,10 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       h('p', { class: 'hint' }, 'A result file exported from the debrief replays here as its debrief, for a class discussion; a game downloaded during play continues where it was.'),
       h('label', { class: 'file-label', attrs: { for: resultId } }, 'Result file or saved game'),
       result,
+      h('h2', { class: 'load-result' }, 'Open class results'),
+      h('p', { class: 'hint' }, 'Choose every student’s result file at once (or drop them on this page): a class table, the spread of outcomes, the choices point by point, and any file that cannot be counted, with why.'),
+      h('label', { class: 'file-label', attrs: { for: classId } }, 'Files for the class results'),
+      classInput,
     );
   }
 
