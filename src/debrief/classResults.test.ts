@@ -13,8 +13,9 @@ const scenarioFor = (id: string) => {
   }
 };
 
+const files = classFixtures();
+
 describe('class results', () => {
-  const files = classFixtures();
   const summary = summarizeClass(files, scenarioFor);
 
   it('five files from a class: two students in the table, the edited, other-scenario and damaged files refused with why', () => {
@@ -77,6 +78,16 @@ describe('result file names', () => {
     expect(resultFileName({ scenario: { id: 'tutorial', version: '1.0.0', title: 'x' }, start: 'draft', name: '../../=HYPERLINK("x")' }, at))
       .toBe('accord-tutorial-draft-hyperlink-x-2026-12-02.json');
     expect(resultFileName({ scenario: { id: 'tutorial', version: '1.0.0', title: 'x' }, start: 'draft' }, at)).toBe('accord-tutorial-draft-anonymous-2026-12-02.json');
+  });
+});
+
+describe('names in result files', () => {
+  it('are covered by the checksum: a file whose name was changed by hand is refused as edited', () => {
+    const ana = files[0]!;
+    const renamed = ana.text.replace(`"name": "${CLASS_NAMES.first}"`, '"name": "Someone Else"');
+    expect(renamed).not.toBe(ana.text);
+    const s = summarizeClass([{ file: 'renamed.json', text: renamed }], scenarioFor);
+    expect(s.refused).toMatchObject([{ file: 'renamed.json', kind: 'edited' }]);
   });
 });
 
