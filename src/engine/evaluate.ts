@@ -129,6 +129,47 @@ export function evaluate(party: Party, mood: PartyMood, text: PlanText, day: num
   };
 }
 
+/** A party's acceptance threshold now, exactly as `evaluate` computes it. Pure. */
+export function thresholdOf(party: Party, mood: PartyMood, day: number, totalDays: number): number {
+  const asp = party.role === 'mediator' ? party.reservation : aspiration(party, day, totalDays, mood.shift);
+  const modifiers = party.role === 'mediator' ? { trust: 0, pressure: 0, incentives: 0 } : modifiersOf(party, mood);
+  return Math.max(party.reservation, asp - modifiers.trust - modifiers.pressure - modifiers.incentives);
+}
+
+/**
+ * The numbers of `evaluate` without its reasons, for search loops: utility (the same sums in the
+ * same order, so the same bits), gap and the count of red lines crossed, for `text` with one
+ * point optionally set to another option (no copy of the text is made). Pure.
+ */
+export function quickJudge(party: Party, threshold: number, text: PlanText, point?: string, option?: string): { utility: number; gap: number; lines: number; acceptable: boolean } {
+  let total = 0;
+  let sum = 0;
+  for (const id in party.weights) {
+    const weight = party.weights[id]!;
+    const clause = text[id];
+    if (!clause || clause.deferred || weight <= 0) continue;
+    const chosen = id === point ? option! : clause.option;
+    const value = party.values[id]?.[chosen] ?? (chosen === OMIT ? 50 : 0);
+    total += weight;
+    sum += weight * value;
+  }
+  const utility = total > 0 ? sum / total : 50;
+  let lines = 0;
+  for (const line of party.redLines) {
+    let crosses = true;
+    for (const c of line.when) {
+      const clause = text[c.point];
+      if (clause === undefined || clause.deferred || (c.point === point ? option : clause.option) !== c.option) {
+        crosses = false;
+        break;
+      }
+    }
+    if (crosses) lines++;
+  }
+  const gap = utility - threshold;
+  return { utility, gap, lines, acceptable: lines === 0 && gap >= -1e-9 };
+}
+
 /** Leaders at a summit move part of the way from their envoys' aspiration toward their reservation. */
 export function leaderThreshold(evaluation: Evaluation, leaderFlex: number): number {
   return Math.max(evaluation.reservation, evaluation.threshold - leaderFlex * (evaluation.threshold - evaluation.reservation));
@@ -153,40 +194,43 @@ export function counterProposal(
   day: number,
   totalDays: number,
 ): Change[] | null {
-  const judge = (t: PlanText) => evaluate(party, mood, t, day, totalDays);
-  if (judge(text).acceptable) return [];
-  const candidates = (t: PlanText): { change: Change; text: PlanText; ev: Evaluation }[] => {
-    const out: { change: Change; text: PlanText; ev: Evaluation }[] = [];
+  // The same search as judging every candidate with `evaluate`, on the numbers alone (quickJudge):
+  // no reasons built and no text copied per candidate; the outcome-identity test holds it to that.
+  const threshold = thresholdOf(party, mood, day, totalDays);
+  if (quickJudge(party, threshold, text).acceptable) return [];
+  type Candidate = { change: Change; utility: number; score: number; acceptable: boolean };
+  const candidates = (t: PlanText, skip: readonly Change[]): Candidate[] => {
+    const out: Candidate[] = [];
     for (const point of points) {
       const clause = t[point.id];
       // Points the party settles only at leader level are not for its envoys to ask about.
       if (!clause || clause.deferred || point.leadersOnly || party.leaderPoints.includes(point.id)) continue;
+      if (skip.some((ch) => ch.point === point.id)) continue;
       const options = point.options.map((o) => o.id);
       if (point.omittable) options.push(OMIT);
       for (const option of options) {
         if (option === clause.option) continue;
-        const next = { ...t, [point.id]: { ...clause, option } };
-        out.push({ change: { point: point.id, option }, text: next, ev: judge(next) });
+        const j = quickJudge(party, threshold, t, point.id, option);
+        out.push({ change: { point: point.id, option }, utility: j.utility, score: j.gap - 100 * j.lines, acceptable: j.acceptable });
       }
     }
     return out;
   };
-  const single = candidates(text).filter((c) => c.ev.acceptable);
+  const single = candidates(text, []).filter((c) => c.acceptable);
   if (single.length > 0) {
-    single.sort((a, b) => a.ev.utility - b.ev.utility || a.change.point.localeCompare(b.change.point));
+    single.sort((a, b) => a.utility - b.utility || a.change.point.localeCompare(b.change.point));
     return [single[0]!.change];
   }
   const changes: Change[] = [];
   let current = text;
   for (let step = 0; step < 3; step++) {
-    const options = candidates(current).filter((c) => !changes.some((ch) => ch.point === c.change.point));
+    const options = candidates(current, changes);
     if (options.length === 0) return null;
-    const score = (e: Evaluation) => e.gap - 100 * e.redLines.length;
-    options.sort((a, b) => score(b.ev) - score(a.ev) || a.change.point.localeCompare(b.change.point));
+    options.sort((a, b) => b.score - a.score || a.change.point.localeCompare(b.change.point));
     const best = options[0]!;
     changes.push(best.change);
-    current = best.text;
-    if (best.ev.acceptable) return changes;
+    current = { ...current, [best.change.point]: { ...current[best.change.point]!, option: best.change.option } };
+    if (best.acceptable) return changes;
   }
   return null;
 }
