@@ -171,7 +171,7 @@ export function quickJudge(party: Party, threshold: number, text: PlanText, poin
 }
 
 /** Leaders at a summit move part of the way from their envoys' aspiration toward their reservation. */
-export function leaderThreshold(evaluation: Evaluation, leaderFlex: number): number {
+export function leaderThreshold(evaluation: Pick<Evaluation, 'threshold' | 'reservation'>, leaderFlex: number): number {
   return Math.max(evaluation.reservation, evaluation.threshold - leaderFlex * (evaluation.threshold - evaluation.reservation));
 }
 

@@ -8,7 +8,7 @@ import type { Scenario, ScenarioEvent, Start } from '../scenario/schema.ts';
 import { OMIT } from '../scenario/schema.ts';
 import { addDays, daysBetween } from './calendar.ts';
 import { validateCommand, travelDays, PRESS_AMOUNT, type Command, type CommandState, type EnvoyState } from './commands.ts';
-import { counterProposal, evaluate, objectionsOf, type Evaluation } from './evaluate.ts';
+import { counterProposal, evaluate, objectionsOf, quickJudge, thresholdOf, type Evaluation } from './evaluate.ts';
 import {
   hiddenRedLine, initialKnowledge, revealPoint, revealRedLine, revealReservation, revealWidth, topicOfMeeting,
   type Difficulty, type Knowledge,
@@ -17,7 +17,7 @@ import { partyMachine, type Answer, type PartyContext, type PartyEvent, type Par
 import { required, ruleOf } from './ratification.ts';
 import { RngCursor, seedRng, type RngState } from './rng.ts';
 import { scoreDeal, type Score } from './score.ts';
-import { openPoints, settleAtSummit, type OpenPoints } from './summit.ts';
+import { openPoints, settleAtSummit, type Judge, type OpenPoints } from './summit.ts';
 import { pointsInText, textFromStart, type PlanText } from './text.ts';
 import { outlookWords, stanceWords, statementOf, type Statement } from './timing.ts';
 import { eventsOfDay } from './world.ts';
@@ -154,12 +154,30 @@ export function absentParties(ctx: NegotiationContext): Set<string> {
   return new Set(Object.keys(states).filter((id) => states[id] === 'walkedOut' || states[id] === 'withdrawn'));
 }
 
+/**
+ * The hidden truth as numbers only (no reasons), for searches over many texts: a judge made once
+ * for the context, giving the same utility, gap, threshold and margin as `judgeNow`.
+ */
+export function quickJudgeNow(ctx: NegotiationContext): Judge {
+  const judges = new Map<string, { party: PartyContext['party']; threshold: number }>();
+  return (id, text) => {
+    let j = judges.get(id);
+    if (!j) {
+      const pc = partyContext(ctx, id)!;
+      j = { party: pc.party, threshold: thresholdOf(pc.party, pc.mood, ctx.day, ctx.totalDays) };
+      judges.set(id, j);
+    }
+    const q = quickJudge(j.party, j.threshold, text);
+    return { utility: q.utility, gap: q.gap, threshold: j.threshold, reservation: j.party.reservation, margin: q.utility - j.party.reservation, redLines: { length: q.lines } };
+  };
+}
+
 /** The open points of the current text, judged by the hidden truth. */
-export function openPointsNow(ctx: NegotiationContext, text: PlanText = ctx.text): OpenPoints {
+export function openPointsNow(ctx: NegotiationContext, text: PlanText = ctx.text, judge: Judge = quickJudgeNow(ctx)): OpenPoints {
   return openPoints(
     ctx.scenario,
     text,
-    (id, t) => judgeNow(ctx, id, t),
+    judge,
     (id, t) => {
       const pc = partyContext(ctx, id)!;
       return counterProposal(pc.party, pc.mood, t, ctx.scenario.points, ctx.day, ctx.totalDays);
@@ -493,7 +511,7 @@ export const negotiationMachine = setup({
         return;
       }
       const open = openPointsNow(context).points;
-      const settled = settleAtSummit(context.scenario, context.text, open, (id, t) => judgeNow(context, id, t), context.scenario.summit.leaderFlex, absentParties(context));
+      const settled = settleAtSummit(context.scenario, context.text, open, quickJudgeNow(context), context.scenario.summit.leaderFlex, absentParties(context));
       if (!settled) {
         enqueue.assign({
           capital: Math.max(0, context.capital - costs.summit - costs.failedSummit),

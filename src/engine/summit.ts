@@ -9,7 +9,9 @@ import { crossedRedLines, leaderThreshold, type Change, type Evaluation } from '
 import { passes, required, ruleOf } from './ratification.ts';
 import type { PlanText } from './text.ts';
 
-export type Judge = (partyId: string, text: PlanText) => Evaluation;
+/** What the summit rules read of a judgement: an `Evaluation`, or the numbers alone (`quickJudgeNow`). */
+export type Judgement = Pick<Evaluation, 'utility' | 'gap' | 'threshold' | 'reservation' | 'margin'> & { redLines: { readonly length: number } };
+export type Judge = (partyId: string, text: PlanText) => Judgement;
 export type Counter = (partyId: string, text: PlanText) => Change[] | null;
 
 export interface OpenPoints {

@@ -3,7 +3,7 @@
  * the text every required party is closest to accepting, tables it, and calls the summit the
  * moment the leaders would meet and agree.
  */
-import { absentParties, judgeNow, openPointsNow, summitRefusal } from '../negotiationMachine.ts';
+import { absentParties, openPointsNow, quickJudgeNow, summitRefusal } from '../negotiationMachine.ts';
 import { required, ruleOf } from '../ratification.ts';
 import { settleAtSummit } from '../summit.ts';
 import type { PlanText } from '../text.ts';
@@ -24,9 +24,11 @@ export function oracleBot(): Bot {
       const can = (type: string, envoy?: string, party?: string) =>
         view.legal.some((c) => c.type === type && (!envoy || ('envoy' in c && c.envoy === envoy)) && (!party || ('party' in c && c.party === party)));
 
+      // One judge for this decision: the truth does not change while the bot thinks.
+      const judge = quickJudgeNow(truth);
       if (can('summit.call') && summitRefusal(truth) === null) {
-        const open = openPointsNow(truth).points;
-        if (settleAtSummit(scenario, truth.text, open, (id, t) => judgeNow(truth, id, t), scenario.summit.leaderFlex, absentParties(truth))) {
+        const open = openPointsNow(truth, truth.text, judge).points;
+        if (settleAtSummit(scenario, truth.text, open, judge, scenario.summit.leaderFlex, absentParties(truth))) {
           return { type: 'summit.call' };
         }
       }
@@ -36,11 +38,11 @@ export function oracleBot(): Bot {
         const max = scenario.summit.maxOpenPoints;
         // Aim for the text the leaders would meet on and settle best; failing that, the fewest open points.
         const score = (t: PlanText) => {
-          const open = openPointsNow(truth, t);
-          const gaps = parties.map((id) => judgeNow(truth, id, t).gap);
+          const open = openPointsNow(truth, t, judge);
+          const gaps = parties.map((id) => judge(id, t).gap);
           const closeness = Math.min(...gaps) / 100;
           if (open.farApart.length > 0 || open.points.length > max) return -10 * (open.points.length + 5 * open.farApart.length) + closeness;
-          const settled = settleAtSummit(scenario, t, open.points, (id, x) => judgeNow(truth, id, x), scenario.summit.leaderFlex, absentParties(truth));
+          const settled = settleAtSummit(scenario, t, open.points, judge, scenario.summit.leaderFlex, absentParties(truth));
           return settled ? 1000 + Math.min(...Object.values(settled.margins)) : closeness;
         };
         const changes = diff(truth.text, improveText(scenario, truth.text, score));
