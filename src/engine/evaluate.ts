@@ -141,15 +141,25 @@ export function thresholdOf(party: Party, mood: PartyMood, day: number, totalDay
  * same order, so the same bits), gap and the count of red lines crossed, for `text` with one
  * point optionally set to another option (no copy of the text is made). Pure.
  */
+/** A party's weighed points in `weights` order, with their value rows: built once per party. */
+const weighed = new WeakMap<Party, readonly (readonly [string, number, Readonly<Record<string, number>> | undefined])[]>();
+function weighedPoints(party: Party) {
+  let list = weighed.get(party);
+  if (!list) {
+    list = Object.entries(party.weights).filter(([, w]) => w > 0).map(([id, w]) => [id, w, party.values[id]] as const);
+    weighed.set(party, list);
+  }
+  return list;
+}
+
 export function quickJudge(party: Party, threshold: number, text: PlanText, point?: string, option?: string): { utility: number; gap: number; lines: number; acceptable: boolean } {
   let total = 0;
   let sum = 0;
-  for (const id in party.weights) {
-    const weight = party.weights[id]!;
+  for (const [id, weight, values] of weighedPoints(party)) {
     const clause = text[id];
-    if (!clause || clause.deferred || weight <= 0) continue;
+    if (!clause || clause.deferred) continue;
     const chosen = id === point ? option! : clause.option;
-    const value = party.values[id]?.[chosen] ?? (chosen === OMIT ? 50 : 0);
+    const value = values?.[chosen] ?? (chosen === OMIT ? 50 : 0);
     total += weight;
     sum += weight * value;
   }
