@@ -26,8 +26,8 @@ describe('accord check', () => {
       status: 1,
       stdout: [],
       stderr: [
-        'src/cli/fixtures/broken.yaml:54:16: parties[1].redLines[0].when[0]: unknown option "ban" on point "dam"',
-        'src/cli/fixtures/broken.yaml:63:11: parties[2].home: unknown venue "nowhere"',
+        'src/cli/fixtures/broken.yaml:54:16: parties[1].redLines[0].when[0]: unknown option "ban" on point "dam" (options: "full", "halt", "omit")',
+        'src/cli/fixtures/broken.yaml:63:11: parties[2].home: unknown venue "nowhere" (venues: "hub", "north", "south")',
       ],
     });
   });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadScenarioText, MAX_SCENARIO_CHARS, type LoadResult } from './load.ts';
 import { scenarioJsonSchema } from './jsonSchema.ts';
+import type { ExplainedProblem } from './explain.ts';
 
 const FILE = 'scenarios/x/scenario.yaml';
 const root = new URL('../../', import.meta.url);
@@ -53,19 +54,28 @@ describe('problems are located by file, line, column and path', () => {
     const result = loadScenarioText(edited('when: [{ point: dam, option: halt }]', 'when: [{ point: dam, option: ban }]'), FILE);
     expect(result).toEqual({
       ok: false,
-      problems: [{ file: FILE, line: 54, column: 16, path: ['parties', 1, 'redLines', 0, 'when', 0], message: 'unknown option "ban" on point "dam"' }],
+      problems: [{ file: FILE, line: 54, column: 16, path: ['parties', 1, 'redLines', 0, 'when', 0], message: 'unknown option "ban" on point "dam" (options: "full", "halt", "omit")' }],
     });
-    expect(problems(result)).toEqual([`${FILE}:54:16: parties[1].redLines[0].when[0]: unknown option "ban" on point "dam"`]);
+    expect(problems(result)).toEqual([`${FILE}:54:16: parties[1].redLines[0].when[0]: unknown option "ban" on point "dam" (options: "full", "halt", "omit")`]);
   });
 
   it('a YAML syntax error is reported where the parser found it', () => {
     expect(loadEdited('    reservation: 20\n', '     reservation: 20\n')).toEqual([
-      `${FILE}:41:1: YAML: All mapping items must start at the same column`,
+      `${FILE}:41:1: YAML: All mapping items must start at the same column. Check the indentation of this line against the lines above.`,
     ]);
   });
 
   it('a tab used as indentation is a YAML error at its line', () => {
-    expect(loadEdited('    reservation: 20\n    opening: 60\n', '    reservation: 20\n\topening: 60\n')[0]).toBe(`${FILE}:42:1: YAML: Tabs are not allowed as indentation`);
+    // The first error with a hint; the 20 it drags behind it are folded under it.
+    expect(loadEdited('    reservation: 20\n    opening: 60\n', '    reservation: 20\n\topening: 60\n')).toEqual([
+      `${FILE}:42:1: YAML: Tabs are not allowed as indentation. Indent with spaces: YAML does not allow tabs. (20 more YAML errors after it, often caused by this one: fix it first)`,
+    ]);
+  });
+
+  it('a value containing ": " gets the hint to quote it', () => {
+    expect(loadEdited('title: The fixture accord', 'title: The fixture: an accord')).toEqual([
+      `${FILE}:4:8: YAML: Nested mappings are not allowed in compact mappings. The value contains ": " — put it in quotes: title: "The fixture: an accord".`,
+    ]);
   });
 
   it('a duplicate YAML key is named', () => {
@@ -91,13 +101,13 @@ describe('problems are located by file, line, column and path', () => {
   });
 
   it('an unknown key is reported at the key itself', () => {
-    expect(loadEdited('    omittable: false', '    omitable: false')).toEqual([`${FILE}:20:5: points[0]: unknown key "omitable"`]);
+    expect(loadEdited('    omittable: false', '    omitable: false')).toEqual([`${FILE}:20:5: points[0]: unknown key "omitable" (did you mean "omittable"?)`]);
   });
 
   it('a misspelt top-level key is both unknown and leaves a required key missing', () => {
     expect(loadEdited('disclaimer: Made up', 'disclaimr: Made up')).toEqual([
       `${FILE}:2:1: disclaimer: missing required field (expected string)`,
-      `${FILE}:6:1: unknown key "disclaimr"`,
+      `${FILE}:6:1: unknown key "disclaimr" (did you mean "disclaimer"?)`,
     ]);
   });
 
@@ -191,7 +201,18 @@ describe('duplicate ids are reported at the second use', () => {
     ['events', '  - id: protest\n', '  - id: storm\n', `${FILE}:92:9: events[1].id: duplicate event id "storm" (first used at events[0])`],
     ['envoys', '      - { id: envoy, name: Envoy }', '      - { id: envoy, name: Envoy }\n      - { id: envoy, name: Second }', `${FILE}:37:15: parties[0].envoys[1].id: duplicate envoy id "envoy" (also an envoy of "broker")`],
   ])('two %s with one id', (_what, from, to, expected) => {
-    expect(loadEdited(from, to)).toContain(expected);
+    // What follows from the duplicate (references to the id it replaced) is folded under it.
+    expect(loadEdited(from, to).map((p) => p.replace(/ \(\d+ more problems? below follow from it\)$/, ''))).toContain(expected);
+  });
+
+  it('what a duplicate id causes is folded under it, not listed after it', () => {
+    const result = loadScenarioText(edited('  - id: dam\n', '  - id: water\n'), FILE);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(formatProblem)).toEqual([`${FILE}:24:9: points[1].id: duplicate point id "water" (first used at points[0]) (8 more problems below follow from it)`]);
+    const folded = (result.problems[0] as ExplainedProblem).folded!.map(formatProblem);
+    expect(folded).toHaveLength(8);
+    expect(folded[0]).toBe(`${FILE}:37:27: parties[0].weights.dam: unknown point "dam" (points: "water")`);
   });
 
   it('a duplicate point does not make every later reference look wrong', () => {
@@ -204,23 +225,23 @@ describe('duplicate ids are reported at the second use', () => {
 
 describe('unknown references are reported where they are made', () => {
   it.each([
-    ['a party in ratification', 'signatories: [broker, north, south]', 'signatories: [broker, north, sooth]', `${FILE}:96:32: ratification.signatories[2]: unknown party "sooth"`],
-    ['a venue as an envoy start', '{ id: envoy, name: Envoy }', '{ id: envoy, name: Envoy, start: geneva }', `${FILE}:36:42: parties[0].envoys[0].start: unknown venue "geneva"`],
-    ['a venue as a home', '    home: north\n', '    home: nowhere\n', `${FILE}:47:11: parties[1].home: unknown venue "nowhere"`],
-    ['a venue in travel', '  - { from: hub, to: south, days: 1 }\n', '  - { from: hub, to: south, days: 1 }\n  - { from: south, to: atlantis, days: 3 }\n', `${FILE}:17:24: travel[2].to: unknown venue "atlantis"`],
-    ['a venue for the summit', '  venue: hub', '  venue: geneva', `${FILE}:98:10: summit.venue: unknown venue "geneva"`],
-    ['a point in weights (at the key)', 'weights: { water: 60, dam: 40 }', 'weights: { water: 60, dams: 40 }', `${FILE}:48:27: parties[1].weights.dams: unknown point "dams"`],
-    ['a point in values (at the key)', '      dam: { full: 0, halt: 100, omit: 60 }\n', '      dam: { full: 0, halt: 100, omit: 60 }\n      army: { cap: 10 }\n', `${FILE}:68:7: parties[2].values.army: unknown point "army"`],
-    ['an option in values (at the key)', 'dam: { full: 100, halt: 0, omit: 50 }', 'dam: { full: 100, halt: 0, omit: 50, ban: 0 }', `${FILE}:51:44: parties[1].values.dam.ban: unknown option "ban" on point "dam"`],
-    ['a point in a red line', 'when: [{ point: dam, option: halt }]', 'when: [{ point: dams, option: halt }]', `${FILE}:54:16: parties[1].redLines[0].when[0]: unknown point "dams"`],
-    ['an option in a red line', 'when: [{ point: dam, option: halt }]', 'when: [{ point: dam, option: ban }]', `${FILE}:54:16: parties[1].redLines[0].when[0]: unknown option "ban" on point "dam"`],
-    ['a point in a start (at the key)', 'text: { water: low, dam: full }', 'text: { water: low, dam: full, army: cap }', `${FILE}:84:36: starts[0].text.army: unknown point "army"`],
-    ['an option in a start', 'text: { water: low, dam: full }', 'text: { water: lowest, dam: full }', `${FILE}:84:20: starts[0].text.water: unknown option "lowest" on point "water"`],
-    ['a point in leaderPoints', 'leaderPoints: [water]', 'leaderPoints: [waters]', `${FILE}:58:20: parties[1].leaderPoints[0]: unknown point "waters"`],
-    ['a point in holds', 'holds: [water]', 'holds: [wata]', `${FILE}:80:13: parties[3].holds[0]: unknown point "wata"`],
-    ['a point revealed by an event', 'reveal: [water]', 'reveal: [weather]', `${FILE}:91:54: events[0].effects[0].reveal[0]: unknown point "weather"`],
-    ['a party in an incentive', 'to: south, value: 5', 'to: sud, value: 5', `${FILE}:86:46: incentives[0].to: unknown party "sud"`],
-    ['a party in an event', '[{ party: north, patience', '[{ party: nord, patience', `${FILE}:91:24: events[0].effects[0].party: unknown party "nord"`],
+    ['a party in ratification', 'signatories: [broker, north, south]', 'signatories: [broker, north, sooth]', `${FILE}:96:32: ratification.signatories[2]: unknown party "sooth" (did you mean "south"?)`],
+    ['a venue as an envoy start', '{ id: envoy, name: Envoy }', '{ id: envoy, name: Envoy, start: geneva }', `${FILE}:36:42: parties[0].envoys[0].start: unknown venue "geneva" (venues: "hub", "north", "south")`],
+    ['a venue as a home', '    home: north\n', '    home: nowhere\n', `${FILE}:47:11: parties[1].home: unknown venue "nowhere" (venues: "hub", "north", "south")`],
+    ['a venue in travel', '  - { from: hub, to: south, days: 1 }\n', '  - { from: hub, to: south, days: 1 }\n  - { from: south, to: atlantis, days: 3 }\n', `${FILE}:17:24: travel[2].to: unknown venue "atlantis" (venues: "hub", "north", "south")`],
+    ['a venue for the summit', '  venue: hub', '  venue: geneva', `${FILE}:98:10: summit.venue: unknown venue "geneva" (venues: "hub", "north", "south")`],
+    ['a point in weights (at the key)', 'weights: { water: 60, dam: 40 }', 'weights: { water: 60, dams: 40 }', `${FILE}:48:27: parties[1].weights.dams: unknown point "dams" (did you mean "dam"?)`],
+    ['a point in values (at the key)', '      dam: { full: 0, halt: 100, omit: 60 }\n', '      dam: { full: 0, halt: 100, omit: 60 }\n      army: { cap: 10 }\n', `${FILE}:68:7: parties[2].values.army: unknown point "army" (points: "water", "dam")`],
+    ['an option in values (at the key)', 'dam: { full: 100, halt: 0, omit: 50 }', 'dam: { full: 100, halt: 0, omit: 50, ban: 0 }', `${FILE}:51:44: parties[1].values.dam.ban: unknown option "ban" on point "dam" (options: "full", "halt", "omit")`],
+    ['a point in a red line', 'when: [{ point: dam, option: halt }]', 'when: [{ point: dams, option: halt }]', `${FILE}:54:16: parties[1].redLines[0].when[0]: unknown point "dams" (did you mean "dam"?)`],
+    ['an option in a red line', 'when: [{ point: dam, option: halt }]', 'when: [{ point: dam, option: ban }]', `${FILE}:54:16: parties[1].redLines[0].when[0]: unknown option "ban" on point "dam" (options: "full", "halt", "omit")`],
+    ['a point in a start (at the key)', 'text: { water: low, dam: full }', 'text: { water: low, dam: full, army: cap }', `${FILE}:84:36: starts[0].text.army: unknown point "army" (points: "water", "dam")`],
+    ['an option in a start', 'text: { water: low, dam: full }', 'text: { water: lowest, dam: full }', `${FILE}:84:20: starts[0].text.water: unknown option "lowest" on point "water" (options: "low", "high")`],
+    ['a point in leaderPoints', 'leaderPoints: [water]', 'leaderPoints: [waters]', `${FILE}:58:20: parties[1].leaderPoints[0]: unknown point "waters" (did you mean "water"?)`],
+    ['a point in holds', 'holds: [water]', 'holds: [wata]', `${FILE}:80:13: parties[3].holds[0]: unknown point "wata" (did you mean "water"?)`],
+    ['a point revealed by an event', 'reveal: [water]', 'reveal: [weather]', `${FILE}:91:54: events[0].effects[0].reveal[0]: unknown point "weather" (did you mean "water"?)`],
+    ['a party in an incentive', 'to: south, value: 5', 'to: sud, value: 5', `${FILE}:86:46: incentives[0].to: unknown party "sud" (parties: "broker", "north", "south", "fishers")`],
+    ['a party in an event', '[{ party: north, patience', '[{ party: nord, patience', `${FILE}:91:24: events[0].effects[0].party: unknown party "nord" (did you mean "north"?)`],
   ])('%s', (_what, from, to, expected) => {
     expect(loadEdited(from, to)).toEqual([expected]);
   });

@@ -7,6 +7,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import type { z } from 'zod';
 import { FORMAT_VERSION, MIN_FORMAT_VERSION, scenarioSchema, type Scenario } from './schema.ts';
 import { checkMeaning } from './checkMeaning.ts';
+import { explainProblems } from './explain.ts';
 
 /** Largest scenario file accepted, in characters. */
 export const MAX_SCENARIO_CHARS = 1_000_000;
@@ -162,6 +163,12 @@ function pathOf(chain: readonly unknown[]): PathPart[] {
  * @param file the name used in messages, e.g. `scenarios/tutorial/scenario.yaml`
  */
 export function loadScenarioText(source: string, file: string): LoadResult {
+  const result = loadRaw(source, file);
+  // Did-you-mean, YAML hints and folding are written up separately (explain.ts).
+  return result.ok ? result : { ok: false, problems: explainProblems(result.problems, source) };
+}
+
+function loadRaw(source: string, file: string): LoadResult {
   const problem = (message: string, line = 1, column = 1, path: PathPart[] = []): LoadResult => ({
     ok: false,
     problems: [{ file, line, column, path, message }],

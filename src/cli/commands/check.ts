@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { formatProblem, loadScenarioText } from '../../scenario/load.ts';
 import { readScenarioText } from '../readScenarioFile.ts';
+import type { ExplainedProblem } from '../../scenario/explain.ts';
 import { formatWarning, lintSource } from '../../analysis/lintText.ts';
 
 export function register(program: Command): void {
@@ -32,7 +33,11 @@ export function checkFiles(files: readonly string[], out: (line: string) => void
       for (const w of warnings) out(formatWarning(w));
     } else {
       code = 1;
-      for (const problem of result.problems) err(formatProblem(problem));
+      for (const problem of result.problems as ExplainedProblem[]) {
+        err(formatProblem(problem));
+        // Problems that follow from this one, indented under it.
+        for (const f of problem.folded ?? []) err(`    ${formatProblem(f)}`);
+      }
     }
   }
   return code;
