@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DIFFICULTIES } from './knowledge.ts';
+import { isObjectName } from '../scenario/schema.ts';
 import type { Command } from './commands.ts';
 import { ENGINE_VERSION, openEnvelope, seal, type Migration } from './envelope.ts';
 import { readJsonText } from './jsonText.ts';
@@ -17,7 +18,8 @@ export const MAX_SAVE_CHARS = 20_000_000;
 /** Most commands a save or result file may hold. */
 export const MAX_LOG = 5000;
 
-const id = z.string().min(1).max(48);
+// An id in a command names something in the scenario, whose ids are never object machinery (schema.ts).
+const id = z.string().min(1).max(48).refine((s) => !isObjectName(s), 'is not an id (a name every JavaScript object has)');
 const change = z.strictObject({ point: id, option: id });
 
 export const commandSchema = z.discriminatedUnion('type', [

@@ -151,7 +151,8 @@ export function explainProblems(problems: readonly ScenarioProblem[], source: st
   }
   let data: Data | null = null;
   try {
-    const parsed: unknown = parse(source, { maxAliasCount: 200, prettyErrors: false });
+    // Duplicate keys were reported already; the parser's own check is quadratic in a mapping's size.
+    const parsed: unknown = parse(source, { maxAliasCount: 200, prettyErrors: false, uniqueKeys: false });
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Data;
   } catch {
     data = null;

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { FORMAT_VERSION, MIN_FORMAT_VERSION, scenarioSchema, type Scenario } from './schema.ts';
 import { checkMeaning } from './checkMeaning.ts';
 import { explainProblems } from './explain.ts';
+import { prescan } from './prescan.ts';
 
 /** Largest scenario file accepted, in characters. */
 export const MAX_SCENARIO_CHARS = 1_000_000;
@@ -78,8 +79,11 @@ function locate(doc: Document, lines: LineCounter, path: readonly PathPart[], on
 
 function zodMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'unrecognized_keys': {
+      const shown = issue.keys.slice(0, 5).map((k) => JSON.stringify(preview(k).slice(1, -1))).join(', ');
+      const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${shown}${more}`;
+    }
     case 'invalid_type':
       if (issue.input === undefined) return `missing required field (expected ${issue.expected})`;
       if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
@@ -163,9 +167,22 @@ function pathOf(chain: readonly unknown[]): PathPart[] {
  * @param file the name used in messages, e.g. `scenarios/tutorial/scenario.yaml`
  */
 export function loadScenarioText(source: string, file: string): LoadResult {
+  // Size, depth and entries first: a file refused here is never parsed again to explain it.
+  const refused = refuseBeforeParsing(source, file);
+  if (refused) return refused;
   const result = loadRaw(source, file);
   // Did-you-mean, YAML hints and folding are written up separately (explain.ts).
   return result.ok ? result : { ok: false, problems: explainProblems(result.problems, source) };
+}
+
+/** The limits checked before any parsing (size, then nesting and entries in one linear pass). */
+function refuseBeforeParsing(source: string, file: string): LoadResult | null {
+  const problem = (message: string, line = 1, column = 1): LoadResult => ({ ok: false, problems: [{ file, line, column, path: [], message }] });
+  if (source.length > MAX_SCENARIO_CHARS) {
+    return problem(`file is too large (${source.length} characters; the limit is ${MAX_SCENARIO_CHARS})`);
+  }
+  const first = prescan(source);
+  return first.ok ? null : problem(first.message, first.line, first.column);
 }
 
 function loadRaw(source: string, file: string): LoadResult {
@@ -173,35 +190,35 @@ function loadRaw(source: string, file: string): LoadResult {
     ok: false,
     problems: [{ file, line, column, path, message }],
   });
-  if (source.length > MAX_SCENARIO_CHARS) {
-    return problem(`file is too large (${source.length} characters; the limit is ${MAX_SCENARIO_CHARS})`);
-  }
   const lines = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    // Duplicate keys are found below in one pass; the parser's own check is quadratic in a mapping's size.
+    doc = parseDocument(source, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   } catch (e) {
     return problem(`could not be read as YAML: ${(e as Error).message}`);
   }
-  if (doc.errors.length > 0) {
+  const duplicates = duplicateKeys(doc, lines, source);
+  if (doc.errors.length > 0 || duplicates.length > 0) {
+    const errors = doc.errors.slice(0, MAX_PROBLEMS * 4);
     return {
       ok: false,
-      problems: doc.errors.map((e) => {
+      problems: capProblems([...errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
         const first = e.message.split('\n')[0] ?? e.code;
         const message =
           e.code === 'DUPLICATE_KEY'
             ? `YAML: duplicate key ${keyAt(source, e.pos[0])}(a key may appear only once in a mapping)`
             : `YAML: ${first}`;
-        return { file, line: pos.line, column: pos.col, path: [], message };
-      }),
+        return { file, line: pos.line, column: pos.col, path: [] as PathPart[], message };
+      }), ...duplicates.map((d) => ({ file, ...d }))].sort((a, b) => a.line - b.line || a.column - b.column)),
     };
   }
   const forbidden = forbiddenKeys(doc, lines);
   if (forbidden.length > 0) {
     return {
       ok: false,
-      problems: forbidden.map((f) => ({ file, line: f.line, column: f.column, path: f.path, message: `the key "${f.key}" is not allowed (JavaScript reserves it); rename or remove it` })),
+      problems: capProblems(forbidden.map((f) => ({ file, line: f.line, column: f.column, path: f.path, message: `the key "${f.key}" is not allowed (JavaScript reserves it); rename or remove it` }))),
     };
   }
   let data: unknown;
@@ -232,7 +249,7 @@ function loadRaw(source: string, file: string): LoadResult {
   }
   const shape = scenarioSchema.safeParse(data, { reportInput: true });
   if (!shape.success) {
-    const problems = shape.error.issues.map((issue) => {
+    const problems = capIssues(shape.error.issues).map((issue) => {
       const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
       // An unknown key is pointed at itself; the path stays that of its mapping.
       const where =
@@ -241,16 +258,75 @@ function loadRaw(source: string, file: string): LoadResult {
           : locate(doc, lines, path, issue.code === 'invalid_key');
       return { file, ...where, path, message: zodMessage(issue) };
     });
-    return { ok: false, problems: dedupe(problems) };
+    return { ok: false, problems: capProblems(dedupe(problems)) };
   }
   const meaning = checkMeaning(shape.data);
   if (meaning.length > 0) {
     return {
       ok: false,
-      problems: meaning.map((m) => ({ file, ...locate(doc, lines, m.path, m.onKey), path: m.path, message: m.message })),
+      problems: capProblems(capIssues(meaning).map((m) => ({ file, ...locate(doc, lines, m.path, m.onKey), path: m.path, message: m.message }))),
     };
   }
   return { ok: true, scenario: shape.data };
+}
+
+/**
+ * Duplicate keys in every mapping, in one pass (a set per mapping), located at the second
+ * occurrence. Keys compare as the text they become (`1` and `"1"` are the same key).
+ */
+function duplicateKeys(doc: Document, lines: LineCounter, source: string): Omit<ScenarioProblem, 'file'>[] {
+  const found: Omit<ScenarioProblem, 'file'>[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (found.length >= MAX_PROBLEMS * 4) return visit.BREAK;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const at = pair.key.range?.[0] ?? 0;
+        const pos = lines.linePos(at);
+        found.push({ line: pos.line, column: pos.col, path: [], message: `YAML: duplicate key ${keyAt(source, at)}(a key may appear only once in a mapping)` });
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Most problems of one kind listed; the rest are counted ("and 120 more of the same kind"). */
+export const MAX_PROBLEMS = 20;
+
+/** Keep the work of locating and formatting problems bounded: never more than a few pages of issues. */
+function capIssues<T>(issues: readonly T[]): T[] {
+  return issues.slice(0, MAX_PROBLEMS * 10);
+}
+
+/**
+ * The first {@link MAX_PROBLEMS} problems of each kind (the message with its quoted parts and
+ * numbers blanked), then one line per kind that had more: "…and M more of the same kind".
+ */
+export function capProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
+  const kindOf = (m: string) => m.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\d+/g, '#');
+  const counts = new Map<string, { shown: number; more: number; last: ScenarioProblem }>();
+  const out: ScenarioProblem[] = [];
+  for (const p of problems) {
+    const kind = kindOf(p.message);
+    const c = counts.get(kind) ?? { shown: 0, more: 0, last: p };
+    counts.set(kind, c);
+    if (c.shown < MAX_PROBLEMS) {
+      c.shown++;
+      c.last = p;
+      out.push(p);
+    } else c.more++;
+  }
+  for (const c of counts.values()) {
+    if (c.more > 0) out.push({ ...c.last, message: `…and ${c.more} more of the same kind (${c.last.message})` });
+  }
+  return out;
 }
 
 function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {

@@ -1,0 +1,79 @@
+/**
+ * The loader's limits: a file of any shape is checked or refused quickly, with located messages,
+ * and long lists of problems are capped. Times are CPU times of this process, so a busy machine
+ * does not make them fail; the bounds are the issue's (1 s for a 1 MB file, 2 s for the 50k keys).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadScenarioText, MAX_PROBLEMS, MAX_SCENARIO_CHARS } from './load.ts';
+import { MAX_DEPTH, MAX_ENTRIES } from './prescan.ts';
+
+const TUTORIAL = readFileSync(new URL('../../scenarios/tutorial/scenario.yaml', import.meta.url), 'utf8');
+
+function timed(text: string): { ms: number; lines: string[]; ok: boolean } {
+  const before = process.cpuUsage();
+  const r = loadScenarioText(text, 'big.yaml');
+  const used = process.cpuUsage(before);
+  return { ms: (used.user + used.system) / 1000, ok: r.ok, lines: r.ok ? [] : r.problems.map(formatProblem) };
+}
+
+/** Pad a text to about `chars` characters with a YAML comment block, keeping its shape. */
+const pad = (text: string, chars: number) => `${text}\n${'#'.repeat(Math.max(0, chars - text.length - 2))}\n`;
+
+describe('scenario files of hostile shapes', () => {
+  it('the 50,000-key file is refused at once, at the line where it passes the limit', () => {
+    const text = `${TUTORIAL}\nextra:\n${Array.from({ length: 50_000 }, (_, i) => `  k${i}: ${i}`).join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(690_000);
+    const r = timed(text);
+    expect(r.ms).toBeLessThan(2000);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(/^big\.yaml:24\d{3}:3: the file has more than 25,000 entries; a scenario needs far fewer$/);
+  });
+
+  it('deep nesting, inline or indented or as a sequence of sequences, is refused where it passes the limit', () => {
+    expect(timed(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`).lines).toEqual([`big.yaml:1:${3 + MAX_DEPTH}: nested too deeply (more than ${MAX_DEPTH} levels)`]);
+    expect(timed(`${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`).lines[0]).toMatch(/^big\.yaml:33:33: nested too deeply/);
+    expect(timed(`a:\n${'- '.repeat(20_000)}x\n`).lines[0]).toMatch(/^big\.yaml:2:\d+: nested too deeply/);
+    expect(timed(`a: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`).lines[0]).toMatch(/^big\.yaml:1:\d+: nested too deeply/);
+  });
+
+  it('duplicate keys are found in one pass, at the second occurrence, and the list is capped by kind', () => {
+    const text = `${TUTORIAL}\nextra:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i % 50}: ${i}`).join('\n')}\n`;
+    const r = timed(text);
+    expect(r.ms).toBeLessThan(1000);
+    const dup = r.lines.filter((l) => l.includes('duplicate key'));
+    expect(dup).toHaveLength(MAX_PROBLEMS + 1);
+    expect(dup[0]).toBe('big.yaml:296:3: YAML: duplicate key "k0" (a key may appear only once in a mapping)');
+    expect(dup.at(-1)).toMatch(/^big\.yaml:\d+:3: …and \d+ more of the same kind \(YAML: duplicate key "k\d+"/);
+  });
+
+  it('many problems of one kind: the first ones, then how many more', () => {
+    const text = TUTORIAL.replace(/^travel:/m, `${Array.from({ length: 3000 }, (_, i) => `unknown${i}: 1`).join('\n')}\ntravel:`);
+    const r = timed(text);
+    expect(r.lines[0]).toMatch(/: unknown keys "unknown0", "unknown1", "unknown2", "unknown3", "unknown4" and 2995 more$/);
+    const bad = TUTORIAL.replace(/lat: 4/g, 'lat: 400');
+    const lines = timed(bad).lines;
+    expect(lines.length).toBeLessThanOrEqual(MAX_PROBLEMS + 1);
+  });
+
+  it('a 1 MB file of any shape is checked or refused in under 1 s of CPU', () => {
+    const entries = MAX_ENTRIES - 300;
+    const shapes: Record<string, string> = {
+      'many keys': `a:\n${Array.from({ length: entries }, (_, i) => `  k${i}: ${i}`).join('\n')}\n`,
+      'many list items': `a:\n${Array.from({ length: entries }, (_, i) => `  - {id: p${i}}`).join('\n')}\n`,
+      'one long inline list': `a: [${'1,'.repeat(entries)}1]\n`,
+      'one huge string': TUTORIAL.replace(/^summary:.*$/m, `summary: "${'x'.repeat(MAX_SCENARIO_CHARS - TUTORIAL.length - 100)}"`),
+      'the tutorial repeated': TUTORIAL.repeat(Math.floor(MAX_SCENARIO_CHARS / TUTORIAL.length / 3)),
+      'huge numbers': `a:\n${Array.from({ length: entries }, (_, i) => `  n${i}: 1e${300 + (i % 20)}`).join('\n')}\n`,
+      'aliases': `base: &b {x: 1, y: [1, 2, 3]}\n${Array.from({ length: entries / 2 }, (_, i) => `r${i}: *b`).join('\n')}\n`,
+    };
+    for (const [shape, raw] of Object.entries(shapes)) {
+      const text = raw.length < MAX_SCENARIO_CHARS - 10 ? pad(raw, MAX_SCENARIO_CHARS - 10) : raw.slice(0, MAX_SCENARIO_CHARS);
+      const r = timed(text);
+      expect(r.ok, shape).toBe(false);
+      expect(r.lines.length, shape).toBeGreaterThan(0);
+      expect(r.lines.length, shape).toBeLessThan(MAX_PROBLEMS * 20);
+      expect(r.ms, `${shape}: ${r.ms.toFixed(0)} ms`).toBeLessThan(1000);
+    }
+  });
+});
