@@ -20,7 +20,7 @@ import { scoreDeal, type Score } from './score.ts';
 import { openPoints, settleAtSummit, type Judge, type OpenPoints } from './summit.ts';
 import { pointsInText, textFromStart, type PlanText } from './text.ts';
 import { outlookWords, stanceWords, statementOf, type Statement } from './timing.ts';
-import { eventsOfDay } from './world.ts';
+import { eventsOfDay, newsApplies } from './world.ts';
 
 export interface Notice {
   day: number;
@@ -561,7 +561,7 @@ export const negotiationMachine = setup({
         }
       }
       const rng = new RngCursor(context.rng);
-      const news = eventsOfDay(context.scenario.events, date, context.fired, rng);
+      const news = eventsOfDay(context.scenario.events, date, context.fired, rng, { start: context.start.id, envoys, text: context.text });
       const { knowledge, capital } = reportNews(context, news, rng, (text) => at('news.reported', text), (ref, e) => enqueue.sendTo(ref, e));
       // News first: a party that gives up on this day's passing must still have heard it.
       for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'day.passed', day, patience } satisfies PartyEvent);
@@ -587,7 +587,7 @@ export const negotiationMachine = setup({
     // News scheduled for the opening day happens as the talks open.
     openingNews: enqueueActions(({ context, enqueue }) => {
       const date = dateOf(context);
-      const news = context.scenario.events.filter((e) => e.on === date);
+      const news = context.scenario.events.filter((e) => e.on === date && newsApplies(e, { start: context.start.id, envoys: context.envoys, text: context.text }));
       if (news.length === 0) return;
       const journal = [...context.journal];
       const rng = new RngCursor(context.rng);
@@ -605,7 +605,7 @@ export const negotiationMachine = setup({
     const mediator = scenario.parties.find((p) => p.role === 'mediator')!;
     const envoys: Record<string, EnvoyState> = {};
     for (const e of mediator.envoys) {
-      envoys[e.id] = { id: e.id, name: e.name, at: e.start ?? mediator.home, to: null, arrives: null, actionsLeft: scenario.calendar.actionsPerDay };
+      envoys[e.id] = { id: e.id, name: e.name, at: start.envoys?.[e.id] ?? e.start ?? mediator.home, to: null, arrives: null, actionsLeft: scenario.calendar.actionsPerDay };
     }
     const parties: NegotiationContext['parties'] = {};
     for (const party of scenario.parties) {

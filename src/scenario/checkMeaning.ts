@@ -159,6 +159,10 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
       // A start is a text the game can reach: a point that may not be dropped is not dropped there either.
       if (problem) add(['starts', i, 'text', pt], problem, !points.has(pt));
     }
+    for (const [envoy, venue] of Object.entries(st.envoys ?? {})) {
+      if (!envoyIds.has(envoy)) add(['starts', i, 'envoys', envoy], `unknown envoy "${envoy}"`);
+      if (!venues.has(venue)) add(['starts', i, 'envoys', envoy], `unknown venue "${venue}"`);
+    }
     if (st.date !== undefined) {
       const day = dayOf(st.date);
       if (day < start || day > deadline) add(['starts', i, 'date'], `start ${st.date} cannot be reached: it is outside the calendar (${s.calendar.start} to ${s.calendar.deadline})`);
@@ -178,6 +182,19 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
     if ((ev.on === undefined) === (ev.chance === undefined)) add(['events', i], 'give either "on" (a scheduled date) or "chance" (a daily probability), not both or neither');
     if (ev.on !== undefined && (dayOf(ev.on) < start || dayOf(ev.on) > deadline)) add(['events', i, 'on'], `date ${ev.on} is outside the calendar`);
     if (ev.from !== undefined && ev.until !== undefined && dayOf(ev.from) > dayOf(ev.until)) add(['events', i, 'until'], `"until" ${ev.until} is before "from" ${ev.from}`);
+    const w = ev.when;
+    w?.starts?.forEach((st, k) => {
+      if (!s.starts.some((x) => x.id === st)) add(['events', i, 'when', 'starts', k], `unknown start "${st}"`);
+    });
+    if (w?.envoyAt) {
+      if (w.envoyAt.envoy !== undefined && !envoyIds.has(w.envoyAt.envoy)) add(['events', i, 'when', 'envoyAt', 'envoy'], `unknown envoy "${w.envoyAt.envoy}"`);
+      if (!venues.has(w.envoyAt.venue)) add(['events', i, 'when', 'envoyAt', 'venue'], `unknown venue "${w.envoyAt.venue}"`);
+    }
+    for (const key of ['omitted', 'kept'] as const) {
+      w?.[key]?.forEach((pt, k) => {
+        if (!points.has(pt)) add(['events', i, 'when', key, k], `unknown point "${pt}"`);
+      });
+    }
     ev.effects.forEach((ef, j) => {
       if (!parties.has(ef.party)) add(['events', i, 'effects', j, 'party'], `unknown party "${ef.party}"`);
       ef.reveal?.forEach((pt, k) => {

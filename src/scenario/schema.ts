@@ -47,8 +47,12 @@ const delta = z.number().finite().min(-100).max(100);
 
 export const sourceSchema = z
   .strictObject({
-    title: text(300).meta({ description: 'What the source is.', examples: ['Reuters, 23 Nov 2025'] }),
-    url: text(500).optional().meta({ description: 'Where it can be read (shown as text, never followed automatically).' }),
+    title: text(300).meta({ description: 'What the source is: its headline or a short description.', examples: ['Rubio calls Geneva talks the best meeting yet'] }),
+    outlet: text(200).optional().meta({ description: 'Who published it, and through whom if it is a copy.', examples: ['SBS News (Australian public broadcaster)'] }),
+    url: text(500).optional().meta({
+      description: 'Where it can be read: a full http(s) address is shown as a link that opens in a new tab; anything else is shown as text.',
+      examples: ['https://www.gov.uk/government/news/pm-call-with-president-trump-of-the-united-states-23-november-2025'],
+    }),
     date: isoDate.optional(),
   })
   .meta({ description: 'A public source the scenario is built from.' });
@@ -179,6 +183,10 @@ export const startSchema = z.strictObject({
     examples: [{ nato: 'ban', army: 'cap-600k', amnesty: 'omit' }],
   }),
   capital: z.number().finite().min(0).max(1000).optional().meta({ description: "Mediator's political capital at this start (defaults to the mediator's)." }),
+  envoys: z.record(id, id).optional().meta({
+    description: "Where envoys are on this start's first day (envoy id → venue id); others begin where the envoy list says.",
+    examples: [{ driscoll: 'geneva' }],
+  }),
 });
 
 export const costsSchema = z
@@ -218,6 +226,22 @@ export const effectSchema = z.strictObject({
   reveal: z.array(id).max(30).optional().meta({ description: "Points whose value to this party the news reveals." }),
 });
 
+export const eventConditionSchema = z
+  .strictObject({
+    starts: z.array(id).min(1).optional().meta({ description: 'Only in games begun from one of these starts.', examples: [['geneva-19']] }),
+    envoyAt: z
+      .strictObject({
+        envoy: id.optional().meta({ description: 'This envoy (default: any envoy of the mediator).', examples: ['driscoll'] }),
+        venue: id,
+      })
+      .optional()
+      .meta({ description: 'Only when the envoy is at the venue (not travelling) as the day begins.' }),
+    omitted: z.array(id).optional().meta({ description: 'Only when every one of these points is out of the text.', examples: [['army-cap']] }),
+    kept: z.array(id).optional().meta({ description: 'Only when every one of these points is still in the text.' }),
+    maxPoints: z.number().int().min(0).max(60).optional().meta({ description: 'Only when the text has at most this many points.', examples: [19] }),
+  })
+  .meta({ description: 'When news may happen: every condition given must hold. News that reports a move must not fire unless the game made it.' });
+
 export const eventSchema = z
   .strictObject({
     id,
@@ -230,6 +254,7 @@ export const eventSchema = z
     repeat: z.boolean().default(false).meta({ description: 'A random event may happen more than once.' }),
     capital: delta.optional().meta({ description: "Change to the mediator's political capital." }),
     effects: z.array(effectSchema).max(20).default([]),
+    when: eventConditionSchema.optional(),
   })
   .meta({ description: 'News that shifts trust, patience and positions. Give `on` (scheduled) or `chance` (random).' });
 

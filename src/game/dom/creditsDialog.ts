@@ -7,6 +7,22 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { createDialog, type Dialog } from './dialog.ts';
 import { h } from './h.ts';
 
+/**
+ * A source's address: a full http(s) address is a link opening in a new tab (without access to
+ * this page); anything else, such as a bare domain, stays text.
+ */
+export function sourceLink(url: string): HTMLElement {
+  let parsed: URL | null = null;
+  try {
+    parsed = /^https?:\/\//i.test(url) ? new URL(url) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!parsed) return h('span', { class: 'url' }, url);
+  return h('a', { class: 'url', attrs: { href: parsed.href, target: '_blank', rel: 'noopener noreferrer' } },
+    url, h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'));
+}
+
 export function creditsDialog(controller: AppController, custom: () => Scenario | null): Dialog {
   return createDialog('Sources and credits', () => {
     const scenarios: Scenario[] = [];
@@ -26,9 +42,11 @@ export function creditsDialog(controller: AppController, custom: () => Scenario 
           pub.sources.length === 0
             ? h('p', null, 'No sources listed.')
             : h('ol', { class: 'source-list' }, ...pub.sources.map((src) => h('li', null,
+                src.outlet ? h('span', { class: 'outlet' }, `${src.outlet}: `) : null,
                 src.title,
-                src.date ? ` (${src.date})` : '',
-                src.url ? h('span', { class: 'url' }, ` ${src.url}`) : null,
+                src.date ? ` (${src.date})` : ' (undated)',
+                src.url ? ' ' : null,
+                src.url ? sourceLink(src.url) : null,
               ))),
         );
       }),

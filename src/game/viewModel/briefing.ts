@@ -54,7 +54,8 @@ export function briefingView(pub: PublicScenario, startId: string): BriefingView
     role: {
       party: mediator?.name ?? '',
       leader: mediator?.leader ?? '',
-      envoys: (mediator?.envoys ?? []).map((e) => ({ name: e.name, title: e.title, where: venueName(pub, mediator?.home ?? '') })),
+      // Where each envoy is on this start's first day: the start's placement, else the envoy's own start.
+      envoys: (mediator?.envoys ?? []).map((e) => ({ name: e.name, title: e.title, where: venueName(pub, start.envoys[e.id] ?? e.start) })),
     },
     parties: pub.parties
       .filter((p) => p.role !== 'mediator')

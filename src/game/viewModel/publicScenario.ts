@@ -31,7 +31,7 @@ export interface PublicParty {
   role: 'mediator' | 'signatory' | 'consulted';
   home: string;
   briefing: string;
-  envoys: { id: string; name: string; title: string }[];
+  envoys: { id: string; name: string; title: string; start: string }[];
   /** Red lines the party has stated in public (known from the start). */
   statedRedLines: string[];
 }
@@ -44,6 +44,8 @@ export interface PublicStart {
   /** point → option id (or `omit`). */
   text: Record<string, string>;
   points: number;
+  /** Where envoys begin on this start, when it says (envoy id → venue id). */
+  envoys: Record<string, string>;
 }
 
 export interface PublicScenario {
@@ -53,7 +55,7 @@ export interface PublicScenario {
   disclaimer: string;
   summary: string;
   briefing: string;
-  sources: { title: string; url: string | null; date: string | null }[];
+  sources: { title: string; outlet: string | null; url: string | null; date: string | null }[];
   calendar: { start: string; deadline: string; softDeadlines: { date: string; label: string }[]; actionsPerDay: number };
   venues: { id: string; name: string }[];
   travel: { from: string; to: string; days: number }[];
@@ -75,7 +77,7 @@ export function publicScenario(s: Scenario): PublicScenario {
     disclaimer: s.disclaimer,
     summary: s.summary,
     briefing: s.briefing,
-    sources: s.sources.map((src) => ({ title: src.title, url: src.url ?? null, date: src.date ?? null })),
+    sources: s.sources.map((src) => ({ title: src.title, outlet: src.outlet ?? null, url: src.url ?? null, date: src.date ?? null })),
     calendar: {
       start: s.calendar.start,
       deadline: s.calendar.deadline,
@@ -91,7 +93,7 @@ export function publicScenario(s: Scenario): PublicScenario {
       role: p.role,
       home: p.home,
       briefing: p.briefing,
-      envoys: p.envoys.map((e) => ({ id: e.id, name: e.name, title: e.title ?? '' })),
+      envoys: p.envoys.map((e) => ({ id: e.id, name: e.name, title: e.title ?? '', start: e.start ?? p.home })),
       statedRedLines: p.redLines.filter((l) => l.public).map((l) => l.reason),
     })),
     points: s.points.map((p, i) => ({
@@ -110,6 +112,7 @@ export function publicScenario(s: Scenario): PublicScenario {
       date: st.date ?? s.calendar.start,
       text: { ...st.text },
       points: s.points.filter((p) => (st.text[p.id] ?? OMIT) !== OMIT).length,
+      envoys: { ...(st.envoys ?? {}) },
     })),
     costs: { ...s.mediator.costs },
     incentives: s.incentives.map((i) => ({ id: i.id, label: i.label, description: i.description, cost: i.cost, to: i.to })),
