@@ -12,15 +12,19 @@ import { h } from './h.ts';
  * this page); anything else, such as a bare domain, stays text.
  */
 export function sourceLink(url: string): HTMLElement {
-  let parsed: URL | null = null;
-  try {
-    parsed = /^https?:\/\//i.test(url) ? new URL(url) : null;
-  } catch {
-    parsed = null;
-  }
+  const parsed = webAddress(url);
   if (!parsed) return h('span', { class: 'url' }, url);
   return h('a', { class: 'url', attrs: { href: parsed.href, target: '_blank', rel: 'noopener noreferrer' } },
     url, h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'));
+}
+
+function webAddress(url: string): URL | null {
+  if (!/^https?:\/\//i.test(url)) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
 }
 
 export function creditsDialog(controller: AppController, custom: () => Scenario | null): Dialog {
