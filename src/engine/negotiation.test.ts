@@ -195,7 +195,7 @@ describe('the summit condition', () => {
     expect(party(game, 'aldoria').trust).toBeLessThan(before.parties.find((p) => p.id === 'aldoria')!.trust);
   });
 
-  it('a summit called with more points open than the leaders will take is refused, saying how many', () => {
+  it('a summit called with more points open than the leaders will take is refused, saying how many and naming them', () => {
     const game = newGame();
     ok(game, { type: 'envoy.travel', envoy: lead, to: 'aldor' });
     ok(game, { type: 'envoy.travel', envoy: tech, to: 'belport' });
@@ -205,7 +205,9 @@ describe('the summit condition', () => {
     const text = game.view().text;
     const notices = ok(game, { type: 'summit.call' });
     expect(notices[0]!.kind).toBe('summit.refused');
-    expect(notices[0]!.text).toMatch(/^The leaders declined to meet: \d+ points are still open; leaders meet only when at most 2 are\.$/);
+    expect(notices[0]!.text).toMatch(/^The leaders declined to meet: \d+ points are still open \(“[^”]+”(, “[^”]+”)+\); leaders meet only when at most 2 are\.$/);
+    const open = game.truth().scenario.points.filter((p) => notices[0]!.text.includes(`“${p.title}”`));
+    expect(open.length).toBe(Number(/(\d+) points/.exec(notices[0]!.text)![1]));
     expect(game.view().text).toEqual(text);
     expect(game.view().outcome).toBeNull();
   });

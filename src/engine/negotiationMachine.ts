@@ -197,7 +197,10 @@ export function summitRefusal(ctx: NegotiationContext): string | null {
   const open = openPointsNow(ctx);
   if (open.farApart.length > 0) return `${names(ctx, open.farApart)} ${open.farApart.length > 1 ? 'are' : 'is'} still too far from the text`;
   const max = ctx.scenario.summit.maxOpenPoints;
-  if (open.points.length > max) return `${open.points.length} points are still open; leaders meet only when at most ${max} are`;
+  if (open.points.length > max) {
+    const list = open.points.map((p) => `“${pointTitle(ctx, p)}”`).join(', ');
+    return `${open.points.length} points are still open (${list}); leaders meet only when at most ${max} are`;
+  }
   return null;
 }
 

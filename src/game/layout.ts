@@ -98,6 +98,9 @@ export function documentBox(viewportWidth: number, viewportHeight: number): Box 
  */
 export const PLAY = {
   topBar: 56,
+  /** Below this width the top bar takes two rows (status, then the buttons), so nothing overlaps. */
+  narrow: 600,
+  topBarNarrow: 92,
   side: { share: 0.4, min: 380, max: 560 },
   gap: 0,
 } as const;
@@ -110,11 +113,12 @@ export interface PlayLayout {
 
 export function playLayout(viewportWidth: number, viewportHeight: number): PlayLayout {
   const sideWidth = Math.max(PLAY.side.min, Math.min(PLAY.side.max, Math.round(viewportWidth * PLAY.side.share)));
-  const below = viewportHeight - PLAY.topBar;
+  const bar = viewportWidth < PLAY.narrow ? PLAY.topBarNarrow : PLAY.topBar;
+  const below = viewportHeight - bar;
   return {
-    topBar: { x: 0, y: 0, width: viewportWidth, height: PLAY.topBar },
-    side: { x: viewportWidth - sideWidth, y: PLAY.topBar, width: sideWidth, height: below },
-    stage: { x: 0, y: PLAY.topBar, width: viewportWidth - sideWidth, height: below },
+    topBar: { x: 0, y: 0, width: viewportWidth, height: bar },
+    side: { x: viewportWidth - sideWidth, y: bar, width: sideWidth, height: below },
+    stage: { x: 0, y: bar, width: viewportWidth - sideWidth, height: below },
   };
 }
 

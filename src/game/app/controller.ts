@@ -52,6 +52,8 @@ export interface AppState {
   banner: Banner | null;
   /** The validator's problems with the last scenario file the player loaded, one line each. */
   fileProblems: { file: string; lines: string[] } | null;
+  /** Why the last result file chosen on the title could not be opened (shown next to its file input). */
+  resultProblem: { file: string; message: string } | null;
   /** The scenario loaded from a file this visit, if any. */
   custom: { file: string; title: string; warnings?: string[] } | null;
   /** Reason the last command was refused, for the screen to show. */
@@ -91,7 +93,7 @@ const UNSAVED_KEY = 'accord.unsaved';
 const NAME_KEY = 'accord.playerName';
 
 export class AppController {
-  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null };
+  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null };
   private game: Game | null = null;
   private customText: { file: string; text: string; scenario: Scenario } | null = null;
   private classFiles: ClassFile[] = [];
@@ -340,14 +342,14 @@ export class AppController {
     if (/^\s*\{\s*"format"\s*:\s*"accord-save"/.test(text.slice(0, 200))) return this.openSaveFile(file, text);
     const imported = importResult(text, (id) => this.availableScenario(id));
     if (!imported.ok) {
-      this.update({ banner: { kind: 'error', title: `${file} could not be opened`, lines: [imported.message] } });
+      this.update({ resultProblem: { file, message: imported.message } });
       return false;
     }
     const data = buildDebrief(imported.game);
     const scenario = imported.game.scenario;
     imported.game.stop();
     this.detach();
-    this.update({ screen: 'debrief', debrief: { data, scenario, imported: true, file }, banner: null });
+    this.update({ screen: 'debrief', debrief: { data, scenario, imported: true, file }, banner: null, resultProblem: null });
     return true;
   }
 
@@ -401,6 +403,10 @@ export class AppController {
     this.detach();
     this.classFiles = [];
     this.update({ screen: 'title', view: null, refusal: null, debrief: null, classResults: null, saved: this.savedSummary() });
+  }
+
+  dismissResultProblem(): void {
+    this.update({ resultProblem: null });
   }
 
   dismissBanner(): void {

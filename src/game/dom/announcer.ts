@@ -7,6 +7,8 @@ import { h } from './h.ts';
 export interface Announcer {
   el: HTMLElement;
   say(text: string): void;
+  /** Empty the region (and drop what is queued): a new game must not repeat the last one's news. */
+  clear(): void;
 }
 
 export function createAnnouncer(): Announcer {
@@ -22,10 +24,16 @@ export function createAnnouncer(): Announcer {
       scheduled = true;
       // Everything one action caused is read as one message.
       queueMicrotask(() => {
+        if (!scheduled) return;
         el.textContent = pending.join(' ');
         pending = [];
         scheduled = false;
       });
+    },
+    clear() {
+      pending = [];
+      scheduled = false;
+      el.textContent = '';
     },
   };
 }

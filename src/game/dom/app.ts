@@ -85,6 +85,8 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
     root.dataset.screen = state.screen;
     document.body.dataset.screen = state.screen;
     captions.clear();
+    // Between games (back at the title, or a new briefing) the live region starts empty.
+    if (state.screen === 'title' || state.screen === 'briefing') announcer.clear();
     document.title = state.choice && state.screen !== 'title' ? `${state.choice.scenario.title} · Accord` : 'Accord';
     options.onScreen?.(state.screen);
     // A new screen: start reading (and tabbing) from its top, unless the page just loaded.

@@ -9,6 +9,8 @@ export interface Props {
   id?: string;
   /** Stable key: focus is put back on the element with the same key after a re-render. */
   key?: string;
+  /** Key of the element focus moves to when this one is gone after a re-render (e.g. Apply → its select). */
+  then?: string;
   attrs?: Record<string, string | number | boolean | null | undefined>;
   on?: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
 }
@@ -19,6 +21,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | 
     if (props.class) node.className = props.class;
     if (props.id) node.id = props.id;
     if (props.key) node.dataset.key = props.key;
+    if (props.then) node.dataset.then = props.then;
     for (const [name, value] of Object.entries(props.attrs ?? {})) {
       if (value === null || value === undefined || value === false) continue;
       node.setAttribute(name, value === true ? '' : String(value));
@@ -74,6 +77,7 @@ export function region(headingLevel: 2 | 3, title: string, props: Props = {}, ..
 export function rerender(container: HTMLElement, children: readonly Child[], scroller: HTMLElement = container): void {
   const active = document.activeElement;
   const key = active instanceof HTMLElement && container.contains(active) ? active.dataset.key : undefined;
+  const then = active instanceof HTMLElement && container.contains(active) ? active.dataset.then : undefined;
   const hadFocus = active instanceof HTMLElement && container.contains(active);
   const top = scroller.scrollTop;
   const open = new Set([...container.querySelectorAll<HTMLElement>('details[open] > summary[data-key]')].map((s) => s.dataset.key));
@@ -84,9 +88,16 @@ export function rerender(container: HTMLElement, children: readonly Child[], scr
   }
   scroller.scrollTop = top;
   if (!hadFocus) return;
-  const again = key ? container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
-  if (again && !isDisabled(again)) again.focus({ preventScroll: true });
-  else container.querySelector<HTMLElement>('[data-fallback-focus], h2, h3')?.focus({ preventScroll: true });
+  const byKey = (k: string | undefined) => {
+    const el = k ? container.querySelector<HTMLElement>(`[data-key="${CSS.escape(k)}"]`) : null;
+    return el && !isDisabled(el) ? el : null;
+  };
+  // The same control; else the one it hands focus to; else a marked or focusable heading; else the
+  // first usable control: never the page itself, so the keyboard user keeps their place.
+  const target = byKey(key) ?? byKey(then)
+    ?? container.querySelector<HTMLElement>('[data-fallback-focus], h2[tabindex], h3[tabindex]')
+    ?? [...container.querySelectorAll<HTMLElement>('button, select, input, a[href], summary')].find((el) => !isDisabled(el)) ?? null;
+  target?.focus({ preventScroll: true });
 }
 
 function isDisabled(el: HTMLElement): boolean {

@@ -72,15 +72,15 @@ function pointItem(row: PointRow, deps: PlanPanelDeps): HTMLElement {
     ? buttonWith(['Apply', { hidden: ` the redraft of ${row.title}` }], () => {
         if (deps.send(redraftCommand(row.id, staged))) deps.staged.delete(row.id);
         deps.refresh();
-      }, { key: `apply:${row.id}`, class: 'primary small' })
+      }, { key: `apply:${row.id}`, then: `redraft:${row.id}`, class: 'primary small' })
     : null;
   const deferButton = row.dropped
     ? null
     : row.deferred
       ? row.leadersOnly
         ? h('span', { class: 'hint' }, 'Only the leaders can settle it.')
-        : buttonWith(['Bring', { hidden: ` ${row.title}` }, ' back to the envoys'], () => deps.send({ type: 'text.undefer', point: row.id }), { key: `undefer:${row.id}`, class: 'quiet small' })
-      : buttonWith(['Defer', { hidden: ` ${row.title}` }, ' to the leaders'], () => deps.send({ type: 'text.defer', point: row.id }), { key: `defer:${row.id}`, class: 'quiet small' });
+        : buttonWith(['Bring', { hidden: ` ${row.title}` }, ' back to the envoys'], () => deps.send({ type: 'text.undefer', point: row.id }), { key: `undefer:${row.id}`, then: `defer:${row.id}`, class: 'quiet small' })
+      : buttonWith(['Defer', { hidden: ` ${row.title}` }, ' to the leaders'], () => deps.send({ type: 'text.defer', point: row.id }), { key: `defer:${row.id}`, then: `undefer:${row.id}`, class: 'quiet small' });
   const cls = ['point', row.dropped ? 'is-dropped' : '', row.deferred ? 'is-deferred' : '', row.disputedBy.length > 0 ? 'is-disputed' : ''].filter(Boolean).join(' ');
   return h('li', { class: cls, attrs: { 'data-point': row.id } },
     h('span', { class: 'point-number', attrs: { 'aria-hidden': 'true' } }, String(row.number)),
@@ -110,11 +110,11 @@ function packageBar(pub: PublicScenario, deps: PlanPanelDeps): HTMLElement | nul
         const ok = deps.send({ type: 'text.package', changes });
         if (ok) deps.staged.clear();
         deps.refresh();
-      }, { key: 'package', class: 'primary' }),
+      }, { key: 'package', then: 'plan-count', class: 'primary' }),
       button('Discard', () => {
         deps.staged.clear();
         deps.refresh();
-      }, { key: 'discard', class: 'quiet' }),
+      }, { key: 'discard', then: 'plan-count', class: 'quiet' }),
     ),
   );
 }
@@ -128,7 +128,7 @@ export function planPanel(pub: PublicScenario, view: PlayerView, deps: PlanPanel
   const diff = planDiff(pub, view);
   const rows = planRows(pub, view);
   return [
-    h('p', { class: 'plan-count', attrs: { 'data-testid': 'plan-count' } }, h('strong', null, diff.summary), ` · draft ${view.version + 1}`),
+    h('p', { class: 'plan-count', key: 'plan-count', attrs: { 'data-testid': 'plan-count', tabindex: -1 } }, h('strong', null, diff.summary), ` · draft ${view.version + 1}`),
     summitLine(pub, view),
     signTable(pub, view),
     packageBar(pub, deps),

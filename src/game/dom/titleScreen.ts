@@ -23,6 +23,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
   let difficulty: Difficulty = 'standard';
   let lastCustomFile: string | null = null;
   let shownProblems: AppState['fileProblems'] = null;
+  let shownResultProblem: AppState['resultProblem'] = null;
 
   const content = h('div', { class: 'screen-content' });
   const el = h('main', { class: 'panel panel-left title-screen', attrs: { 'aria-labelledby': 'title-heading' } }, content);
@@ -53,6 +54,8 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
   function render(state: AppState): void {
     const newProblems = state.fileProblems !== null && state.fileProblems !== shownProblems;
     shownProblems = state.fileProblems;
+    const newResultProblem = state.resultProblem !== null && state.resultProblem !== shownResultProblem;
+    shownResultProblem = state.resultProblem;
     const list = all(state);
     const newCustom = state.custom !== null && state.custom.file !== lastCustomFile;
     if (state.custom && state.custom.file !== lastCustomFile) {
@@ -84,6 +87,8 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       ),
     ]);
     if (newProblems) content.querySelector('.file-problems')?.scrollIntoView({ block: 'nearest' });
+    // A refused result file: its message, next to the file input, takes focus so it is read at once.
+    if (newResultProblem) content.querySelector<HTMLElement>('.result-problem')?.focus();
     if (state.custom && newCustom) content.querySelector('.load .ok')?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -221,6 +226,13 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       h('p', { class: 'hint' }, 'A result file exported from the debrief replays here as its debrief, for a class discussion; a game downloaded during play continues where it was.'),
       h('label', { class: 'file-label', attrs: { for: resultId } }, 'Result file or saved game'),
       result,
+      state.resultProblem
+        ? h('div', { class: 'file-problems result-problem', key: 'result-problem', attrs: { role: 'alert', tabindex: -1 } },
+            h('h3', null, `${state.resultProblem.file} could not be opened`),
+            h('p', null, state.resultProblem.message),
+            button('Dismiss', () => controller.dismissResultProblem(), { key: 'dismiss-result-problem', then: 'result-file', class: 'quiet' }),
+          )
+        : null,
       h('h2', { class: 'load-result' }, 'Open class results'),
       h('p', { class: 'hint' }, 'Choose every student’s result file at once (or drop them on this page): a class table, the spread of outcomes, the choices point by point, and any file that cannot be counted, with why.'),
       h('label', { class: 'file-label', attrs: { for: classId } }, 'Files for the class results'),
