@@ -48,7 +48,7 @@ export function creditsDialog(controller: AppController, custom: () => Scenario 
             : h('ol', { class: 'source-list' }, ...pub.sources.map((src) => h('li', null,
                 src.outlet ? h('span', { class: 'outlet' }, `${src.outlet}: `) : null,
                 src.title,
-                src.date ? ` (${src.date})` : ' (undated)',
+                src.date ? ` (${src.date})` : '',
                 src.url ? ' ' : null,
                 src.url ? sourceLink(src.url) : null,
               ))),

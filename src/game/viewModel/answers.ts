@@ -8,7 +8,7 @@ import { outlookWords, stanceWords } from '../../engine/timing.ts';
 import type { Range } from '../../engine/knowledge.ts';
 import type { PartyState } from '../../engine/partyMachine.ts';
 import type { PartyView, PlayerView } from '../../engine/view.ts';
-import { optionLabel, pointTitle, venueName } from './names.ts';
+import { optionLabel, pointTitle, shortDate, venueName } from './names.ts';
 import type { PublicScenario } from './publicScenario.ts';
 
 export const STATE_LABELS: Record<PartyState, string> = {
@@ -109,7 +109,7 @@ function answerSummary(pub: PublicScenario, view: PlayerView, party: PartyView):
     ? a.redLines.length > 0 ? 'It named no change: first take the text off its red lines.' : 'It named no change that would be enough now: the text is far from its demand.'
     : null;
   const ev = a.evaluation;
-  const dateOf = (day: number) => addDays(view.date, day - view.day);
+  const dateOf = (day: number) => shortDate(addDays(view.date, day - view.day));
   return {
     headline: a.current || a.kind !== 'accepted' ? headline : 'Would have signed an earlier text',
     kind: a.kind,
