@@ -39,6 +39,7 @@ test('Geneva sources open as links in a new tab, with outlet and date, and no dr
 });
 
 test('focus after an action stays on something usable by keyboard, and an answer says its demand and timing', async ({ page }) => {
+  test.setTimeout(90_000);
   const errors = watchErrors(page);
   await openTitle(page);
   await startTutorial(page);
