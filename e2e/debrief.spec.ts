@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createGame } from '../src/engine/session.ts';
 import type { ResultFile } from '../src/debrief/resultFile.ts';
+import type { Command } from '../src/engine/commands.ts';
 import { audioState, envoy, expectAccessible, negotiateToTheEnd, openTitle, openTutorialTalks, startTutorial, tutorialScenario, watchErrors } from './helpers/ui.ts';
 
 const SHOTS = 'e2e/screenshots';
@@ -78,7 +79,7 @@ test('a won tutorial: the debrief has the engine’s score, and the exported res
   // The engine, replaying the exported log on its own, scores the same deal.
   const scenario = tutorialScenario();
   const game = createGame(scenario, { start: result.start, seed: result.seed, difficulty: result.difficulty as 'standard' });
-  for (const command of result.log) expect(game.send(command).ok).toBe(true);
+  for (const entry of result.log) expect(game.send('seat' in entry ? (entry.command as Command) : entry).ok).toBe(true);
   const outcome = game.view().outcome;
   game.stop();
   if (outcome?.kind !== 'deal') throw new Error(`the replay ended in ${outcome?.kind ?? 'nothing'}`);

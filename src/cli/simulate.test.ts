@@ -132,10 +132,10 @@ describe('accord simulate --save, then accord replay', () => {
     writeFileSync(newer, JSON.stringify({ ...good, version: 99 }));
     const later = accord('replay', newer);
     expect(later.status).toBe(1);
-    expect(later.stderr).toContain('the save is format version 99, newer than this version of Accord reads (2); update Accord');
+    expect(later.stderr).toContain('the save is format version 99, newer than this version of Accord reads (3); update Accord');
 
     const stale = join(dir, 'stale.json');
-    writeFileSync(stale, JSON.stringify(seal({ ...good, log: [{ type: 'envoy.meet', envoy: 'envoy-lead', party: 'aldoria' }] })));
+    writeFileSync(stale, JSON.stringify(seal({ ...good, log: [{ seat: 'commission', command: { type: 'envoy.meet', envoy: 'envoy-lead', party: 'aldoria' } }] })));
     const applies = accord('replay', stale);
     expect(applies.status).toBe(1);
     expect(applies.stderr).toContain('command 1 (envoy.meet) no longer applies: Aldoria is met in Aldor City');

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Game } from '../engine/session.ts';
 import { replay } from '../engine/session.ts';
-import { commandSchema, makeSave, MAX_LOG, MAX_SAVE_CHARS } from '../engine/save.ts';
+import { commandSchema, holderSchema, logEntrySchema, makeSave, MAX_LOG, MAX_SAVE_CHARS, MEDIATOR_ALIAS } from '../engine/save.ts';
 import { DIFFICULTIES, type Difficulty } from '../engine/knowledge.ts';
 import { canonicalJson, ENGINE_VERSION, openEnvelope, seal, type Migration } from '../engine/envelope.ts';
 import { readJsonText } from '../engine/jsonText.ts';
@@ -44,7 +44,10 @@ export const resultSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff),
   difficulty: z.enum(DIFFICULTIES as unknown as [string, ...string[]]),
   // Far beyond any real game; replay cost grows with the log, so a crafted file cannot stall a browser.
-  log: z.array(commandSchema).max(MAX_LOG),
+  // A one-player game's log is its commands; a game with seats logs each command with its seat.
+  log: z.array(z.union([commandSchema, logEntrySchema])).max(MAX_LOG),
+  split: z.boolean().optional(),
+  seats: z.record(z.string().min(1).max(100), holderSchema).optional(),
   outcome: z.enum(['deal', 'collapse', 'timeout', 'unfinished']),
   day: z.number().int().min(0),
   /** Points in the text at the end (the plan's length). */
@@ -72,6 +75,8 @@ function claimsOf(game: Game): Pick<ResultFile, 'scenario' | 'outcome' | 'day' |
 export function resultOf(game: Game, name?: string): ResultFile {
   const claims = claimsOf(game);
   const who = name === undefined ? '' : cleanName(name);
+  const save = game.table.save();
+  const withSeats = save.split || Object.keys(save.seats).length > 0;
   return seal({
     format: RESULT_FORMAT,
     version: RESULT_VERSION,
@@ -81,7 +86,8 @@ export function resultOf(game: Game, name?: string): ResultFile {
     start: game.start,
     seed: game.seed,
     difficulty: game.difficulty,
-    log: [...game.log()],
+    log: withSeats ? save.log : [...game.log()],
+    ...(withSeats ? { split: save.split, seats: save.seats } : {}),
     outcome: claims.outcome,
     day: claims.day,
     points: claims.points,
@@ -150,7 +156,9 @@ export function importResult(text: string, scenarioFor: (id: string) => Scenario
     start: result.start,
     seed: result.seed,
     difficulty: result.difficulty as Difficulty,
-    log: result.log,
+    split: result.split ?? false,
+    seats: result.seats ?? {},
+    log: result.log.map((e) => ('seat' in e ? e : { seat: MEDIATOR_ALIAS, command: e })),
   });
   const replayed = replay(scenario, { ...save, engine: result.engine });
   if (!replayed.ok) return { ok: false, problem: 'edited', message: replayed.message };

@@ -22,6 +22,26 @@ export type Command =
   | { type: 'day.end' }
   | { type: 'summit.call' };
 
+/** A party seat's reply to a request: tables are accepted, rejected (naming points) or countered; the rest accepted or declined. */
+export type Reply = 'accept' | 'decline' | 'reject' | 'counter';
+
+/** Commands a person in a party seat issues. The table adds which party sends them. */
+export type PartyCommand =
+  | { type: 'party.answer'; request: number; reply: Reply; points?: string[]; changes?: Change[] }
+  | { type: 'party.signal'; point: string; stance: 'redLine' | 'flexible' }
+  | { type: 'party.consult'; ally: string };
+
+/** Commands of the teacher / world authority: no party seat, logged and replayed like any other. */
+export type WorldCommand =
+  | { type: 'world.endDay' }
+  | { type: 'world.event'; event: string }
+  | { type: 'world.news'; headline: string; text?: string }
+  | { type: 'world.redLine'; party: string; line: string; lifted: boolean }
+  | { type: 'world.mood'; party: string; patience?: number; trust?: number };
+
+/** Anything a seat (or the world authority) may send to a table. */
+export type SeatCommand = Command | PartyCommand | WorldCommand;
+
 export const COMMAND_TYPES = [
   'envoy.travel', 'envoy.meet', 'envoy.table', 'envoy.press', 'envoy.offer', 'envoy.consult',
   'text.redraft', 'text.omit', 'text.defer', 'text.undefer', 'text.package', 'day.end', 'summit.call',

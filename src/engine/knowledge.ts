@@ -39,12 +39,21 @@ function exact(v: number): Range {
   return { lo: v, hi: v };
 }
 
-/** Knowledge at the start of a game. Pure. */
+/** Knowledge at the start of a game: the mediator team's. Pure. */
 export function initialKnowledge(scenario: Scenario, difficulty: Difficulty): Knowledge {
+  // The mediator's own positions are the player's own: always known exactly.
+  return knowledgeFrom(scenario, difficulty, (party) => party.role === 'mediator');
+}
+
+/** What a party's seat knows at the start: its own role sheet exactly, the others by the same rules as the mediator's. Pure. */
+export function seatKnowledge(scenario: Scenario, difficulty: Difficulty, seatParty: string): Knowledge {
+  return knowledgeFrom(scenario, difficulty, (party) => party.id === seatParty);
+}
+
+function knowledgeFrom(scenario: Scenario, difficulty: Difficulty, own: (party: Party) => boolean): Knowledge {
   const out: Knowledge = {};
   for (const party of scenario.parties) {
-    // The mediator's own positions are the player's own: always known exactly.
-    const known = difficulty === 'open' || party.role === 'mediator';
+    const known = difficulty === 'open' || own(party);
     const values: PartyKnowledge['values'] = {};
     const weights: PartyKnowledge['weights'] = {};
     for (const point of scenario.points) {

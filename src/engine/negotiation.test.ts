@@ -3,7 +3,7 @@ import { tutorial } from '../testing/scenarios.ts';
 import type { Command } from './commands.ts';
 import { crossedRedLines, utilityOf } from './evaluate.ts';
 import { partyContext, partyStates } from './negotiationMachine.ts';
-import { makeSave, SAVE_VERSION, type SaveFile } from './save.ts';
+import { makeSave, mediatorLog, SAVE_VERSION, type SaveFile } from './save.ts';
 import { seal } from './envelope.ts';
 import { createGame, parseSave, replay, type Game } from './session.ts';
 import { playOne } from './simulate.ts';
@@ -342,8 +342,11 @@ describe('corrupt or outdated saves', () => {
     start: 'draft',
     seed: 1,
     difficulty: 'standard',
-    log: [{ type: 'envoy.travel', envoy: lead, to: 'aldor' }, endDay],
+    split: false,
+    seats: {},
+    log: mediatorLog([{ type: 'envoy.travel', envoy: lead, to: 'aldor' }, endDay]),
   });
+  const commandsOnly = good.log.map((e) => e.command);
   /** A save changed and sealed again, as a program that writes bad saves would. */
   const resealed = (fields: Record<string, unknown>) => JSON.stringify(seal(fields));
   const message = (text: string) => {
@@ -388,13 +391,25 @@ describe('corrupt or outdated saves', () => {
   });
 
   it('a version 1 save (no rules version, no checksum) is migrated and replays', () => {
-    const { engine: _engine, checksum: _checksum, ...v1 } = good;
-    const parsed = parseSave(JSON.stringify({ ...v1, version: 1 }));
+    const { engine: _engine, checksum: _checksum, split: _split, seats: _seats, ...v1 } = good;
+    const parsed = parseSave(JSON.stringify({ ...v1, version: 1, log: commandsOnly }));
     expect(parsed).toEqual({ ok: true, save: { ...good, engine: 0, checksum: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
     if (!parsed.ok) return;
     const r = replay(scenario, parsed.save);
     expect(r.ok).toBe(true);
     if (r.ok) games.push(r.game);
+  });
+
+  it('a version 2 save (one player, commands only) loads as the mediator\'s game', () => {
+    const { checksum: _checksum, split: _split, seats: _seats, ...rest } = good;
+    const parsed = parseSave(JSON.stringify(seal({ ...rest, version: 2, log: commandsOnly })));
+    expect(parsed).toEqual({ ok: true, save: { ...good, checksum: expect.stringMatching(/^sha256:/) } });
+    if (!parsed.ok) return;
+    const r = replay(scenario, parsed.save);
+    if (!r.ok) throw new Error(r.message);
+    games.push(r.game);
+    expect(r.game.log()).toEqual(commandsOnly);
+    expect(r.game.table.log().map((e) => e.seat)).toEqual([r.game.seat, r.game.seat]);
   });
 
   it('nesting deep enough to overflow a recursive reader is refused with where it starts, not thrown', () => {
@@ -403,21 +418,21 @@ describe('corrupt or outdated saves', () => {
   });
 
   it('an unknown command type names the entry of the log', () => {
-    expect(message(resealed({ ...good, log: [{ type: 'envoy.teleport', envoy: lead, to: 'aldor' }] }))).toMatch(
-      /^the save is not an Accord save: log\.0\.type: .*envoy\.travel/,
+    expect(message(resealed({ ...good, log: mediatorLog([{ type: 'envoy.teleport', envoy: lead, to: 'aldor' } as unknown as Command]) }))).toMatch(
+      /^the save is not an Accord save: log\.0\.command\.type: .*envoy\.travel/,
     );
-    expect(message(resealed({ ...good, log: [endDay, { type: 'envoy.meet', envoy: lead }] }))).toMatch(
-      /^the save is not an Accord save: log\.1\.party: /,
+    expect(message(resealed({ ...good, log: mediatorLog([endDay, { type: 'envoy.meet', envoy: lead } as unknown as Command]) }))).toMatch(
+      /^the save is not an Accord save: log\.1\.command\.party: /,
     );
   });
 
   it('a command that no longer applies says which, and why', () => {
-    const stale: SaveFile = { ...good, log: [{ type: 'envoy.meet', envoy: lead, party: 'aldoria' }] };
+    const stale: SaveFile = { ...good, log: mediatorLog([{ type: 'envoy.meet', envoy: lead, party: 'aldoria' }]) };
     expect(replay(scenario, stale)).toEqual({
       ok: false,
       message: 'command 1 (envoy.meet) no longer applies: Aldoria is met in Aldor City; Marta Oyelaran is elsewhere',
     });
-    const late: SaveFile = { ...good, log: [endDay, { type: 'text.omit', point: 'flow' }] };
+    const late: SaveFile = { ...good, log: mediatorLog([endDay, { type: 'text.omit', point: 'flow' }]) };
     expect(replay(scenario, late)).toMatchObject({ ok: false, message: expect.stringMatching(/^command 2 \(text\.omit\) no longer applies: .*cannot be dropped/) });
   });
 
@@ -472,7 +487,7 @@ describe('what a party that will not talk reveals', () => {
 describe('saves too long to be a real game', () => {
   it('are refused before any replay', () => {
     const log = Array.from({ length: 5001 }, () => ({ type: 'day.end' as const }));
-    const r = parseSave(JSON.stringify(makeSave({ scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log })));
+    const r = parseSave(JSON.stringify(makeSave({ scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', split: false, seats: {}, log: mediatorLog(log) })));
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/log/) });
   });
 });

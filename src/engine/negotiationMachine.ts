@@ -3,14 +3,14 @@
  * political capital, the party actors, events, the summit and the outcome. Wiring only: the
  * rules live in pure helpers (evaluate, commands, summit, knowledge, score, world).
  */
-import { assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
+import { and, assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
 import type { Scenario, ScenarioEvent, Start } from '../scenario/schema.ts';
 import { OMIT } from '../scenario/schema.ts';
 import { addDays, daysBetween } from './calendar.ts';
-import { validateCommand, travelDays, PRESS_AMOUNT, type Command, type CommandState, type EnvoyState } from './commands.ts';
+import { travelDays, PRESS_AMOUNT, type Command, type CommandState, type EnvoyState } from './commands.ts';
 import { counterProposal, evaluate, objectionsOf, quickJudge, thresholdOf, type Evaluation } from './evaluate.ts';
 import {
-  hiddenRedLine, initialKnowledge, revealPoint, revealRedLine, revealReservation, revealWidth, topicOfMeeting,
+  hiddenRedLine, initialKnowledge, revealPoint, revealRedLine, revealWidth, seatKnowledge, topicOfMeeting,
   type Difficulty, type Knowledge,
 } from './knowledge.ts';
 import { partyMachine, type Answer, type PartyContext, type PartyEvent, type PartyState } from './partyMachine.ts';
@@ -21,6 +21,12 @@ import { openPoints, settleAtSummit, type Judge, type OpenPoints } from './summi
 import { pointsInText, textFromStart, type PlanText } from './text.ts';
 import { outlookWords, stanceWords, statementOf, type Statement } from './timing.ts';
 import { eventsOfDay, newsApplies } from './world.ts';
+import type { PartyCommand, WorldCommand } from './commands.ts';
+import { styleParty, type PartyStyle } from './partyStyles.ts';
+import {
+  applyStep, closeDayStep, heldSignatories, isHeld, meetEffects, offerEffects, openSummitVote, pressEffects, seatStep, validateSeatEvent,
+  type PartyRequest, type SummitVote,
+} from './seatSteps.ts';
 
 export interface Notice {
   day: number;
@@ -29,6 +35,8 @@ export interface Notice {
   text: string;
   party?: string;
   envoy?: string;
+  /** Parties (by id; the mediator's id for the mediator team) who may read it; everyone when absent. */
+  to?: string[];
 }
 
 export type Outcome =
@@ -67,6 +75,12 @@ export interface NegotiationInput {
   start: string;
   seed: number;
   difficulty: Difficulty;
+  /** Parties held by people: they answer requests themselves. */
+  held?: readonly string[];
+  /** Seats whose end of day the calendar waits for (people, and bots in the mediator's seats). */
+  awaited?: readonly string[];
+  /** How machines play the parties they hold (default: as the scenario models them). */
+  styles?: Readonly<Record<string, PartyStyle>>;
 }
 
 export interface NegotiationContext {
@@ -98,6 +112,21 @@ export interface NegotiationContext {
   trace: TraceRow[];
   summits: number;
   outcome: Outcome | null;
+  /** The scenario as authored: red lines the teacher lifted are restored from it. */
+  baseScenario: Scenario;
+  held: readonly string[];
+  awaited: readonly string[];
+  /** Seats that have ended the current day. */
+  ended: string[];
+  /** Requests waiting for a person's answer. */
+  requests: PartyRequest[];
+  nextRequest: number;
+  /** What each party's seat knows of the others (the mediator's is `knowledge`). */
+  seatKnowledge: Record<string, Knowledge>;
+  /** Statements and consultations each party may still make today. */
+  partyActions: Record<string, number>;
+  /** A summit whose text waits for people's signatures. */
+  vote: SummitVote | null;
 }
 
 export type PartyReport =
@@ -108,7 +137,10 @@ export type PartyReport =
   | { type: 'party.signed'; party: string; text: PlanText }
   | { type: 'party.moodChanged'; party: string };
 
-export type NegotiationEvent = Command | PartyReport;
+/** Commands as the table sends them: with the seat that sent them (and, for party seats, the party). */
+export type SeatEvent = (PartyCommand & { party: string; seat?: string }) | WorldCommand;
+
+export type NegotiationEvent = (Command & { seat?: string }) | SeatEvent | PartyReport;
 
 // ---- pure helpers over the context -------------------------------------------------------
 
@@ -140,11 +172,11 @@ export function judgeNow(ctx: NegotiationContext, id: string, text: PlanText): E
 }
 
 /** Party actors still running (a withdrawn or signed party has stopped and hears nothing more). */
-function liveParties(ctx: NegotiationContext): NegotiationContext['parties'][string][] {
+export function liveParties(ctx: NegotiationContext): NegotiationContext['parties'][string][] {
   return Object.values(ctx.parties).filter((ref) => ref.getSnapshot().status === 'active');
 }
 
-function liveParty(ctx: NegotiationContext, id: string): NegotiationContext['parties'][string] | undefined {
+export function liveParty(ctx: NegotiationContext, id: string): NegotiationContext['parties'][string] | undefined {
   const ref = ctx.parties[id];
   return ref && ref.getSnapshot().status === 'active' ? ref : undefined;
 }
@@ -204,38 +236,38 @@ export function summitRefusal(ctx: NegotiationContext): string | null {
   return null;
 }
 
-function names(ctx: NegotiationContext, ids: readonly string[]): string {
+export function names(ctx: NegotiationContext, ids: readonly string[]): string {
   return ids.map((id) => ctx.scenario.parties.find((p) => p.id === id)?.name ?? id).join(', ');
 }
 
-function dateOf(ctx: NegotiationContext, day = ctx.day): string {
+export function dateOf(ctx: NegotiationContext, day = ctx.day): string {
   return addDays(ctx.startDate, day);
 }
 
-function notice(ctx: NegotiationContext, kind: string, text: string, extra: Partial<Notice> = {}): Notice {
+export function notice(ctx: NegotiationContext, kind: string, text: string, extra: Partial<Notice> = {}): Notice {
   return { day: ctx.day, date: dateOf(ctx), kind, text, ...extra };
 }
 
-function partyName(ctx: NegotiationContext, id: string): string {
+export function partyName(ctx: NegotiationContext, id: string): string {
   return ctx.scenario.parties.find((p) => p.id === id)?.name ?? id;
 }
 
-function pointTitle(ctx: NegotiationContext, id: string): string {
+export function pointTitle(ctx: NegotiationContext, id: string): string {
   return ctx.scenario.points.find((p) => p.id === id)?.title ?? id;
 }
 
-function optionLabel(ctx: NegotiationContext, point: string, option: string): string {
+export function optionLabel(ctx: NegotiationContext, point: string, option: string): string {
   if (option === OMIT) return 'dropped';
   return ctx.scenario.points.find((p) => p.id === point)?.options.find((o) => o.id === option)?.label ?? option;
 }
 
 /** The envoys after one of them has used an action. */
-function spendAction(ctx: NegotiationContext, envoyId: string): Record<string, EnvoyState> {
+export function spendAction(ctx: NegotiationContext, envoyId: string): Record<string, EnvoyState> {
   const envoy = ctx.envoys[envoyId]!;
   return { ...ctx.envoys, [envoyId]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } };
 }
 
-function newVersion(ctx: NegotiationContext, text: PlanText, cause: string) {
+export function newVersion(ctx: NegotiationContext, text: PlanText, cause: string) {
   const version = ctx.version + 1;
   return {
     text,
@@ -265,7 +297,7 @@ function traceDay(ctx: NegotiationContext): TraceRow[] {
 }
 
 /** A news item as the journal tells it. */
-function newsText(headline: string, text: string): string {
+export function newsText(headline: string, text: string): string {
   const head = /[.!?…]$/.test(headline) ? headline : `${headline}.`;
   return text ? `${head} ${text}` : head;
 }
@@ -274,7 +306,7 @@ function newsText(headline: string, text: string): string {
  * Apply the day's news: journal entries, capital changes, effects sent to the parties, and
  * what the news reveals. Returns the new knowledge and capital.
  */
-function reportNews(
+export function reportNews(
   ctx: NegotiationContext,
   news: readonly ScenarioEvent[],
   rng: RngCursor,
@@ -297,6 +329,45 @@ function reportNews(
   return { knowledge, capital };
 }
 
+/** Record a party's answer to a text: what it reveals, the answer itself and the journal entry. */
+export function answerPatch(context: NegotiationContext, answer: Answer, version: number, tabled: PlanText): Partial<NegotiationContext> {
+  const pc = partyContext(context, answer.party)!;
+  const rng = new RngCursor(context.rng);
+  let knowledge = context.knowledge;
+  const width = revealWidth(pc.mood.trust, context.difficulty);
+  // A party that will not talk (stalled, absent) says nothing of its red lines.
+  if (answer.kind === 'rejected') for (const line of answer.evaluation.redLines) knowledge = revealRedLine(knowledge, answer.party, line.id);
+  if (answer.kind === 'rejected') {
+    const named = answer.objections ?? objectionsOf(answer.evaluation).map((c) => c.point);
+    for (const point of named) knowledge = revealPoint(knowledge, context.scenario, pc.party, point, width, rng);
+  }
+  const name = pc.party.name;
+  // A machine states its demand and timing; a person speaks for itself.
+  const said = answer.by !== 'person' && (answer.kind === 'accepted' || answer.kind === 'rejected')
+    ? statementOf(pc.party, pc.mood, answer.evaluation, answer.day, context.totalDays, context.difficulty, rng)
+    : null;
+  const timing = said ? ` ${stanceWords(said)} ${outlookWords(name, said.outlook, (d) => dateOf(context, d))}` : '';
+  const text =
+    answer.kind === 'accepted' ? `${name} can accept the current text.`
+    : answer.kind === 'stalled' ? `${name} will not discuss the text yet: trust in the mediator is too low.`
+    : answer.kind === 'absent' ? `${name} has left the talks and did not answer.`
+    : answer.evaluation.redLines.length > 0 ? `${name} rejected the text: ${answer.evaluation.redLines.map((l) => l.reason).join(' ')}`
+    : answer.objections && !(answer.counter && answer.counter.length > 0) ? `${name} rejected the text; it objects to ${answer.objections.map((p) => `“${pointTitle(context, p)}”`).join(', ')}.`
+    : `${name} rejected the text: it does not yet give enough${answer.counter && answer.counter.length > 0 ? `; it asks for ${answer.counter.map((c) => `“${pointTitle(context, c.point)}” → ${optionLabel(context, c.point, c.option)}`).join(', ')}` : ''}.`;
+  return {
+    rng: rng.state,
+    knowledge,
+    answers: { ...context.answers, [answer.party]: { answer, version, said } },
+    answerLog: [...context.answerLog, { answer, version, said, text: tabled }],
+    journal: [...context.journal, notice(context, answer.kind === 'accepted' ? 'proposal.accepted' : answer.kind === 'rejected' ? 'proposal.rejected' : `proposal.${answer.kind}`, text + timing, { party: answer.party, to: [mediatorOf(context), answer.party] })],
+  };
+}
+
+/** The mediator party's id: the mediator team's seat in notices' audiences. */
+export function mediatorOf(ctx: NegotiationContext): string {
+  return ctx.scenario.parties.find((p) => p.role === 'mediator')!.id;
+}
+
 type Ev<T extends NegotiationEvent['type']> = Extract<NegotiationEvent, { type: T }>;
 
 // ---- the machine -------------------------------------------------------------------------
@@ -309,8 +380,16 @@ export const negotiationMachine = setup({
   },
   actors: { party: partyMachine },
   guards: {
-    isLegal: ({ context, event }) => validateCommand(commandState(context), event as Command) === null,
+    isLegal: ({ context, event }) => validateSeatEvent(context, event as SeatEvent | Command) === null,
     isOver: ({ context }) => context.outcome !== null,
+    /** The command is addressed to a party a person holds: it becomes a request that waits for the answer. */
+    toHeld: ({ context, event }) => {
+      if (event.type === 'envoy.offer') return isHeld(context, context.scenario.incentives.find((i) => i.id === event.incentive)?.to ?? '');
+      return 'party' in event && (event.type === 'envoy.meet' || event.type === 'envoy.table' || event.type === 'envoy.press') && isHeld(context, event.party);
+    },
+    /** Someone else the calendar waits for has not ended the day yet. */
+    othersPlaying: ({ context, event }) =>
+      event.type === 'day.end' && event.seat !== undefined && context.awaited.some((s) => s !== event.seat && !context.ended.includes(s)),
   },
   actions: {
     travel: assign(({ context, event }) => {
@@ -329,39 +408,8 @@ export const negotiationMachine = setup({
     }),
     meet: enqueueActions(({ context, event, enqueue }) => {
       const e = event as Ev<'envoy.meet'>;
-      const pc = partyContext(context, e.party)!;
-      const rng = new RngCursor(context.rng);
-      let knowledge = context.knowledge;
-      const pk = knowledge[e.party];
-      const width = revealWidth(pc.mood.trust, context.difficulty);
-      const learned: string[] = [];
-      if (pk) {
-        const topic = topicOfMeeting(pk, pc.party);
-        if (topic) {
-          knowledge = revealPoint(knowledge, context.scenario, pc.party, topic, width, rng);
-          learned.push(`what matters to it on “${pointTitle(context, topic)}”`);
-        }
-        if (pc.mood.trust >= 55) {
-          const line = hiddenRedLine(knowledge[e.party]!, pc.party);
-          if (line) {
-            knowledge = revealRedLine(knowledge, e.party, line);
-            learned.push('a red line it had not stated');
-          }
-        }
-        knowledge = revealReservation(knowledge, pc.party, width * 1.5, rng);
-      }
-      const envoy = context.envoys[e.envoy]!;
-      enqueue.assign({
-        rng: rng.state,
-        knowledge,
-        capital: context.capital - context.scenario.mediator.costs.meet,
-        envoys: spendAction(context, e.envoy),
-        journal: [
-          ...context.journal,
-          notice(context, 'meeting.held', `${envoy.name} met ${pc.party.name}${learned.length > 0 ? ` and learned ${learned.join(' and ')}` : ''}.`, { party: e.party, envoy: e.envoy }),
-        ],
-      });
-      enqueue.sendTo(context.parties[e.party]!, { type: 'party.met', day: context.day } satisfies PartyEvent);
+      const charged = { ...context, capital: context.capital - context.scenario.mediator.costs.meet, envoys: spendAction(context, e.envoy) };
+      applyStep(context, enqueue, meetEffects(charged, e.envoy, e.party), { capital: charged.capital, envoys: charged.envoys });
     }),
     table: enqueueActions(({ context, event, enqueue }) => {
       const e = event as Ev<'envoy.table'>;
@@ -373,31 +421,17 @@ export const negotiationMachine = setup({
     }),
     press: enqueueActions(({ context, event, enqueue }) => {
       const e = event as Ev<'envoy.press'>;
-      const envoy = context.envoys[e.envoy]!;
-      enqueue.assign({
-        capital: context.capital - context.scenario.mediator.costs.press,
-        envoys: spendAction(context, e.envoy),
-        journal: [...context.journal, notice(context, 'pressure.applied', `${envoy.name} pressed ${partyName(context, e.party)} to move.`, { party: e.party, envoy: e.envoy })],
-      });
-      enqueue.sendTo(context.parties[e.party]!, { type: 'party.pressed', amount: PRESS_AMOUNT } satisfies PartyEvent);
+      const charged = { ...context, capital: context.capital - context.scenario.mediator.costs.press, envoys: spendAction(context, e.envoy) };
+      applyStep(context, enqueue, pressEffects(charged, e.envoy, e.party, PRESS_AMOUNT), { capital: charged.capital, envoys: charged.envoys });
     }),
     offer: enqueueActions(({ context, event, enqueue }) => {
       const e = event as Ev<'envoy.offer'>;
       const incentive = context.scenario.incentives.find((i) => i.id === e.incentive)!;
-      const envoy = context.envoys[e.envoy]!;
-      const objections = incentive.objections.map((o) => `${partyName(context, o.party)} objects`).join('; ');
-      enqueue.assign({
-        capital: context.capital - incentive.cost,
-        granted: [...context.granted, incentive.id],
-        envoys: spendAction(context, e.envoy),
-        journal: [...context.journal, notice(context, 'incentive.granted', `${envoy.name} offered ${incentive.label} to ${partyName(context, incentive.to)}.${objections ? ` ${objections}.` : ''}`, { party: incentive.to, envoy: e.envoy })],
-      });
-      enqueue.sendTo(context.parties[incentive.to]!, { type: 'incentive.granted', value: incentive.value } satisfies PartyEvent);
-      for (const o of incentive.objections) {
-        const ref = liveParty(context, o.party);
-        if (ref) enqueue.sendTo(ref, { type: 'trust.changed', delta: o.trust } satisfies PartyEvent);
-      }
+      const charged = { ...context, capital: context.capital - incentive.cost, granted: [...context.granted, incentive.id], envoys: spendAction(context, e.envoy) };
+      applyStep(context, enqueue, offerEffects(charged, e.envoy, incentive.id), { capital: charged.capital, granted: charged.granted, envoys: charged.envoys });
     }),
+    seatStep: enqueueActions(({ context, event, enqueue }) => applyStep(context, enqueue, seatStep(context, event as SeatEvent | Command))),
+    closeDay: enqueueActions(({ context, enqueue }) => applyStep(context, enqueue, closeDayStep(context))),
     consult: assign(({ context, event }) => {
       const e = event as Ev<'envoy.consult'>;
       const adviser = partyContext(context, e.party)!;
@@ -428,7 +462,7 @@ export const negotiationMachine = setup({
         knowledge,
         capital: context.capital - context.scenario.mediator.costs.consult,
         envoys: spendAction(context, e.envoy),
-        journal: [...context.journal, notice(context, 'allies.consulted', `${envoy.name} consulted ${adviser.party.name}${learned.length > 0 ? ` and learned ${learned.join(', ')}` : ''}.`, { party: e.party, envoy: e.envoy })],
+        journal: [...context.journal, notice(context, 'allies.consulted', `${envoy.name} consulted ${adviser.party.name}${learned.length > 0 ? ` and learned ${learned.join(', ')}` : ''}.`, { party: e.party, envoy: e.envoy, to: [mediatorOf(context), e.party] })],
       };
     }),
     redraft: assign(({ context, event }) => {
@@ -454,36 +488,7 @@ export const negotiationMachine = setup({
         journal: [...context.journal, notice(context, deferred ? 'point.deferred' : 'point.undeferred', deferred ? `“${pointTitle(context, e.point)}” deferred to the leaders.` : `“${pointTitle(context, e.point)}” is back on the envoys' table.`)],
       };
     }),
-    recordAnswer: assign(({ context, event }) => {
-      const { answer } = event as Ev<'party.answered'>;
-      const pc = partyContext(context, answer.party)!;
-      const rng = new RngCursor(context.rng);
-      let knowledge = context.knowledge;
-      const width = revealWidth(pc.mood.trust, context.difficulty);
-      // A party that will not talk (stalled, absent) says nothing of its red lines.
-      if (answer.kind === 'rejected') for (const line of answer.evaluation.redLines) knowledge = revealRedLine(knowledge, answer.party, line.id);
-      if (answer.kind === 'rejected') {
-        for (const c of objectionsOf(answer.evaluation)) knowledge = revealPoint(knowledge, context.scenario, pc.party, c.point, width, rng);
-      }
-      const name = pc.party.name;
-      const said = answer.kind === 'accepted' || answer.kind === 'rejected'
-        ? statementOf(pc.party, pc.mood, answer.evaluation, answer.day, context.totalDays, context.difficulty, rng)
-        : null;
-      const timing = said ? ` ${stanceWords(said)} ${outlookWords(name, said.outlook, (d) => dateOf(context, d))}` : '';
-      const text =
-        answer.kind === 'accepted' ? `${name} can accept the current text.`
-        : answer.kind === 'stalled' ? `${name} will not discuss the text yet: trust in the mediator is too low.`
-        : answer.kind === 'absent' ? `${name} has left the talks and did not answer.`
-        : answer.evaluation.redLines.length > 0 ? `${name} rejected the text: ${answer.evaluation.redLines.map((l) => l.reason).join(' ')}`
-        : `${name} rejected the text: it does not yet give enough${answer.counter && answer.counter.length > 0 ? `; it asks for ${answer.counter.map((c) => `“${pointTitle(context, c.point)}” → ${optionLabel(context, c.point, c.option)}`).join(', ')}` : ''}.`;
-      return {
-        rng: rng.state,
-        knowledge,
-        answers: { ...context.answers, [answer.party]: { answer, version: context.version, said } },
-        answerLog: [...context.answerLog, { answer, version: context.version, said, text: context.text }],
-        journal: [...context.journal, notice(context, answer.kind === 'accepted' ? 'proposal.accepted' : answer.kind === 'rejected' ? 'proposal.rejected' : `proposal.${answer.kind}`, text + timing, { party: answer.party })],
-      };
-    }),
+    recordAnswer: assign(({ context, event }) => answerPatch(context, (event as Ev<'party.answered'>).answer, context.version, context.text)),
     recordPartyMove: assign(({ context, event }) => {
       const e = event as Ev<'party.walkedOut'> | Ev<'party.returned'> | Ev<'party.withdrew'>;
       const name = partyName(context, e.party);
@@ -524,6 +529,10 @@ export const negotiationMachine = setup({
         for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'summit.failed' } satisfies PartyEvent);
         return;
       }
+      if (heldSignatories(context).length > 0) {
+        applyStep(context, enqueue, openSummitVote(context, settled));
+        return;
+      }
       const score = scoreDeal(context.scenario, settled.text, settled.signers, context.day + 1);
       enqueue.assign({
         capital: context.capital - costs.summit,
@@ -537,6 +546,8 @@ export const negotiationMachine = setup({
       }
     }),
     endDay: enqueueActions(({ context, enqueue }) => {
+      // A summit vote settled at the close of the day may have ended the talks.
+      if (context.outcome !== null) return;
       const day = context.day + 1;
       const date = dateOf(context, day);
       const journal = [...context.journal];
@@ -572,6 +583,8 @@ export const negotiationMachine = setup({
       enqueue.assign({
         day,
         envoys,
+        ended: [],
+        partyActions: Object.fromEntries(context.held.map((id) => [id, context.scenario.calendar.actionsPerDay])),
         rng: rng.state,
         knowledge,
         capital,
@@ -611,8 +624,11 @@ export const negotiationMachine = setup({
       envoys[e.id] = { id: e.id, name: e.name, at: start.envoys?.[e.id] ?? e.start ?? mediator.home, to: null, arrives: null, actionsLeft: scenario.calendar.actionsPerDay };
     }
     const parties: NegotiationContext['parties'] = {};
+    const held = input.held ?? [];
     for (const party of scenario.parties) {
-      parties[party.id] = spawn('party', { id: party.id, input: { party, points: scenario.points, totalDays } });
+      const style = input.styles?.[party.id];
+      const played = style ? styleParty(party, style) : party;
+      parties[party.id] = spawn('party', { id: party.id, input: { party: played, points: scenario.points, totalDays, held: held.includes(party.id) } });
     }
     const text = textFromStart(scenario, start);
     return {
@@ -638,6 +654,15 @@ export const negotiationMachine = setup({
       trace: [],
       summits: 0,
       outcome: null,
+      baseScenario: scenario,
+      held,
+      awaited: input.awaited ?? [],
+      ended: [],
+      requests: [],
+      nextRequest: 1,
+      seatKnowledge: Object.fromEntries(scenario.parties.filter((p) => p.role !== 'mediator').map((p) => [p.id, seatKnowledge(scenario, input.difficulty, p.id)])),
+      partyActions: Object.fromEntries(held.map((id) => [id, scenario.calendar.actionsPerDay])),
+      vote: null,
     };
   },
   initial: 'playing',
@@ -647,10 +672,10 @@ export const negotiationMachine = setup({
       always: { guard: 'isOver', target: 'over' },
       on: {
         'envoy.travel': { guard: 'isLegal', actions: 'travel' },
-        'envoy.meet': { guard: 'isLegal', actions: 'meet' },
-        'envoy.table': { guard: 'isLegal', actions: 'table' },
-        'envoy.press': { guard: 'isLegal', actions: 'press' },
-        'envoy.offer': { guard: 'isLegal', actions: 'offer' },
+        'envoy.meet': [{ guard: and(['isLegal', 'toHeld']), actions: 'seatStep' }, { guard: 'isLegal', actions: 'meet' }],
+        'envoy.table': [{ guard: and(['isLegal', 'toHeld']), actions: 'seatStep' }, { guard: 'isLegal', actions: 'table' }],
+        'envoy.press': [{ guard: and(['isLegal', 'toHeld']), actions: 'seatStep' }, { guard: 'isLegal', actions: 'press' }],
+        'envoy.offer': [{ guard: and(['isLegal', 'toHeld']), actions: 'seatStep' }, { guard: 'isLegal', actions: 'offer' }],
         'envoy.consult': { guard: 'isLegal', actions: 'consult' },
         'text.redraft': { guard: 'isLegal', actions: 'redraft' },
         'text.omit': { guard: 'isLegal', actions: 'redraft' },
@@ -658,7 +683,15 @@ export const negotiationMachine = setup({
         'text.defer': { guard: 'isLegal', actions: 'defer' },
         'text.undefer': { guard: 'isLegal', actions: 'defer' },
         'summit.call': { guard: 'isLegal', actions: 'callSummit' },
-        'day.end': { guard: 'isLegal', actions: 'endDay' },
+        'day.end': [{ guard: and(['isLegal', 'othersPlaying']), actions: 'seatStep' }, { guard: 'isLegal', actions: ['closeDay', 'endDay'] }],
+        'world.endDay': { guard: 'isLegal', actions: ['closeDay', 'endDay'] },
+        'party.answer': { guard: 'isLegal', actions: 'seatStep' },
+        'party.signal': { guard: 'isLegal', actions: 'seatStep' },
+        'party.consult': { guard: 'isLegal', actions: 'seatStep' },
+        'world.event': { guard: 'isLegal', actions: 'seatStep' },
+        'world.news': { guard: 'isLegal', actions: 'seatStep' },
+        'world.redLine': { guard: 'isLegal', actions: 'seatStep' },
+        'world.mood': { guard: 'isLegal', actions: 'seatStep' },
         'party.answered': { actions: 'recordAnswer' },
         'party.walkedOut': { actions: 'recordPartyMove' },
         'party.returned': { actions: 'recordPartyMove' },

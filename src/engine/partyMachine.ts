@@ -19,6 +19,10 @@ export interface Answer {
   evaluation: Evaluation;
   /** The smallest change the party would accept (empty when accepted; null when none exists or it will not say). */
   counter: Change[] | null;
+  /** Who answered for a party held by a person: the person, or its machine when the day ended first. */
+  by?: 'person' | 'machine';
+  /** Points a person named when rejecting (machines' objections follow from the evaluation). */
+  objections?: string[];
 }
 
 export interface PartyInput {
@@ -27,6 +31,8 @@ export interface PartyInput {
   totalDays: number;
   /** How many times a party that walked out can be coaxed back. */
   returns?: number;
+  /** Held by a person: the person answers, and patience running out does not walk it out. */
+  held?: boolean;
 }
 
 export interface PartyContext {
@@ -37,6 +43,7 @@ export interface PartyContext {
   mood: PartyMood;
   returns: number;
   daysOut: number;
+  held: boolean;
 }
 
 export type PartyEvent =
@@ -48,7 +55,11 @@ export type PartyEvent =
   | { type: 'news.arrived'; trust?: number; patience?: number; aspiration?: number }
   | { type: 'day.passed'; day: number; patience: number }
   | { type: 'summit.failed' }
-  | { type: 'deal.signed'; text: PlanText; leaderFlex: number };
+  | { type: 'deal.signed'; text: PlanText; leaderFlex: number; byPerson?: boolean }
+  /** A person (or its machine, for it) answered a tabled text for this party. */
+  | { type: 'answer.given'; kind: AnswerKind; day: number }
+  /** The teacher lifted or restored one of the party's red lines. */
+  | { type: 'redLines.changed'; redLines: Party['redLines'] };
 
 /** Tunable constants of the party model, in one place. */
 export const PARTY_RULES = {
@@ -98,10 +109,12 @@ const partySetup = setup({
     acceptsAtSummit: ({ context, event }) => {
       if (event.type !== 'deal.signed') return false;
       const ev = judge(context, event.text, context.day);
-      return ev.utility >= leaderThreshold(ev, event.leaderFlex) - 1e-9;
+      return event.byPerson === true || ev.utility >= leaderThreshold(ev, event.leaderFlex) - 1e-9;
     },
+    answeredYes: ({ event }) => event.type === 'answer.given' && event.kind === 'accepted',
+    answeredNo: ({ event }) => event.type === 'answer.given' && (event.kind === 'rejected' || event.kind === 'stalled'),
     distrustful: ({ context }) => context.mood.trust < PARTY_RULES.stallTrust,
-    outOfPatience: ({ context }) => context.party.role !== 'mediator' && context.mood.patience <= 0,
+    outOfPatience: ({ context }) => !context.held && context.party.role !== 'mediator' && context.mood.patience <= 0,
     canReturn: ({ context }) => context.returns > 0,
     awayTooLong: ({ context }) => context.daysOut >= PARTY_RULES.daysOutToWithdraw,
   },
@@ -153,6 +166,9 @@ const partySetup = setup({
         patience: context.party.role === 'mediator' ? context.mood.patience : clamp(context.mood.patience + (event.type === 'day.passed' ? event.patience : 0)),
       }),
     }),
+    amendRedLines: assign({
+      party: ({ context, event }) => (event.type === 'redLines.changed' ? { ...context.party, redLines: event.redLines } : context.party),
+    }),
     countDayOut: assign({ daysOut: ({ context }) => context.daysOut + 1 }),
     comeBack: assign({
       returns: ({ context }) => context.returns - 1,
@@ -186,6 +202,7 @@ export const partyMachine = partySetup.createMachine({
     mood: { trust: input.party.trust, patience: input.party.patience, pressure: 0, incentives: 0, shift: 0 },
     returns: input.returns ?? 1,
     daysOut: 0,
+    held: input.held ?? false,
   }),
   initial: 'guarded',
   // Events every state that is still at the table handles the same way.
@@ -193,6 +210,7 @@ export const partyMachine = partySetup.createMachine({
     'incentive.granted': { actions: 'takeIncentive' },
     'trust.changed': { actions: 'shiftTrust' },
     'news.arrived': { actions: ['hearNews', 'reportMood'] },
+    'redLines.changed': { actions: 'amendRedLines' },
   },
   states: {
     guarded: {
@@ -203,6 +221,10 @@ export const partyMachine = partySetup.createMachine({
           { guard: 'distrustful', actions: ['noteDay', 'answerStalled', 'loseTimePatience'] },
           { guard: acceptsText, target: 'close', actions: ['noteDay', 'answerAccepted'] },
           { actions: ['noteDay', 'answerRejectedGuarded', 'loseTimePatience'] },
+        ],
+        'answer.given': [
+          { guard: and([not('crossesRedLine'), 'answeredYes']), target: 'close', actions: 'noteDay' },
+          { guard: 'answeredNo', actions: ['noteDay', 'loseTimePatience'] },
         ],
         ...atTheTable,
         'summit.failed': { actions: 'bruiseFromSummit' },
@@ -217,6 +239,10 @@ export const partyMachine = partySetup.createMachine({
           { guard: acceptsText, target: 'close', actions: ['noteDay', 'answerAccepted'] },
           { actions: ['noteDay', 'answerRejected', 'loseTimePatience'] },
         ],
+        'answer.given': [
+          { guard: 'answeredYes', target: 'close', actions: 'noteDay' },
+          { guard: 'answeredNo', actions: ['noteDay', 'loseTimePatience'] },
+        ],
         ...atTheTable,
         'summit.failed': { actions: 'bruiseFromSummit' },
       },
@@ -229,6 +255,7 @@ export const partyMachine = partySetup.createMachine({
           { guard: acceptsText, actions: ['noteDay', 'answerAccepted'] },
           { target: 'engaged', actions: ['noteDay', 'answerRejected', 'loseTimePatience'] },
         ],
+        'answer.given': { guard: 'answeredNo', target: 'engaged', actions: ['noteDay', 'loseTimePatience'] },
         ...atTheTable,
         'summit.failed': { target: 'engaged', actions: 'bruiseFromSummit' },
       },

@@ -1,20 +1,25 @@
 /**
- * Saves: a game is its scenario id and version, seed, start, difficulty and the log of
- * commands, in the file envelope (envelope.ts: format, version, rules version, checksum).
- * Small, replayable and versioned; a corrupt, edited or outdated save is a clear message.
+ * Saves: a game is its scenario id and version, seed, start, difficulty, who holds each seat
+ * and the log of commands with the seat that sent each, in the file envelope (envelope.ts:
+ * format, version, rules version, checksum). Small, replayable and versioned; older saves (one
+ * player, commands only) migrate to the mediator's seat; a corrupt, edited or outdated save is
+ * a clear message.
  */
 import { z } from 'zod';
 import { DIFFICULTIES } from './knowledge.ts';
 import { isObjectName } from '../scenario/schema.ts';
-import type { Command } from './commands.ts';
+import type { Command, SeatCommand } from './commands.ts';
+import type { SeatHolder } from './seats.ts';
 import { ENGINE_VERSION, openEnvelope, seal, type Migration } from './envelope.ts';
 import { readJsonText } from './jsonText.ts';
 
 export const SAVE_FORMAT = 'accord-save';
-export const SAVE_VERSION = 2;
+export const SAVE_VERSION = 3;
 export const OLDEST_SAVE_VERSION = 1;
 /** Largest save accepted, in characters: a full log of the largest commands, with room to spare. */
 export const MAX_SAVE_CHARS = 20_000_000;
+/** In saves from before seats every command is the mediator's: this alias names the mediator's seat whatever its id. */
+export const MEDIATOR_ALIAS = '@mediator';
 /** Most commands a save or result file may hold. */
 export const MAX_LOG = 5000;
 
@@ -38,6 +43,39 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('summit.call') }),
 ]);
 
+const delta = z.number().finite().min(-100).max(100);
+const partyCommandSchemas = [
+  z.strictObject({
+    type: z.literal('party.answer'),
+    request: z.number().int().min(0),
+    reply: z.enum(['accept', 'decline', 'reject', 'counter']),
+    points: z.array(id).max(60).optional(),
+    changes: z.array(change).max(60).optional(),
+  }),
+  z.strictObject({ type: z.literal('party.signal'), point: id, stance: z.enum(['redLine', 'flexible']) }),
+  z.strictObject({ type: z.literal('party.consult'), ally: id }),
+] as const;
+const worldCommandSchemas = [
+  z.strictObject({ type: z.literal('world.endDay') }),
+  z.strictObject({ type: z.literal('world.event'), event: id }),
+  z.strictObject({ type: z.literal('world.news'), headline: z.string().min(1).max(200), text: z.string().max(300).optional() }),
+  z.strictObject({ type: z.literal('world.redLine'), party: id, line: id, lifted: z.boolean() }),
+  z.strictObject({ type: z.literal('world.mood'), party: id, patience: delta.optional(), trust: delta.optional() }),
+] as const;
+
+/** Every command a seat or the teacher may send. */
+export const seatCommandSchema = z.discriminatedUnion('type', [...commandSchema.options, ...partyCommandSchemas, ...worldCommandSchemas]);
+
+const seatId = z.string().min(1).max(100).refine((s) => !isObjectName(s), 'is not a seat id (a name every JavaScript object has)');
+export const holderSchema = z.union([z.literal('person'), z.strictObject({ bot: id })]);
+export const logEntrySchema = z.strictObject({ seat: seatId, command: seatCommandSchema });
+
+/** One command of a table's log and the seat that sent it. */
+export interface LogEntry {
+  seat: string;
+  command: SeatCommand;
+}
+
 export const saveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
   version: z.literal(SAVE_VERSION),
@@ -47,15 +85,25 @@ export const saveSchema = z.strictObject({
   start: id,
   seed: z.number().int().min(0).max(0xffffffff),
   difficulty: z.enum(DIFFICULTIES as unknown as [string, ...string[]]),
+  /** One seat per envoy for the mediator team. */
+  split: z.boolean(),
+  /** Who holds each seat (seats not named: people for the mediator's, machines for the parties). */
+  seats: z.record(seatId, holderSchema),
   // Far beyond any real game; replay cost grows with the log, so a crafted file cannot stall a browser.
-  log: z.array(commandSchema).max(MAX_LOG),
+  log: z.array(logEntrySchema).max(MAX_LOG),
   checksum: z.string().max(100),
 });
 
-export type SaveFile = Omit<z.output<typeof saveSchema>, 'difficulty' | 'log'> & {
+export type SaveFile = Omit<z.output<typeof saveSchema>, 'difficulty' | 'log' | 'seats'> & {
   difficulty: (typeof DIFFICULTIES)[number];
-  log: Command[];
+  seats: Record<string, SeatHolder>;
+  log: LogEntry[];
 };
+
+/** A one-player log (commands only) as the mediator's entries. */
+export function mediatorLog(commands: readonly Command[]): LogEntry[] {
+  return commands.map((command) => ({ seat: MEDIATOR_ALIAS, command }));
+}
 
 export type SaveResult = { ok: true; save: SaveFile } | { ok: false; message: string };
 
@@ -63,6 +111,8 @@ export type SaveResult = { ok: true; save: SaveFile } | { ok: false; message: st
 const migrations: Record<number, Migration> = {
   // Version 1 had no rules version and no checksum.
   1: (data) => seal({ ...data, version: 2, engine: 0 }),
+  // Version 2 had one player: every command is the mediator's.
+  2: (data) => seal({ ...data, version: 3, split: false, seats: {}, log: Array.isArray(data.log) ? data.log.map((command: unknown) => ({ seat: MEDIATOR_ALIAS, command })) : data.log }),
 };
 
 /** A save of a game, sealed with its checksum. Pure. */
@@ -83,4 +133,15 @@ export function parseSave(text: string): SaveResult {
     return { ok: false, message: `the save is not an Accord save: ${where}: ${issue.message}` };
   }
   return { ok: true, save: parsed.data as SaveFile };
+}
+
+/** Days ended in a saved game, as far as its log tells without replaying (for summaries). Pure. */
+export function daysPlayed(save: Pick<SaveFile, 'log'>): number {
+  const bySeat = new Map<string, number>();
+  let forced = 0;
+  for (const { seat, command } of save.log) {
+    if (command.type === 'day.end') bySeat.set(seat, (bySeat.get(seat) ?? 0) + 1);
+    if (command.type === 'world.endDay') forced += 1;
+  }
+  return Math.max(0, ...bySeat.values()) + forced;
 }

@@ -74,12 +74,12 @@ export interface PlayerView {
   outcome: Outcome | null;
 }
 
-function answerView(ctx: NegotiationContext, id: string): AnswerView | null {
+export function answerView(ctx: NegotiationContext, id: string): AnswerView | null {
   const record = ctx.answers[id];
   if (!record) return null;
   const { answer } = record;
   const objections = answer.kind === 'rejected'
-    ? objectionsOf(answer.evaluation).map((c) => c.point)
+    ? answer.objections ?? objectionsOf(answer.evaluation).map((c) => c.point)
     : [];
   return {
     kind: answer.kind,
@@ -111,8 +111,10 @@ function summitAsKnown(ctx: NegotiationContext): PlayerView['summit'] {
       const full = ctx.scenario.parties.find((p) => p.id === id)?.redLines.find((l) => l.id === line.id);
       for (const c of full?.when ?? []) open.add(c.point);
     }
+    // A person who rejects names the points it objects to: those are open.
+    for (const p of answer.kind === 'rejected' && answer.counter === null ? answer.objections ?? [] : []) open.add(p);
     if (answer.kind === 'rejected' && answer.evaluation.redLines.length === 0) {
-      if (answer.counter === null) farApart = true;
+      if (answer.counter === null && !answer.objections) farApart = true;
       for (const c of answer.counter ?? []) open.add(c.point);
     }
   }

@@ -19,7 +19,7 @@ import { cleanName, importResult, resultOf, type ResultFile } from '../../debrie
 import type { CatalogueEntry } from './catalogue.ts';
 import { clearSave, parseSavedGame, readSave, SAVE_KEY, writeSave, type SavedGame } from './saveSlot.ts';
 import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
-import { parseSave } from '../../engine/save.ts';
+import { daysPlayed, parseSave } from '../../engine/save.ts';
 import { parseGameLink } from './urlParams.ts';
 
 export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief' | 'class';
@@ -469,7 +469,7 @@ export class AppController {
         title: 'Your game could not be saved',
         lines: [
           `Storage refused the save: ${report.message}. The game goes on in this tab, but a reload would lose ${this.unsaved === 1 ? 'the last action' : `the last ${this.unsaved} actions`}.`,
-          kept.kind === 'ok' ? `The last good save (day ${kept.saved.save.log.filter((c) => c.type === 'day.end').length + 1}) is kept.` : 'There is no earlier save.',
+          kept.kind === 'ok' ? `The last good save (day ${daysPlayed(kept.saved.save) + 1}) is kept.` : 'There is no earlier save.',
           'Download the game to keep it: “Open a result or saved game” on the title screen brings it back.',
         ],
         download: true,
@@ -522,7 +522,7 @@ export class AppController {
     if (read.kind !== 'ok') return null;
     const { save } = read.saved;
     const title = read.saved.customScenario ? read.saved.customScenario.file : this.options.catalogue.find((e) => e.id === save.scenario.id)?.id ?? save.scenario.id;
-    return { scenarioTitle: title, start: save.start, day: save.log.filter((c) => c.type === 'day.end').length + 1 };
+    return { scenarioTitle: title, start: save.start, day: daysPlayed(save) + 1 };
   }
 
   private update(patch: Partial<AppState>): void {

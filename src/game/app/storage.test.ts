@@ -74,7 +74,7 @@ describe('when storage is full during play', () => {
     // The game on screen goes on, and can be downloaded whole.
     expect(controller.snapshot().view!.day).toBe(1);
     const file = controller.gameFile()!;
-    expect(JSON.parse(file.text)).toMatchObject({ format: 'accord-save', log: [{ type: 'envoy.travel' }, { type: 'day.end' }] });
+    expect(JSON.parse(file.text)).toMatchObject({ format: 'accord-save', log: [{ command: { type: 'envoy.travel' } }, { command: { type: 'day.end' } }] });
 
     // A reload: a new page on the same storage and tab.
     const again = controllerOn(backend, session);

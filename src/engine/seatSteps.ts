@@ -1,0 +1,326 @@
+/**
+ * Seats in the negotiation: requests to parties held by people wait for their answers
+ * (meet, table, press, offer, and signatures at a summit); an unanswered request is answered
+ * by the party's machine when the day ends. Pure steps over the negotiation context; the
+ * negotiation machine applies them.
+ */
+import { PRESS_AMOUNT, type Reply } from './commands.ts';
+import { counterProposal, evaluate, leaderThreshold, objectionsOf, type Change } from './evaluate.ts';
+import { hiddenRedLine, revealPoint, revealRedLine, revealReservation, revealWidth, topicOfMeeting } from './knowledge.ts';
+import {
+  absentParties, answerPatch, judgeNow, mediatorOf, names, newVersion, notice, partyContext, partyName, partyStates, pointTitle,
+  type NegotiationContext, type SeatEvent,
+} from './negotiationMachine.ts';
+import type { Command } from './commands.ts';
+import { PARTY_RULES, type Answer, type PartyEvent } from './partyMachine.ts';
+import { partyMove } from './partyMoves.ts';
+import { passes, ruleOf } from './ratification.ts';
+import { RngCursor } from './rng.ts';
+import { scoreDeal } from './score.ts';
+import { chain, step, noStep, type Step } from './steps.ts';
+import type { SummitResult } from './summit.ts';
+import { pointsInText, type PlanText } from './text.ts';
+import { worldMove } from './worldMoves.ts';
+
+export { applyStep } from './steps.ts';
+export { validateSeatEvent } from './seatRules.ts';
+
+export type RequestKind = 'meet' | 'table' | 'press' | 'offer' | 'sign';
+
+/** Something the mediator (or the summit) asked of a party a person holds, waiting for its answer. */
+export interface PartyRequest {
+  id: number;
+  party: string;
+  kind: RequestKind;
+  day: number;
+  envoy: string | null;
+  /** The text put to the party (table, sign) and its version. */
+  text: PlanText | null;
+  version: number;
+  incentive: string | null;
+}
+
+/** A summit whose settled text waits for the signatures of people. */
+export interface SummitVote {
+  text: PlanText;
+  /** Signatories held by machines that sign this text. */
+  machineSigners: string[];
+  asked: string[];
+  signed: string[];
+  refused: string[];
+}
+
+/** A reply as the machine would give it, with the answer it records for a table. */
+export interface MachineReply {
+  reply: Reply;
+  points?: string[];
+  changes?: Change[];
+  answer?: Answer;
+}
+
+export function isHeld(ctx: NegotiationContext, id: string): boolean {
+  return ctx.held.includes(id);
+}
+
+/** Signatories held by people who are still at the table. */
+export function heldSignatories(ctx: NegotiationContext): string[] {
+  const absent = absentParties(ctx);
+  return ruleOf(ctx.scenario).signatories.filter((id) => isHeld(ctx, id) && !absent.has(id));
+}
+
+const privately = (ctx: NegotiationContext, party: string) => [mediatorOf(ctx), party];
+
+// ---- what meetings, pressure and incentives do (for machines at once, for people once accepted) ----
+
+/** A meeting held: what the envoy learns, and the party warms up (or comes back). */
+export function meetEffects(ctx: NegotiationContext, envoyId: string, partyId: string): Step {
+  const pc = partyContext(ctx, partyId)!;
+  const rng = new RngCursor(ctx.rng);
+  let knowledge = ctx.knowledge;
+  const pk = knowledge[partyId];
+  const width = revealWidth(pc.mood.trust, ctx.difficulty);
+  const learned: string[] = [];
+  if (pk) {
+    const topic = topicOfMeeting(pk, pc.party);
+    if (topic) {
+      knowledge = revealPoint(knowledge, ctx.scenario, pc.party, topic, width, rng);
+      learned.push(`what matters to it on “${pointTitle(ctx, topic)}”`);
+    }
+    if (pc.mood.trust >= 55) {
+      const line = hiddenRedLine(knowledge[partyId]!, pc.party);
+      if (line) {
+        knowledge = revealRedLine(knowledge, partyId, line);
+        learned.push('a red line it had not stated');
+      }
+    }
+    knowledge = revealReservation(knowledge, pc.party, width * 1.5, rng);
+  }
+  const envoy = ctx.envoys[envoyId]!;
+  const text = `${envoy.name} met ${pc.party.name}${learned.length > 0 ? ` and learned ${learned.join(' and ')}` : ''}.`;
+  return step(
+    { rng: rng.state, knowledge, journal: [...ctx.journal, notice(ctx, 'meeting.held', text, { party: partyId, envoy: envoyId, to: privately(ctx, partyId) })] },
+    [[partyId, { type: 'party.met', day: ctx.day }]],
+  );
+}
+
+export function pressEffects(ctx: NegotiationContext, envoyId: string, partyId: string, amount: number): Step {
+  const envoy = ctx.envoys[envoyId]!;
+  return step(
+    { journal: [...ctx.journal, notice(ctx, 'pressure.applied', `${envoy.name} pressed ${partyName(ctx, partyId)} to move.`, { party: partyId, envoy: envoyId, to: privately(ctx, partyId) })] },
+    [[partyId, { type: 'party.pressed', amount }]],
+  );
+}
+
+export function offerEffects(ctx: NegotiationContext, envoyId: string, incentiveId: string): Step {
+  const incentive = ctx.scenario.incentives.find((i) => i.id === incentiveId)!;
+  const envoy = ctx.envoys[envoyId]!;
+  const objections = incentive.objections.map((o) => `${partyName(ctx, o.party)} objects`).join('; ');
+  const text = `${envoy.name} offered ${incentive.label} to ${partyName(ctx, incentive.to)}.${objections ? ` ${objections}.` : ''}`;
+  return step(
+    { journal: [...ctx.journal, notice(ctx, 'incentive.granted', text, { party: incentive.to, envoy: envoyId })] },
+    [
+      [incentive.to, { type: 'incentive.granted', value: incentive.value }],
+      ...incentive.objections.map((o): [string, PartyEvent] => [o.party, { type: 'trust.changed', delta: o.trust }]),
+    ],
+  );
+}
+
+// ---- requests ------------------------------------------------------------------------------
+
+const ASKS: Record<Exclude<RequestKind, 'sign'>, string> = {
+  meet: 'asked to meet',
+  table: 'tabled the text with',
+  press: 'pressed',
+  offer: 'made an offer to',
+};
+
+/** The mediator acts toward a party a person holds: costs are paid now; the effect waits for the answer. */
+function requestStep(ctx: NegotiationContext, e: Extract<Command, { type: 'envoy.meet' | 'envoy.table' | 'envoy.press' | 'envoy.offer' }>): Step {
+  const costs = ctx.scenario.mediator.costs;
+  const incentive = e.type === 'envoy.offer' ? ctx.scenario.incentives.find((i) => i.id === e.incentive)! : null;
+  const party = incentive ? incentive.to : (e as { party: string }).party;
+  const kind = e.type.slice('envoy.'.length) as Exclude<RequestKind, 'sign'>;
+  const cost = incentive ? incentive.cost : costs[kind as 'meet' | 'table' | 'press'];
+  const envoy = ctx.envoys[e.envoy]!;
+  const request: PartyRequest = {
+    id: ctx.nextRequest, party, kind, day: ctx.day, envoy: e.envoy,
+    text: kind === 'table' ? ctx.text : null, version: ctx.version, incentive: incentive?.id ?? null,
+  };
+  // A newer tabling replaces one not yet answered.
+  const requests = ctx.requests.filter((r) => !(kind === 'table' && r.kind === 'table' && r.party === party));
+  return step({
+    capital: ctx.capital - cost,
+    granted: incentive ? [...ctx.granted, incentive.id] : ctx.granted,
+    envoys: { ...ctx.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
+    requests: [...requests, request],
+    nextRequest: ctx.nextRequest + 1,
+    journal: [...ctx.journal, notice(ctx, 'request.sent', `${envoy.name} ${ASKS[kind]} ${partyName(ctx, party)}${incentive ? ` (${incentive.label})` : ''}; ${partyName(ctx, party)} will answer.`, { party, envoy: e.envoy, to: privately(ctx, party) })],
+  });
+}
+
+/** The machine's answer to a tabled text, as the party machine gives it. Pure. */
+export function machineAnswer(ctx: NegotiationContext, partyId: string, text: PlanText): Answer {
+  const pc = partyContext(ctx, partyId)!;
+  const state = partyStates(ctx)[partyId];
+  const evaluation = evaluate(pc.party, pc.mood, text, ctx.day, ctx.totalDays);
+  const base = { party: partyId, day: ctx.day, evaluation };
+  if (state === 'walkedOut' || state === 'withdrawn' || state === 'signed') return { ...base, kind: 'absent', counter: null };
+  if (state !== 'close' && pc.mood.trust < PARTY_RULES.stallTrust) return { ...base, kind: 'stalled', counter: null };
+  if (evaluation.acceptable) return { ...base, kind: 'accepted', counter: [] };
+  const counter = state === 'guarded' ? null : counterProposal(pc.party, pc.mood, text, ctx.scenario.points, ctx.day, ctx.totalDays);
+  return { ...base, kind: 'rejected', counter };
+}
+
+/** What the party's machine would reply to a request now: the advice shown to its person. Pure. */
+export function machineReply(ctx: NegotiationContext, r: PartyRequest): MachineReply {
+  if (r.kind === 'table') {
+    const answer = machineAnswer(ctx, r.party, r.text!);
+    if (answer.kind === 'accepted') return { reply: 'accept', answer };
+    if (answer.counter && answer.counter.length > 0) return { reply: 'counter', changes: answer.counter, answer };
+    const lines = ctx.scenario.parties.find((p) => p.id === r.party)?.redLines.filter((l) => answer.evaluation.redLines.some((x) => x.id === l.id)) ?? [];
+    const points = [...new Set([...lines.flatMap((l) => l.when.map((c) => c.point)), ...objectionsOf(answer.evaluation).map((c) => c.point)])];
+    return { reply: 'reject', points, answer };
+  }
+  if (r.kind === 'sign') {
+    const ev = judgeNow(ctx, r.party, r.text!);
+    const yes = ev.redLines.length === 0 && ev.utility >= leaderThreshold(ev, ctx.scenario.summit.leaderFlex) - 1e-9;
+    return { reply: yes ? 'accept' : 'decline' };
+  }
+  return { reply: 'accept' };
+}
+
+/** A person's reply to a tabled text as the answer it records. */
+function personAnswer(ctx: NegotiationContext, r: PartyRequest, reply: Reply, points: string[], changes: Change[]): Answer {
+  const pc = partyContext(ctx, r.party)!;
+  const evaluation = evaluate(pc.party, pc.mood, r.text!, ctx.day, ctx.totalDays);
+  const base = { party: r.party, day: ctx.day, evaluation, by: 'person' as const };
+  if (reply === 'accept') return { ...base, kind: 'accepted', counter: [] };
+  if (reply === 'counter') return { ...base, kind: 'rejected', counter: changes, objections: changes.map((c) => c.point) };
+  return { ...base, kind: 'rejected', counter: null, objections: points };
+}
+
+function without(ctx: NegotiationContext, id: number): Partial<NegotiationContext> {
+  return { requests: ctx.requests.filter((r) => r.id !== id) };
+}
+
+/** Answer a request, by its person or (at the end of the day) by its machine. */
+export function answerStep(ctx: NegotiationContext, id: number, reply: Reply, points: string[], changes: Change[], by: 'person' | 'machine'): Step {
+  const r = ctx.requests.find((x) => x.id === id);
+  if (!r) return noStep;
+  const name = partyName(ctx, r.party);
+  const say = (c: NegotiationContext, kind: string, text: string, to: string[] | undefined = privately(c, r.party)) =>
+    step({ journal: [...c.journal, notice(c, kind, text, { party: r.party, ...(to ? { to } : {}) })] });
+  const lapsed = (c: NegotiationContext) =>
+    by === 'machine' ? say(c, 'request.lapsed', `The day ended before ${name} answered; its government answered for it.`) : noStep;
+  const drop = (c: NegotiationContext) => step(without(c, id));
+  switch (r.kind) {
+    case 'table': {
+      const answer = by === 'machine' ? { ...machineAnswer(ctx, r.party, r.text!), by } : personAnswer(ctx, r, reply, points, changes);
+      return chain(ctx, lapsed, drop, (c) => step(answerPatch(c, answer, r.version, r.text!), [[r.party, { type: 'answer.given', kind: answer.kind, day: c.day }]]));
+    }
+    case 'meet':
+      return chain(ctx, lapsed, drop, (c) => (reply === 'accept' ? meetEffects(c, r.envoy!, r.party) : say(c, 'meeting.declined', `${name} declined to meet ${c.envoys[r.envoy!]?.name ?? 'the envoy'}.`)));
+    case 'press':
+      return chain(ctx, lapsed, drop, (c) => (reply === 'accept' ? pressEffects(c, r.envoy!, r.party, PRESS_AMOUNT) : say(c, 'pressure.resisted', `${name} resisted the pressure.`)));
+    case 'offer':
+      return chain(ctx, lapsed, drop, (c) => {
+        if (reply === 'accept') return offerEffects(c, r.envoy!, r.incentive!);
+        const incentive = c.scenario.incentives.find((i) => i.id === r.incentive)!;
+        return chain(c, (d) => step({ capital: d.capital + incentive.cost, granted: d.granted.filter((g) => g !== incentive.id) }), (d) => say(d, 'incentive.declined', `${name} declined ${incentive.label}.`, undefined));
+      });
+    case 'sign':
+      return chain(ctx, lapsed, drop, (c) => signStep(c, r.party, reply === 'accept'));
+  }
+}
+
+// ---- the summit with people at the table -----------------------------------------------------
+
+/** The leaders settled a text; the people holding signatories now sign or refuse it. */
+export function openSummitVote(ctx: NegotiationContext, settled: SummitResult): Step {
+  const asked = heldSignatories(ctx);
+  const machineSigners = settled.signers.filter((id) => !isHeld(ctx, id));
+  const requests: PartyRequest[] = asked.map((party, i) => ({
+    id: ctx.nextRequest + i, party, kind: 'sign', day: ctx.day, envoy: null, text: settled.text, version: ctx.version, incentive: null,
+  }));
+  return step({
+    capital: ctx.capital - ctx.scenario.mediator.costs.summit,
+    summits: ctx.summits + 1,
+    vote: { text: settled.text, machineSigners, asked, signed: [], refused: [] },
+    requests: [...ctx.requests.filter((r) => r.kind !== 'sign'), ...requests],
+    nextRequest: ctx.nextRequest + asked.length,
+    journal: [...ctx.journal, notice(ctx, 'summit.opened', `The leaders met and settled the open points; ${names(ctx, asked)} ${asked.length > 1 ? 'are' : 'is'} to sign or refuse.`)],
+  });
+}
+
+function signStep(ctx: NegotiationContext, party: string, yes: boolean): Step {
+  const vote = ctx.vote;
+  if (!vote) return noStep;
+  const next = { ...vote, signed: yes ? [...vote.signed, party] : vote.signed, refused: yes ? vote.refused : [...vote.refused, party] };
+  const said = notice(ctx, yes ? 'party.willSign' : 'party.refused', `${partyName(ctx, party)} ${yes ? 'will sign' : 'refused to sign'}.`, { party });
+  const done = next.asked.every((id) => next.signed.includes(id) || next.refused.includes(id));
+  return chain(ctx, () => step({ vote: next, journal: [...ctx.journal, said] }), (d) => (done ? closeVote(d) : noStep));
+}
+
+/** Every person has answered: the accord is signed if the signatures pass the rule, else the summit fails. */
+function closeVote(ctx: NegotiationContext): Step {
+  const vote = ctx.vote!;
+  const signers = [...vote.machineSigners, ...vote.signed];
+  const costs = ctx.scenario.mediator.costs;
+  if (!passes(ruleOf(ctx.scenario), new Set(signers))) {
+    const live = Object.keys(ctx.parties).filter((id) => ctx.parties[id]!.getSnapshot().status === 'active');
+    const why = vote.refused.length > 0 ? `${names(ctx, vote.refused)} refused to sign` : 'too few signatures';
+    return step(
+      {
+        vote: null,
+        capital: Math.max(0, ctx.capital - costs.failedSummit),
+        journal: [...ctx.journal, notice(ctx, 'summit.failed', `The leaders met but the accord was not signed: ${why}.`)],
+      },
+      live.map((id): [string, PartyEvent] => [id, { type: 'summit.failed' }]),
+    );
+  }
+  const score = scoreDeal(ctx.scenario, vote.text, signers, ctx.day + 1);
+  return step(
+    {
+      vote: null,
+      ...newVersion(ctx, vote.text, 'summit'),
+      outcome: { kind: 'deal', day: ctx.day, text: vote.text, signers, score },
+      journal: [...ctx.journal, notice(ctx, 'deal.signed', `The leaders signed the accord: ${pointsInText(vote.text)} points, signed by ${names(ctx, signers)}.`)],
+    },
+    signers.map((id): [string, PartyEvent] => [id, { type: 'deal.signed', text: vote.text, leaderFlex: ctx.scenario.summit.leaderFlex, byPerson: isHeld(ctx, id) }]),
+  );
+}
+
+// ---- days ------------------------------------------------------------------------------------
+
+/** The day closes: every request still waiting is answered by its party's machine, in order. */
+export function closeDayStep(ctx: NegotiationContext): Step {
+  return chain(ctx, ...ctx.requests.map((r) => (c: NegotiationContext) => {
+    const advice = machineReply(c, r);
+    return answerStep(c, r.id, advice.reply, advice.points ?? [], advice.changes ?? [], 'machine');
+  }));
+}
+
+/** Route a seat's command (already checked) to its step. */
+export function seatStep(ctx: NegotiationContext, event: SeatEvent | (Command & { seat?: string })): Step {
+  switch (event.type) {
+    case 'envoy.meet':
+    case 'envoy.table':
+    case 'envoy.press':
+    case 'envoy.offer':
+      return requestStep(ctx, event);
+    case 'day.end':
+      return event.seat ? step({ ended: [...ctx.ended, event.seat] }) : noStep;
+    case 'party.answer':
+      return answerStep(ctx, event.request, event.reply, event.points ?? [], event.changes ?? [], 'person');
+    case 'party.signal':
+    case 'party.consult':
+      return partyMove(ctx, event);
+    case 'world.event':
+    case 'world.news':
+    case 'world.redLine':
+    case 'world.mood':
+      return worldMove(ctx, event);
+    default:
+      return noStep;
+  }
+}
