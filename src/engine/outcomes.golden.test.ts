@@ -43,7 +43,7 @@ const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value
 /** Everything a game ended with, without the scenario (constant) and with party actors as plain data. */
 function finalState(game: Game): unknown {
   const ctx: NegotiationContext = game.truth();
-  const { scenario: _scenario, parties, ...rest } = ctx;
+  const { scenario: _scenario, baseScenario: _base, parties, ...rest } = ctx;
   const states = partyStates(ctx);
   const party = Object.fromEntries(
     Object.entries(parties).map(([id, ref]) => {
