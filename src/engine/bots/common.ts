@@ -119,3 +119,59 @@ export function guardians(view: PlayerView, scenario: Scenario): string[] {
   const holders = scenario.parties.filter((p) => p.role === 'consulted' && p.holds.length > 0).map((p) => p.id);
   return [...new Set([...required(view.rule), ...holders])];
 }
+
+/** Days of travel from a venue to every venue (each hop at least a day, as the bots travel). */
+export function travelDaysFrom(scenario: Scenario, from: string): Map<string, number> {
+  const dist = new Map<string, number>([[from, 0]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    queue.sort((a, b) => dist.get(a)! - dist.get(b)!);
+    const v = queue.shift()!;
+    for (const r of scenario.travel) {
+      const w = r.from === v ? r.to : r.to === v ? r.from : null;
+      if (w === null) continue;
+      const d = dist.get(v)! + Math.max(1, r.days);
+      if (d < (dist.get(w) ?? Infinity)) {
+        dist.set(w, d);
+        queue.push(w);
+      }
+    }
+  }
+  return dist;
+}
+
+/**
+ * Where each envoy should be: the venues of the counterparts that still need an envoy
+ * (`needs`), each covered by one envoy, every envoy going to the nearest venue not yet
+ * covered. Works whatever the layout: several parties at one venue (one envoy serves them
+ * all), more venues than envoys (envoys move on when a venue's parties need nothing more),
+ * parties far from the envoys' start. An envoy with nowhere to go stays where it is. Pure.
+ */
+export function routes(view: PlayerView, scenario: Scenario, needs: (partyId: string) => boolean): Record<string, string> {
+  const homeOf = new Map(view.parties.map((p) => [p.id, p.home]));
+  const pending: string[] = [];
+  for (const id of counterparts(view)) {
+    const home = homeOf.get(id);
+    if (home !== undefined && needs(id) && !pending.includes(home)) pending.push(home);
+  }
+  const out: Record<string, string> = {};
+  const covered = new Set<string>();
+  // An envoy already at (or on its way to) a venue that needs it keeps it.
+  for (const e of view.envoys) {
+    const at = e.to ?? e.at;
+    if (pending.includes(at) && !covered.has(at)) {
+      covered.add(at);
+      out[e.id] = at;
+    }
+  }
+  for (const e of view.envoys) {
+    if (out[e.id] !== undefined) continue;
+    const dist = travelDaysFrom(scenario, e.to ?? e.at);
+    const open = pending.filter((v) => !covered.has(v)).sort((a, b) => (dist.get(a) ?? Infinity) - (dist.get(b) ?? Infinity));
+    const target = open[0] ?? e.to ?? e.at;
+    covered.add(target);
+    out[e.id] = target;
+  }
+  // In the envoys' own order, whichever was placed first.
+  return Object.fromEntries(view.envoys.map((e) => [e.id, out[e.id]!]));
+}

@@ -8,7 +8,7 @@
 import { mid } from '../knowledge.ts';
 import { required } from '../ratification.ts';
 import type { Bot } from './bot.ts';
-import { assignments, counterparts, knownLinesCrossed, estimateUtility, guardians, travelToward } from './common.ts';
+import { counterparts, knownLinesCrossed, estimateUtility, guardians, routes, travelToward } from './common.ts';
 import { diff, improveText } from './textSearch.ts';
 import type { PlanText } from '../text.ts';
 import type { PlayerView } from '../view.ts';
@@ -33,8 +33,15 @@ export function mediatorBot(): Bot {
         return { type: 'summit.call' };
       }
 
-      // Redraft once a day, before tabling, on what is known now.
-      if (draftedOn !== view.day && allHome(view, game.scenario.parties)) {
+      // A party needs an envoy until it has been met and has answered the current text.
+      const needs = (id: string) => {
+        const p = view.parties.find((x) => x.id === id)!;
+        return p.state === 'walkedOut' || !met.has(id) || !p.answer?.current;
+      };
+      const plan = routes(view, game.scenario, needs);
+
+      // Redraft once a day, before tabling, on what is known now: once the envoys are where they are going.
+      if (draftedOn !== view.day && view.envoys.every((e) => e.to === null && (plan[e.id] ?? e.at) === e.at)) {
         draftedOn = view.day;
         const target = bestEstimate(view, game.scenario);
         const changes = diff(view.text, target);
@@ -43,8 +50,7 @@ export function mediatorBot(): Bot {
 
       const reserve = costs.summit + costs.failedSummit;
       const others = counterparts(view);
-      for (const [envoyId, assigned] of Object.entries(assignments(view))) {
-        const home = view.parties.find((p) => p.id === assigned)!.home;
+      for (const [envoyId, home] of Object.entries(plan)) {
         const move = travelToward(view, game.scenario, envoyId, home);
         if (move) return move;
         // Work with every party met where the envoy is.
@@ -78,14 +84,6 @@ export function mediatorBot(): Bot {
       return { type: 'day.end' };
     },
   };
-}
-
-function allHome(view: PlayerView, parties: readonly { id: string; home: string }[]): boolean {
-  const plan = assignments(view);
-  return view.envoys.every((e) => {
-    const target = plan[e.id];
-    return !target || parties.find((p) => p.id === target)?.home === e.at;
-  });
 }
 
 /** The text with the largest smallest estimated margin, avoiding every red line the player knows. */

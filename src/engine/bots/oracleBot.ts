@@ -8,7 +8,7 @@ import { required, ruleOf } from '../ratification.ts';
 import { settleAtSummit } from '../summit.ts';
 import type { PlanText } from '../text.ts';
 import type { Bot } from './bot.ts';
-import { assignments, travelToward } from './common.ts';
+import { counterparts, routes, travelToward } from './common.ts';
 import { diff, improveText } from './textSearch.ts';
 
 export function oracleBot(): Bot {
@@ -48,16 +48,24 @@ export function oracleBot(): Bot {
         const changes = diff(truth.text, improveText(scenario, truth.text, score));
         if (changes.length > 0) return { type: 'text.package', changes };
       }
-      for (const [envoyId, partyId] of Object.entries(assignments(view))) {
-        const party = view.parties.find((p) => p.id === partyId)!;
-        const move = travelToward(view, scenario, envoyId, party.home);
+      // Every counterpart needs the current text tabled (and a walked-out party coaxing back).
+      const others = counterparts(view);
+      const needs = (id: string) => {
+        const p = view.parties.find((x) => x.id === id)!;
+        return p.state === 'walkedOut' || !p.answer?.current;
+      };
+      for (const [envoyId, venue] of Object.entries(routes(view, scenario, needs))) {
+        const move = travelToward(view, scenario, envoyId, venue);
         if (move) return move;
-        if ((party.state === 'walkedOut' || met.get(partyId) !== view.day) && can('envoy.meet', envoyId, partyId)) {
-          met.set(partyId, view.day);
-          return { type: 'envoy.meet', envoy: envoyId, party: partyId };
-        }
-        if (!party.answer?.current && can('envoy.table', envoyId, partyId) && view.capital - costs.table >= costs.summit) {
-          return { type: 'envoy.table', envoy: envoyId, party: partyId };
+        for (const party of view.parties.filter((p) => others.includes(p.id) && p.home === venue)) {
+          const partyId = party.id;
+          if ((party.state === 'walkedOut' || met.get(partyId) !== view.day) && can('envoy.meet', envoyId, partyId)) {
+            met.set(partyId, view.day);
+            return { type: 'envoy.meet', envoy: envoyId, party: partyId };
+          }
+          if (!party.answer?.current && can('envoy.table', envoyId, partyId) && view.capital - costs.table >= costs.summit) {
+            return { type: 'envoy.table', envoy: envoyId, party: partyId };
+          }
         }
       }
       return { type: 'day.end' };
