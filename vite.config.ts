@@ -1,5 +1,17 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The dev server injects CSS as inline <style> elements and its client as inline script, which
+ * index.html's Content-Security-Policy forbids; builds keep the policy, the dev server drops it.
+ */
+function cspOnlyInBuilds(): Plugin {
+  return {
+    name: 'accord-csp-only-in-builds',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
 
 /**
  * `vite build` makes the production page in dist/; `vite build --mode test` makes the test page in
@@ -8,6 +20,7 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig(({ mode }) => ({
   base: './',
+  plugins: [cspOnlyInBuilds()],
   build: {
     target: 'es2022',
     outDir: mode === 'test' ? 'dist-test' : 'dist',

@@ -1,7 +1,7 @@
 /**
  * A small static file server for tests that need a build served differently from the suite's
  * own preview server: the production build (dist/), or a page with extra response headers
- * (a Content-Security-Policy header). Listens on a free port; `stop()` closes it.
+ * (a Content-Security-Policy header, whose reports it collects). Listens on a free port; `stop()` closes it.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,9 +22,27 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export async function serveFolder(folder: string, headers: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+export interface Served {
+  url: string;
+  /** Bodies of the CSP violation reports posted to /csp-report (the header's report-uri). */
+  reports: string[];
+  stop: () => Promise<void>;
+}
+
+export async function serveFolder(folder: string, headers: Record<string, string> = {}): Promise<Served> {
   if (!existsSync(join(folder, 'index.html'))) throw new Error(`${folder} has no index.html: build it first`);
+  const reports: string[] = [];
   const server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/csp-report') {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        reports.push(body);
+        res.writeHead(204).end();
+      });
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(folder, path === '/' ? 'index.html' : path));
     if (!file.startsWith(folder + sep) || !existsSync(file) || !statSync(file).isFile()) {
@@ -38,6 +56,7 @@ export async function serveFolder(folder: string, headers: Record<string, string
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    reports,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

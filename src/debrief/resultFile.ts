@@ -5,7 +5,7 @@
  * checksum). Importing checks the checksum, replays the log and re-derives every claim from it:
  * a result edited after the game, or one whose claims do not follow from its log, is refused.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Game } from '../engine/session.ts';
 import { replay } from '../engine/session.ts';

@@ -5,7 +5,7 @@
  * player, commands only) migrate to the mediator's seat; a corrupt, edited or outdated save is
  * a clear message.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { DIFFICULTIES } from './knowledge.ts';
 import { isObjectName } from '../scenario/schema.ts';
 import type { Command, SeatCommand } from './commands.ts';

@@ -1,5 +1,5 @@
 /** The JSON Schema editors use for completion, generated from the zod schema. Pure. */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { scenarioSchema } from './schema.ts';
 
 export function scenarioJsonSchema(): string {

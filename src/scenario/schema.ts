@@ -3,7 +3,7 @@
  * `scenarios/scenario.schema.json` is generated from it (`npm run schema`).
  * Every field carries a description with an example, for authors and editor completion.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 /** Format version this build writes and reads best. */
 export const FORMAT_VERSION = 1;

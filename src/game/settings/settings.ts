@@ -2,7 +2,7 @@
  * Player settings, remembered between visits: volumes, mute, captions, motion and text size.
  * Reading never fails: anything missing or damaged falls back to the default for that field.
  */
-import { z } from 'zod';
+import { z } from '../../zod.ts';
 import type { KeyValueStore } from '../app/saveSlot.ts';
 
 const volume = z.number().min(0).max(1);

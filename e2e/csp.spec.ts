@@ -1,0 +1,83 @@
+/**
+ * The strict Content-Security-Policy: the built page runs a whole game, its debrief, sound and
+ * settings without one violation, under the policy as index.html's meta tag and as a response
+ * header (whose violation reports the test server collects).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { serveFolder } from './helpers/staticServer.ts';
+import { negotiateToTheEnd, openTutorialTalks, startTutorial, watchErrors } from './helpers/ui.ts';
+
+const distTest = fileURLToPath(new URL('../dist-test', import.meta.url));
+const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self' ws: wss:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'";
+
+/** Record every securitypolicyviolation event the page fires, from the first script on. */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}
+
+/** A whole tutorial game through the screens, its debrief, and the settings dialog. */
+async function playThrough(page: Page): Promise<void> {
+  await startTutorial(page);
+  await openTutorialTalks(page);
+  await negotiateToTheEnd(page);
+  await page.getByRole('button', { name: 'Debrief and export' }).click();
+  await expect(page.locator('#debrief-title')).toBeFocused();
+  await page.keyboard.press('o');
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  await page.keyboard.press('Escape');
+}
+
+test('index.html carries the policy, exactly as the issue gives it', () => {
+  const html = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
+  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${POLICY}" />`);
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle="/);
+});
+
+test('under the meta tag: a whole game, debrief and settings with no violation', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  const violations = await watchViolations(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
+  await playThrough(page);
+  expect(await violations()).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('under the policy as a header: a whole game, and the WebGL title, send no violation report', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  const violations = await watchViolations(page);
+  const server = await serveFolder(distTest, { 'content-security-policy': `${POLICY}; report-uri /csp-report` });
+  try {
+    await page.goto(`${server.url}?renderer=webgl`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
+    await page.waitForFunction(() => window.__accordReady === true);
+    await expect(page.locator('html')).toHaveAttribute('data-renderer', 'webgl');
+    expect(await violations()).toEqual([]);
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
+    await playThrough(page);
+    expect(await violations()).toEqual([]);
+    // A canary: one deliberate violation (an image from elsewhere), so the server has provably
+    // received any report sent before it.
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'http://example.invalid/canary.png';
+      document.body.append(img);
+    });
+    await expect.poll(() => server.reports.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const reports = server.reports.map((r) => (JSON.parse(r) as { 'csp-report': { 'blocked-uri': string } })['csp-report']['blocked-uri']);
+    expect(reports).toEqual(['http://example.invalid/canary.png']);
+    expect(errors.filter((e) => !/canary\.png/.test(e))).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});
