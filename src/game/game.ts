@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import type { AppController } from './app/controller.ts';
 import { COLOURS } from './layout.ts';
 import { Atlas } from './map/atlas.ts';
+import { watchContextLoss } from './contextLoss.ts';
 import { FrameTimes, stageHook } from './ready.ts';
 import { phaserRendererType, type RendererName } from './renderer.ts';
 import { BootScene } from './scenes/Boot.ts';
@@ -38,6 +39,10 @@ export function startGame(parent: HTMLElement, renderer: RendererName, controlle
     ],
   });
   watchFrames(game, renderer);
+  if (renderer === 'webgl') {
+    if (game.canvas) watchContextLoss(game.canvas, parent);
+    else game.events.once(Phaser.Core.Events.READY, () => watchContextLoss(game.canvas, parent));
+  }
   // Only the test build (`vite build --mode test`) has this line; in production it is not in the bundle at all.
   if (import.meta.env.MODE === 'test') window.__accordController = controller;
   return game;

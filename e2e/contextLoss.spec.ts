@@ -1,0 +1,41 @@
+/**
+ * WebGL context loss (WEBGL_lose_context): the player is told at once, the game goes on through
+ * the controls, and when the context comes back the notice goes and the map draws again.
+ */
+import { expect, test } from '@playwright/test';
+import { watchErrors } from './helpers/ui.ts';
+
+test('a lost WebGL context: a message, the game kept and playable, and the map back when restored', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?renderer=webgl&scenario=tutorial&seed=3');
+  await page.waitForFunction(() => window.__accordReady === true);
+  await expect(page.locator('html')).toHaveAttribute('data-renderer', 'webgl');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await page.waitForFunction(() => window.__accordStage?.scene === 'Map' && window.__accordStage.frames > 3);
+
+  // Keep the extension: after loseContext() the context answers no further getExtension calls.
+  await page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('#stage canvas')!;
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+    const ext = gl.getExtension('WEBGL_lose_context')!;
+    (window as unknown as { __lose: WEBGL_lose_context }).__lose = ext;
+    ext.loseContext();
+  });
+  const notice = page.getByTestId('context-lost');
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveAttribute('role', 'alert');
+  await expect(notice).toContainText('Your game is safe');
+
+  // The game goes on: a day passes through the controls.
+  await page.getByRole('button', { name: 'End day' }).click();
+  await expect(page.getByTestId('day')).toHaveText(/^2 of 21/);
+
+  await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
+  await expect(notice).toBeHidden();
+  const frames = await page.evaluate(() => window.__accordStage!.frames);
+  await page.waitForFunction((n) => window.__accordStage!.frames > n + 3, frames);
+  // The reload path keeps the game too.
+  await page.reload();
+  await expect(page.getByTestId('day')).toHaveText(/^2 of 21/, { timeout: 60_000 });
+  expect(errors.filter((e) => !/CONTEXT_LOST|context lost|WebGL/i.test(e))).toEqual([]);
+});
