@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import type { ClassSetup, SeatMessage, StudentState } from '../protocol.ts';
@@ -140,3 +141,64 @@ export async function sitDown(s: Student): Promise<void> {
 export async function leaveAll(...rooms: (Room | null | undefined)[]): Promise<void> {
   await Promise.all(rooms.map((r) => (r ? r.leave(true).catch(() => undefined) : undefined)));
 }
+
+/** A free TCP port on 127.0.0.1 (for processes that must know their public address up front). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const proc: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/Ready to accept connections/i.test(out)) {
+        clearTimeout(t);
+        resolve();
+      }
+    });
+    proc.once('error', (e) => reject(e));
+  });
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Start `n` server processes (sharing one redis-server when n > 1). */
+export async function startCluster(n: number, extra: string[] = []): Promise<{ servers: ServerProcess[]; stop(): Promise<void> }> {
+  const data = tempDir('accord-load-');
+  if (n <= 1) {
+    const s = await startServer(['--port', '0', '--data', data, ...extra]);
+    return { servers: [s], stop: () => s.stop() };
+  }
+  const redis = await startRedis();
+  const servers: ServerProcess[] = [];
+  for (let i = 0; i < n; i++) {
+    const port = await freePort();
+    servers.push(await startServer(['--port', String(port), '--public-address', `127.0.0.1:${port}`, '--redis', redis.url, '--data', `${data}/p${i}`, ...extra]));
+  }
+  return {
+    servers,
+    async stop() {
+      await Promise.all(servers.map((s) => s.stop()));
+      await redis.stop();
+    },
+  };
+}
+

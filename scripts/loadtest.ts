@@ -1,0 +1,248 @@
+/**
+ * `npm run loadtest`: N tables × M seats of simulated students playing random legal moves
+ * against a live-class server, over real WebSockets with the real client SDK.
+ *
+ * Prints commands per second, command → view latency (p50/p95/p99: from sending a command to
+ * receiving the view that answers it), errors, and the server's CPU and memory per table.
+ *
+ *   npm run loadtest -- --tables 40 --seats 6                  # starts its own server (127.0.0.1)
+ *   npm run loadtest -- --tables 40 --seats 6 --processes 2     # two servers behind its own redis-server
+ *   npm run loadtest -- --ramp 40,60,80,100                     # steps, stops once p95 passes 250 ms
+ *   npm run loadtest -- --url http://127.0.0.1:2567             # a server already running (no CPU figures)
+ *
+ * Other options: --scenario geneva-2025 --duration 30 (seconds measured) --think 1000 (mean ms a
+ * student waits between commands) --seed 1.
+ */
+import { readFileSync } from 'node:fs';
+import { Client, type Room } from 'colyseus.js';
+import { Command as Cli, InvalidArgumentError } from 'commander';
+import type { Command } from '../src/engine/commands.ts';
+import type { SeatMessage, StudentState } from '../src/server/protocol.ts';
+import { startCluster } from '../src/server/testing/harness.ts';
+
+interface Options {
+  tables: number;
+  seats: number;
+  scenario: string;
+  duration: number;
+  think: number;
+  processes: number;
+  url?: string;
+  ramp?: string;
+  seed: number;
+}
+
+const positive = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('a positive number');
+  return n;
+};
+
+function parse(argv: string[]): Options {
+  return new Cli('loadtest')
+    .option('--tables <n>', 'tables', positive, 40)
+    .option('--seats <n>', 'students per table', positive, 6)
+    .option('--scenario <id>', 'scenario', 'geneva-2025')
+    .option('--duration <s>', 'seconds measured (after everyone is seated)', positive, 30)
+    .option('--think <ms>', 'mean milliseconds a student waits between commands', positive, 1000)
+    .option('--processes <n>', 'server processes (2 or more: behind a redis-server started here)', positive, 1)
+    .option('--url <url>', 'a running server (CPU and memory are then not measured)')
+    .option('--ramp <list>', 'comma-separated table counts; stops once p95 passes 250 ms')
+    .option('--seed <n>', 'seed for the class and the students', positive, 1)
+    .parse(argv, { from: 'user' })
+    .opts<Options>();
+}
+
+/** CPU seconds (user + system) and resident memory (bytes) of a process, from /proc. */
+function usage(pid: number): { cpu: number; rss: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  return { cpu: ticks / 100, rss: rssKb * 1024 };
+}
+
+/** A small seeded generator, so a run's choices are repeatable. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+/** A random legal move for the seat, from its own view. */
+function randomMove(view: SeatMessage['view'], random: () => number): Command | null {
+  if (view.outcome) return null;
+  const legal = view.legal.filter((c) => c.type !== 'day.end' && c.type !== 'summit.call');
+  const r = random();
+  if (r < 0.04 || legal.length === 0) return { type: 'day.end' };
+  return legal[Math.floor(random() * legal.length)]!;
+}
+
+interface StepResult {
+  tables: number;
+  seats: number;
+  processes: number;
+  commands: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  refused: number;
+  cpuPercent: number | null;
+  cpuMsPerTablePerSecond: number | null;
+  rssMbPerTable: number | null;
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
+
+async function step(o: Options, tables: number): Promise<StepResult> {
+  const cluster = o.url ? null : await startCluster(o.processes, ['--grace', '3600']);
+  const urls = o.url ? [o.url] : cluster!.servers.map((s) => s.url);
+  const pids = cluster ? cluster.servers.map((s) => s.proc.pid!) : [];
+  const random = rng(o.seed * 7919 + tables);
+  const rooms: Room[] = [];
+  let errors = 0;
+  let refused = 0;
+  const latencies: number[] = [];
+  try {
+    const before = pids.map(usage);
+    const made = await fetch(`${urls[0]}/api/classes`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: o.scenario, seed: o.seed, difficulty: 'standard', tables, seatPolicy: 'random' }),
+    });
+    if (!made.ok) throw new Error(`class not made: ${await made.text()}`);
+    const { classId, code } = (await made.json()) as { classId: string; code: string };
+
+    // Seat everyone (a few at a time, as a class arrives).
+    const students: { table: Room; last: SeatMessage | null; pending: Map<number, number>; seatTable: number }[] = [];
+    const total = tables * o.seats;
+    const join = async (i: number) => {
+      const client = new Client(urls[i % urls.length]!);
+      const classRoom = await client.joinById(classId, { code, name: `Student ${i + 1}` });
+      const you = await new Promise<StudentState>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error('no seat in time')), 20_000);
+        classRoom.onMessage('class.you', (m: StudentState) => {
+          if (m.assignment) {
+            clearTimeout(t);
+            resolve(m);
+          }
+        });
+        classRoom.onMessage('refused', () => undefined);
+        classRoom.send('sync', {});
+      });
+      rooms.push(classRoom);
+      const table = await client.joinById(you.assignment!.tableId, { pass: you.assignment!.pass });
+      rooms.push(table);
+      const s = { table, last: null as SeatMessage | null, pending: new Map<number, number>(), seatTable: you.assignment!.table };
+      table.onMessage('view', (m: SeatMessage) => {
+        s.last = m;
+        if (m.ref !== undefined) {
+          const sent = s.pending.get(m.ref);
+          if (sent !== undefined) {
+            latencies.push(performance.now() - sent);
+            s.pending.delete(m.ref);
+          }
+        }
+      });
+      table.onMessage('refused', (m: { ref?: number }) => {
+        if (m.ref !== undefined && s.pending.delete(m.ref)) refused++;
+      });
+      table.onError(() => errors++);
+      table.onLeave((codeLeft) => {
+        if (codeLeft !== 1000) errors++;
+      });
+      table.send('sync', {});
+      students.push(s);
+    };
+    for (let i = 0; i < total; i += 20) {
+      await Promise.all(Array.from({ length: Math.min(20, total - i) }, (_, k) => join(i + k).catch(() => void errors++)));
+    }
+    const seated = students.length;
+    const mid = pids.map(usage);
+
+    // Play for the duration: each student sends a random legal move every ~think ms.
+    let ref = 0;
+    let stopped = false;
+    const start = performance.now();
+    const loops = students.map(async (s) => {
+      await new Promise((r) => setTimeout(r, random() * o.think));
+      while (!stopped) {
+        const view = s.last?.view;
+        const move = view ? randomMove(view, random) : null;
+        if (move && s.pending.size === 0) {
+          ref = (ref + 1) % 2 ** 30;
+          s.pending.set(ref, performance.now());
+          s.table.send('command', { command: move, ref });
+        }
+        await new Promise((r) => setTimeout(r, -Math.log(1 - random()) * o.think));
+      }
+    });
+    await new Promise((r) => setTimeout(r, o.duration * 1000));
+    stopped = true;
+    const elapsed = (performance.now() - start) / 1000;
+    await Promise.all(loops);
+    // Commands still unanswered after 10 s count as errors.
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = performance.now();
+    for (const s of students) for (const sent of s.pending.values()) if (now - sent > 10_000) errors++;
+    const after = pids.map(usage);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const cpu = pids.length ? after.reduce((a, u, i) => a + (u.cpu - mid[i]!.cpu), 0) : null;
+    const rss = pids.length ? after.reduce((a, u, i) => a + (u.rss - before[i]!.rss), 0) : null;
+    return {
+      tables,
+      seats: seated / tables,
+      processes: urls.length,
+      commands: latencies.length,
+      perSecond: latencies.length / elapsed,
+      p50: pct(sorted, 50),
+      p95: pct(sorted, 95),
+      p99: pct(sorted, 99),
+      errors,
+      refused,
+      cpuPercent: cpu === null ? null : (100 * cpu) / elapsed,
+      cpuMsPerTablePerSecond: cpu === null ? null : (1000 * cpu) / elapsed / tables,
+      rssMbPerTable: rss === null ? null : rss / 1024 / 1024 / tables,
+    };
+  } finally {
+    await Promise.all(rooms.map((r) => r.leave(true).catch(() => undefined)));
+    await cluster?.stop();
+  }
+}
+
+function print(r: StepResult): void {
+  const f = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(d));
+  console.log(
+    `${String(r.tables).padStart(4)} tables × ${f(r.seats, 1)} seats, ${r.processes} process${r.processes > 1 ? 'es' : ''}: ` +
+    `${f(r.perSecond)} commands/s, latency p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ` +
+    `errors ${r.errors}, refused ${r.refused}; server CPU ${f(r.cpuPercent, 0)}% (${f(r.cpuMsPerTablePerSecond, 2)} ms per table per s), ` +
+    `memory ${f(r.rssMbPerTable, 2)} MB per table`,
+  );
+}
+
+async function main(): Promise<void> {
+  const o = parse(process.argv.slice(2));
+  console.log(`loadtest: ${o.scenario}, think ${o.think} ms, ${o.duration} s measured per step; the load generator runs on the same machine`);
+  const steps = o.ramp ? o.ramp.split(',').map(Number).filter((n) => n > 0) : [o.tables];
+  for (const tables of steps) {
+    const r = await step(o, tables);
+    print(r);
+    console.log(`JSON ${JSON.stringify(r)}`);
+    if (o.ramp && r.p95 > 250) {
+      console.log(`p95 passed 250 ms at ${tables} tables.`);
+      break;
+    }
+  }
+}
+
+if (process.argv[1]?.endsWith('loadtest.ts')) {
+  void main().then(() => process.exit(0), (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
