@@ -9,6 +9,8 @@ import { applyDocumentSettings } from './game/dom/documentSettings.ts';
 import { startGame } from './game/game.ts';
 import { rendererFromQuery } from './game/renderer.ts';
 import { createSettingsStore } from './game/settings/store.ts';
+import { LiveClass, liveScreen, mountClassBar } from './game/class/liveClass.ts';
+import { serverBase } from './game/class/link.ts';
 
 function byId(id: string): HTMLElement {
   const node = document.getElementById(id);
@@ -52,9 +54,19 @@ const controller = new AppController({
   newSeed,
 });
 
+// A live class is served by the class server (`npm run class`) from the page's own origin.
+const live = new LiveClass(controller, { base: serverBase(window.location), store: local, session: storage(() => window.sessionStorage), newSeed });
+
 const ui = mountUi(byId('ui'), controller, settings, {
   onScreen: (screen) => {
     if (screen === 'play') dropGameLinkFromAddress();
+  },
+  screens: { live: (deps) => liveScreen(deps, live) },
+  live: {
+    run: () => live.open('setup'),
+    join: () => live.open('join'),
+    remembered: () => live.rememberedClass(),
+    resume: () => live.connectTeacher(),
   },
 });
 
@@ -63,4 +75,5 @@ directSound(controller, settings, ui.captions);
 
 startGame(byId('stage'), rendererFromQuery(window.location.search), controller);
 
-controller.restore(window.location.search);
+mountClassBar(live, document.body);
+if (!live.restore(window.location.search)) controller.restore(window.location.search);

@@ -14,7 +14,7 @@ import {
 } from './protocol.ts';
 import { makePass, randomId, randomToken, secretMatches, hashSecret } from './secrets.ts';
 import { classChannel, tableChannel, TableRoom, type TableMeta, type TableOrder } from './tableRoom.ts';
-import { seatsOf } from './tableGame.ts';
+import { seatsOf, type WorldCommand } from './tableGame.ts';
 
 export interface StudentRecord {
   id: string;
@@ -230,6 +230,7 @@ export class ClassRoom extends Room {
     return {
       classId: this.record.id,
       student: { id: student.id, token: token ?? '', name: student.name },
+      game: { scenario: this.scenario.id, start: this.record.setup.start ?? this.scenario.starts[0]!.id, seed: this.record.setup.seed, difficulty: this.record.setup.difficulty },
       scenarioTitle: this.scenario.title,
       policy: this.record.setup.seatPolicy,
       ended: this.record.ended,
@@ -298,15 +299,21 @@ export class ClassRoom extends Room {
       case 'teacher.inject': {
         const m = value as ClassMessage<'teacher.inject'>;
         if (m.event && !this.scenario.events.some((e) => e.id === m.event)) return client.send('refused', { reason: `no event "${m.event}" in the scenario` });
-        const command = { type: 'world.inject' as const, ...(m.event ? { event: m.event } : {}), ...(m.headline ? { headline: m.headline } : {}) };
+        const command: WorldCommand = m.event ? { type: 'world.event', event: m.event } : { type: 'world.news', headline: m.headline! };
         if (m.table === null) all({ type: 'world', command });
         else this.order(m.table, { type: 'world', command });
         break;
       }
       case 'teacher.adjust': {
         const m = value as ClassMessage<'teacher.adjust'>;
-        if (!this.scenario.parties.some((p) => p.id === m.party && p.role !== 'mediator')) return client.send('refused', { reason: `no party "${m.party}" to adjust` });
-        this.order(m.table, { type: 'world', command: { type: 'world.adjust', party: m.party, what: m.what, direction: m.direction } });
+        const party = this.scenario.parties.find((p) => p.id === m.party && p.role !== 'mediator');
+        if (!party) return client.send('refused', { reason: `no party "${m.party}" to adjust` });
+        if (m.table >= this.record.setup.tables) return client.send('refused', { reason: 'no such table' });
+        if (m.redLine && !party.redLines.some((l) => l.id === m.redLine!.line)) return client.send('refused', { reason: `${party.name} has no red line "${m.redLine.line}"` });
+        const command: WorldCommand = m.redLine
+          ? { type: 'world.redLine', party: party.id, line: m.redLine.line, lifted: m.redLine.lifted }
+          : { type: 'world.mood', party: party.id, patience: m.patience! };
+        this.order(m.table, { type: 'world', command });
         break;
       }
       case 'teacher.end':
@@ -388,7 +395,7 @@ export class ClassRoom extends Room {
       tables: this.record.tables.map((t) => this.reports.get(t.index) ?? { index: t.index, tableId: t.id, pending: true as const }),
       students: this.record.students.map((s) => ({ id: s.id, name: s.name, table: s.table, seat: s.seat, online: this.online.has(s.id) })),
       events: this.scenario.events.map((e) => ({ id: e.id, headline: e.headline })),
-      parties: this.scenario.parties.map((p) => ({ id: p.id, name: p.name, role: p.role })),
+      parties: this.scenario.parties.map((p) => ({ id: p.id, name: p.name, role: p.role, redLines: p.redLines.map((l) => ({ id: l.id, reason: l.reason })) })),
     };
   }
 

@@ -73,12 +73,13 @@ export const classMessages = {
     event: id.optional(),
     headline: z.string().trim().min(1).max(MAX_HEADLINE).optional(),
   }).refine((m) => (m.event === undefined) !== (m.headline === undefined), 'either a scenario event or a headline'),
+  /** Loosen or tighten one party at one table: lift or restore one of its red lines, or shift its patience. */
   'teacher.adjust': z.strictObject({
     table: z.number().int().min(0).max(MAX_TABLES - 1),
     party: id,
-    what: z.enum(['redLine', 'patience']),
-    direction: z.enum(['loosen', 'tighten']),
-  }),
+    redLine: z.strictObject({ line: id, lifted: z.boolean() }).optional(),
+    patience: z.number().int().min(-50).max(50).refine((n) => n !== 0, 'a change of patience is not zero').optional(),
+  }).refine((m) => (m.redLine === undefined) !== (m.patience === undefined), 'either a red line or patience'),
   'teacher.end': z.strictObject({}),
   'teacher.debrief': z.strictObject({}),
 } as const;
@@ -168,13 +169,16 @@ export interface ClassState {
   students: StudentInfo[];
   /** The scenario's events the teacher may inject. */
   events: { id: string; headline: string }[];
-  parties: { id: string; name: string; role: string }[];
+  /** The parties, with their red lines (the teacher may lift or restore one). */
+  parties: { id: string; name: string; role: string; redLines: { id: string; reason: string }[] }[];
 }
 
 /** Class room → student ('class.you'). */
 export interface StudentState {
   classId: string;
   student: { id: string; token: string; name: string };
+  /** The game every table plays (the scenario is the one shipped with the page). */
+  game: { scenario: string; start: string; seed: number; difficulty: string };
   scenarioTitle: string;
   policy: SeatPolicy;
   ended: boolean;

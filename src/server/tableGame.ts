@@ -16,11 +16,13 @@ import { buildDebrief, type Debrief } from '../debrief/debrief.ts';
 /** One accepted entry of a table's log: who sent what (`world` for the teacher's clock and steering). */
 export type LogEntry = { seat: string; command: Command } | { seat: 'world'; command: WorldCommand };
 
-/** Commands from outside the table: the teacher and the clock. */
+/** Commands from outside the table: the teacher and the clock (the engine's world commands). */
 export type WorldCommand =
   | { type: 'world.endDay' }
-  | { type: 'world.inject'; event?: string; headline?: string }
-  | { type: 'world.adjust'; party: string; what: 'redLine' | 'patience'; direction: 'loosen' | 'tighten' };
+  | { type: 'world.event'; event: string }
+  | { type: 'world.news'; headline: string; text?: string }
+  | { type: 'world.redLine'; party: string; line: string; lifted: boolean }
+  | { type: 'world.mood'; party: string; patience?: number; trust?: number };
 
 export interface SeatInfo {
   id: string;
@@ -76,7 +78,7 @@ export function seatsOf(scenario: Scenario): SeatInfo[] {
 }
 
 /** Most machine moves in one `machinesMove` call (a machine mediator ends its day well before). */
-const MACHINE_BURST = 12;
+const MACHINE_BURST = 1;
 
 /**
  * A table today: the engine has one player seat, the mediator; every other party is its

@@ -29,6 +29,8 @@ export interface TableMeta {
   paused: boolean;
   dayMinutes: number | null;
   ended: boolean;
+  /** A table starts when its first student sits down: until then no machine plays and no clock runs. */
+  started?: boolean;
 }
 
 /** Class → table, over presence. */
@@ -68,6 +70,7 @@ export class TableRoom extends Room {
   private scenario!: Scenario;
   private readonly holders = new Map<string, Holder>();
   private dayStartedAt = 0;
+  private ticks = 0;
   private dayElapsedBeforePause = 0;
   private lastDay = -1;
   private reportDue = 0;
@@ -124,6 +127,11 @@ export class TableRoom extends Room {
       previous.client.leave(4101, 'This seat was opened somewhere else.');
     }
     client.userData = { seat: pass.seat, student: pass.s };
+    if (!this.meta.started) {
+      this.meta.started = true;
+      this.ctx.store.writeTable(this.meta.tableId, this.meta);
+      this.startDay();
+    }
     this.holders.set(pass.seat, { student: pass.s, name: pass.n, client, awaySince: null });
     this.game.setPerson(pass.seat, true);
     this.sendViews();
@@ -203,7 +211,7 @@ export class TableRoom extends Room {
       paused: this.meta.paused,
       ended: this.meta.ended,
       dayMinutes: this.meta.dayMinutes,
-      dayLeftMs: dayMs === null || this.meta.paused || this.game.over() ? null : Math.max(0, dayMs - elapsed),
+      dayLeftMs: dayMs === null || this.meta.paused || !this.meta.started || this.game.over() ? null : Math.max(0, dayMs - elapsed),
     };
   }
 
@@ -239,7 +247,7 @@ export class TableRoom extends Room {
   // ---- the clock, the machines and the teacher ------------------------------------------
 
   private tick(): void {
-    if (this.meta.ended || this.meta.paused || this.game.over()) return;
+    if (!this.meta.started || this.meta.ended || this.meta.paused || this.game.over()) return;
     let changed = false;
     for (const seat of this.game.seats()) {
       const holder = this.holders.get(seat.id);
@@ -247,7 +255,8 @@ export class TableRoom extends Room {
         this.game.setPerson(seat.id, false);
       }
     }
-    if (this.game.machinesMove()) changed = true;
+    // Machines in a mediator's seat move at about a person's pace: one command a second.
+    if (++this.ticks % Math.round(1000 / TICK_MS) === 0 && this.game.machinesMove()) changed = true;
     const s = this.status();
     if (s.dayLeftMs === 0) {
       if (this.game.world({ type: 'world.endDay' }).ok) changed = true;

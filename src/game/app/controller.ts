@@ -22,7 +22,21 @@ import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
 import { daysPlayed, parseSave } from '../../engine/save.ts';
 import { parseGameLink } from './urlParams.ts';
 
-export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief' | 'class';
+export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief' | 'class' | 'live';
+
+/**
+ * A game played on a live-class server: commands go to it, each view (or refusal) comes back
+ * from it. The controller shows it with the ordinary play screens.
+ */
+export interface RemoteGame {
+  scenarioId: string;
+  start: string;
+  seed: number;
+  difficulty: string;
+  send(command: Command): boolean;
+  subscribe(listener: (view: PlayerView, refusal: string | null) => void): () => void;
+  leave(): void;
+}
 
 export interface Choice {
   /** Catalogue id, or `custom` for a file the player loaded. */
@@ -95,6 +109,7 @@ const NAME_KEY = 'accord.playerName';
 export class AppController {
   private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null };
   private game: Game | null = null;
+  private remote: { game: RemoteGame; unsubscribe: () => void; seen: number } | null = null;
   private customText: { file: string; text: string; scenario: Scenario } | null = null;
   private classFiles: ClassFile[] = [];
   private readonly listeners = new Set<(s: AppState) => void>();
@@ -282,8 +297,53 @@ export class AppController {
     });
   }
 
+  /** The live-class screens (set-up, console, join, waiting room). */
+  openLive(): void {
+    this.detach();
+    this.update({ screen: 'live', view: null, refusal: null, debrief: null, banner: null });
+  }
+
+  /** Play a seat of a live class: the server's views drive the play screens. */
+  playRemote(remote: RemoteGame, view: PlayerView): void {
+    this.detach();
+    const scenario = this.options.catalogue.find((e) => e.id === remote.scenarioId)?.load();
+    if (!scenario?.ok) {
+      this.update({ screen: 'title', banner: { kind: 'error', title: 'This class cannot be played here', lines: [`The scenario "${remote.scenarioId}" is not in this version of the game.`] } });
+      return;
+    }
+    const unsubscribe = remote.subscribe((v, refusal) => {
+      const r = this.remote;
+      if (!r) return;
+      if (refusal) return this.update({ refusal });
+      const fresh = v.journal.slice(r.seen);
+      r.seen = v.journal.length;
+      for (const n of fresh) for (const l of this.noticeListeners) l(n);
+      this.update({ view: v, refusal: null, screen: v.outcome ? 'ending' : this.state.screen === 'ending' ? 'ending' : 'play' });
+    });
+    this.remote = { game: remote, unsubscribe, seen: view.journal.length };
+    this.update({
+      screen: view.outcome ? 'ending' : 'play',
+      stage: { kind: 'map' },
+      choice: { entry: remote.scenarioId, scenario: scenario.scenario, start: remote.start, seed: remote.seed, difficulty: remote.difficulty as Difficulty },
+      view,
+      banner: null,
+      refusal: null,
+    });
+  }
+
   /** Send a player command. A refused command leaves everything as it was and says why. */
   send(command: Command): SendResult {
+    if (this.remote) {
+      // The server answers with the new view (or a refusal) in a moment.
+      if (!this.remote.game.send(command)) {
+        this.update({ refusal: 'not connected to the class: reconnecting…' });
+        return { ok: false, reason: 'not connected' };
+      }
+      const stage: Stage = 'party' in command ? { kind: 'table', party: command.party }
+        : command.type === 'envoy.travel' || command.type === 'day.end' ? { kind: 'map' } : this.state.stage;
+      this.update({ stage });
+      return { ok: true, notices: [] };
+    }
     if (!this.game) return { ok: false, reason: 'no game is running' };
     const result = this.game.send(command);
     if (!result.ok) {
@@ -437,6 +497,11 @@ export class AppController {
   }
 
   private detach(): void {
+    if (this.remote) {
+      this.remote.unsubscribe();
+      this.remote.game.leave();
+      this.remote = null;
+    }
     this.unsubscribeNotices?.();
     this.unsubscribeNotices = null;
     this.game?.stop();

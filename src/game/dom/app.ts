@@ -21,13 +21,15 @@ import { createSaveAlert } from './saveAlert.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 import { settingsDialog } from './settingsDialog.ts';
 import { customScenarioSource } from './sources.ts';
-import { titleScreen } from './titleScreen.ts';
+import { titleScreen, type TitleLive } from './titleScreen.ts';
 
 export interface MountOptions {
   /** Called whenever the screen changes (main.ts tidies the address bar on 'play'). */
   onScreen?(screen: Screen): void;
   /** Screens built elsewhere (e.g. the debrief), by the screen they show. */
   screens?: Partial<Record<Screen, (deps: ScreenDeps) => ScreenView>>;
+  /** The live-class entries on the title screen. */
+  live?: TitleLive;
 }
 
 export interface MountedUi {
@@ -57,7 +59,7 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
     if (extra) return extra(deps);
     switch (s) {
       case 'title':
-        return titleScreen(deps, custom);
+        return titleScreen(deps, custom, options.live);
       case 'briefing':
         return briefingScreen(deps);
       case 'play':

@@ -15,7 +15,16 @@ import { MAX_RESULT_CHARS } from '../../debrief/resultFile.ts';
 import type { ScenarioChoiceSource } from './sources.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 
-export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): ScreenView {
+/** The live-class entries on the title (present when the page can reach a class server). */
+export interface TitleLive {
+  run(): void;
+  join(): void;
+  /** Code of the class this browser is teaching, if any. */
+  remembered(): string | null;
+  resume(): void;
+}
+
+export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, live?: TitleLive): ScreenView {
   const { controller } = deps;
   const shipped = catalogueChoices(controller.catalogue);
   let entry = shipped.find(isPlayable)?.entry ?? '';
@@ -76,6 +85,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       bannerView(state.banner, () => controller.dismissBanner()),
       state.saved ? continueBlock(state.saved) : null,
       form(list, chosen),
+      live ? liveBlock(live) : null,
       loadBlock(state),
       h('footer', { class: 'title-foot' },
         h('p', { class: 'disclaimer' }, GENERAL_DISCLAIMER),
@@ -177,6 +187,19 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource): Sc
       if (chosen) controller.choose(chosen.entry, start, difficulty);
     });
     return f;
+  }
+
+  function liveBlock(l: TitleLive): HTMLElement {
+    const remembered = l.remembered();
+    return h('section', { class: 'live-entry', attrs: { 'aria-labelledby': 'live-entry-h' } },
+      h('h2', { id: 'live-entry-h' }, 'Live class'),
+      h('p', { class: 'hint' }, 'A class negotiates on its own devices: students join with a code, machines fill the empty seats, and the teacher watches every table.'),
+      h('div', { class: 'actions-row' },
+        button('Run a class', l.run, { key: 'run-class' }),
+        button('Join a class', l.join, { key: 'join-class' }),
+        remembered ? button(`Back to class ${remembered}`, l.resume, { key: 'resume-class', class: 'quiet' }) : null,
+      ),
+    );
   }
 
   function loadBlock(state: AppState): HTMLElement {

@@ -1,0 +1,377 @@
+/**
+ * The live class in the page: which class screen is up (set-up, teacher console, class
+ * debrief, join, waiting room), the connection to the server, and the hand-over to the
+ * ordinary play screens once a student's seat is live (the app controller then plays a remote
+ * game: commands go to the server, views come back from it).
+ */
+import './live.css';
+import type { AppController, RemoteGame } from '../app/controller.ts';
+import type { Command } from '../../engine/commands.ts';
+import type { PlayerView } from '../../engine/view.ts';
+import type { ClassDebrief } from '../../server/classDebrief.ts';
+import type { ClassSetup, ClassState, SeatMessage, StudentState, TableStatus } from '../../server/protocol.ts';
+import { codeSchema, nameSchema } from '../../server/protocol.ts';
+import type { ScreenDeps, ScreenView } from '../dom/screen.ts';
+import { h, rerender } from '../dom/h.ts';
+import { consoleParts, debriefView, joinView, newConsoleForm, setupView, waitView } from './classScreen.ts';
+import { StudentLink, TeacherLink, type KeyValue, type LinkStatus } from './link.ts';
+
+export type LiveMode = 'setup' | 'teacher' | 'debrief' | 'join' | 'wait';
+
+const ACTIVE_KEY = 'accord.class.active';
+
+export interface LiveOptions {
+  base: string;
+  /** localStorage (the teacher's secret outlives the tab). */
+  store: KeyValue | undefined;
+  /** sessionStorage (a student's seat is this tab's). */
+  session: KeyValue | undefined;
+  newSeed(): number;
+}
+
+export class LiveClass {
+  mode: LiveMode = 'join';
+  private teacher: TeacherLink | null = null;
+  private student: StudentLink | null = null;
+  state: ClassState | null = null;
+  debrief: ClassDebrief | null = null;
+  you: StudentState | null = null;
+  seat: SeatMessage | null = null;
+  status: LinkStatus = 'connecting';
+  notices: string[] = [];
+  joinCode = '';
+  joinName = '';
+  joinError: string | null = null;
+  busy = false;
+  private readonly listeners = new Set<() => void>();
+  private readonly seatListeners = new Set<(view: PlayerView, refusal: string | null) => void>();
+  private playing = false;
+
+  constructor(private readonly controller: AppController, readonly options: LiveOptions) {}
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** What the page opens on: a join link, a student's seat in this tab, or the teacher's console. */
+  restore(search: string): boolean {
+    const params = new URLSearchParams(search);
+    const saved = StudentLink.savedIn(this.options.session);
+    if (saved) {
+      this.startStudent(saved.code, saved.name, saved);
+      return true;
+    }
+    if (params.has('join')) {
+      const code = codeSchema.safeParse(params.get('join') ?? '');
+      this.joinCode = code.success ? code.data : '';
+      this.open('join');
+      return true;
+    }
+    const teacher = TeacherLink.savedIn(this.options.store);
+    let active: boolean;
+    try {
+      active = this.options.session?.getItem(ACTIVE_KEY) === teacher?.classId;
+    } catch {
+      active = false;
+    }
+    if (teacher && active) {
+      this.connectTeacher();
+      return true;
+    }
+    return false;
+  }
+
+  open(mode: LiveMode): void {
+    this.mode = mode;
+    this.controller.openLive();
+    this.changed();
+  }
+
+  /** The title's "Continue the class I am teaching" when a teacher's class is remembered. */
+  rememberedClass(): string | null {
+    return TeacherLink.savedIn(this.options.store)?.code ?? null;
+  }
+
+  // ---- teacher --------------------------------------------------------------------------
+
+  async create(setup: ClassSetup): Promise<string | null> {
+    const r = await TeacherLink.create(this.options.base, setup, this.options.store);
+    if (!r.ok) return r.error;
+    this.connectTeacher();
+    return null;
+  }
+
+  connectTeacher(): void {
+    const saved = TeacherLink.savedIn(this.options.store);
+    if (!saved) return;
+    try {
+      this.options.session?.setItem(ACTIVE_KEY, saved.classId);
+    } catch {
+      // A reload then shows the title, with "Continue the class".
+    }
+    this.teacher?.close();
+    this.debrief = null;
+    this.teacher = new TeacherLink(this.options.base, saved, {
+      state: (s) => {
+        this.state = s;
+        this.changed();
+      },
+      debrief: (d) => {
+        this.debrief = d;
+        this.changed();
+      },
+      refused: (reason) => {
+        this.notices = [...this.notices.slice(-4), reason];
+        this.changed();
+      },
+      status: (s) => {
+        this.status = s;
+        this.changed();
+      },
+    });
+    void this.teacher.connect();
+    this.open('teacher');
+  }
+
+  teacherSend(type: string, message: unknown): void {
+    if (!this.teacher?.send(type, message)) {
+      this.notices = [...this.notices.slice(-4), 'Not connected: try again in a moment.'];
+      this.changed();
+    }
+  }
+
+  showDebrief(): void {
+    this.debrief = null;
+    this.teacherSend('teacher.debrief', {});
+    this.open('debrief');
+  }
+
+  leaveConsole(): void {
+    this.teacher?.close();
+    this.teacher = null;
+    this.state = null;
+    try {
+      this.options.session?.removeItem(ACTIVE_KEY);
+    } catch {
+      // nothing to forget
+    }
+    this.controller.toTitle();
+  }
+
+  // ---- student --------------------------------------------------------------------------
+
+  async join(code: string, name: string): Promise<void> {
+    this.joinCode = code;
+    this.joinName = name;
+    const c = codeSchema.safeParse(code);
+    const n = nameSchema.safeParse(name);
+    if (!c.success) this.joinError = 'A class code is six letters and digits.';
+    else if (!n.success) this.joinError = n.error.issues[0]?.message === 'a name is needed' ? 'Type your name.' : `A name is at most 32 characters.`;
+    else this.joinError = null;
+    if (this.joinError) return this.changed();
+    this.busy = true;
+    this.changed();
+    const look = await StudentLink.lookUp(this.options.base, c.data!);
+    this.busy = false;
+    if (!look.ok) {
+      this.joinError = look.error;
+      return this.changed();
+    }
+    this.startStudent(c.data!, n.data!, { code: c.data!, classId: look.classId, name: n.data!, token: null, tableId: null, pass: null, reconnect: null });
+  }
+
+  private startStudent(code: string, name: string, saved: NonNullable<ReturnType<typeof StudentLink.savedIn>>): void {
+    this.student?.leave();
+    this.joinCode = code;
+    this.joinName = name;
+    this.joinError = null;
+    this.student = new StudentLink(this.options.base, saved, this.options.session, {
+      you: (y) => {
+        this.you = y;
+        this.changed();
+      },
+      view: (m) => this.onSeat(m),
+      refused: (reason) => {
+        for (const l of this.seatListeners) l(this.seat!.view, reason);
+        if (!this.playing) {
+          this.joinError = reason;
+          this.changed();
+        }
+      },
+      status: (s, why) => {
+        this.status = s;
+        if (why) this.joinError = why;
+        this.changed();
+      },
+    });
+    void this.student.connect();
+    this.open('wait');
+  }
+
+  private onSeat(m: SeatMessage): void {
+    this.seat = m;
+    if (!this.playing) {
+      this.playing = true;
+      this.controller.playRemote(this.remoteGame(), m.view);
+    }
+    for (const l of this.seatListeners) l(m.view, null);
+    this.changed();
+  }
+
+  private remoteGame(): RemoteGame {
+    const y = this.you!;
+    return {
+      scenarioId: y.game.scenario,
+      start: y.game.start,
+      seed: y.game.seed,
+      difficulty: y.game.difficulty,
+      send: (command: Command) => this.student?.send(command) ?? false,
+      subscribe: (listener) => {
+        this.seatListeners.add(listener);
+        return () => this.seatListeners.delete(listener);
+      },
+      leave: () => {
+        this.playing = false;
+        this.seatListeners.clear();
+      },
+    };
+  }
+
+  /** The table's clock and the lesson's state, for the bar over the play screen. */
+  tableStatus(): TableStatus | null {
+    return this.playing ? this.seat?.status ?? null : null;
+  }
+
+  chooseSeat(table: number, seat: string): void {
+    this.student?.chooseSeat(table, seat);
+  }
+
+  leaveClass(): void {
+    this.student?.leave();
+    this.student = null;
+    this.you = null;
+    this.seat = null;
+    this.playing = false;
+    this.controller.toTitle();
+  }
+
+  joinUrl(code: string): string {
+    return `${this.options.base}/?join=${encodeURIComponent(code)}`;
+  }
+}
+
+/** The live-class screen (every mode but play, which is the ordinary play screen). */
+export function liveScreen(deps: ScreenDeps, live: LiveClass): ScreenView {
+  const content = h('div', { class: 'screen-content' });
+  let mode: LiveMode | null = null;
+  let setup: HTMLElement | null = null;
+  const el = h('main', { class: 'panel live-screen', attrs: { 'aria-labelledby': 'class-heading' } }, content);
+  const form = newConsoleForm();
+  const boxes = {
+    head: h('div'),
+    controls: h('div', { class: 'console-controls' }),
+    tables: h('section', { class: 'tables', attrs: { 'aria-labelledby': 'tables-h' } }),
+    students: h('section', { class: 'students', attrs: { 'aria-labelledby': 'students-h' } }),
+  };
+  const keys = { controls: '', students: '' };
+  const render = () => {
+    const first = mode !== live.mode;
+    mode = live.mode;
+    el.dataset.mode = live.mode;
+    if (live.mode === 'setup') {
+      setup ??= setupView({
+        catalogue: deps.controller.catalogue,
+        newSeed: live.options.newSeed,
+        create: (s) => live.create(s),
+        back: () => deps.controller.toTitle(),
+      });
+      if (first) rerender(content, [setup]);
+    } else if (live.mode === 'teacher') {
+      const parts = consoleParts({ state: live.state, status: live.status, notices: live.notices, debriefReady: live.debrief !== null }, {
+        joinUrl: (code) => live.joinUrl(code),
+        send: (type, message) => live.teacherSend(type, message),
+        showDebrief: () => live.showDebrief(),
+        leave: () => live.leaveConsole(),
+      }, form);
+      if (!parts) {
+        rerender(content, [h('h1', { id: 'class-heading', class: 'title', attrs: { tabindex: -1 } }, 'Teacher console'), h('p', { attrs: { role: 'status' } }, 'Connecting…')]);
+        keys.controls = keys.students = '';
+      } else {
+        if (first || !content.contains(boxes.head)) {
+          rerender(content, [boxes.head, boxes.controls, boxes.tables, boxes.students]);
+          keys.controls = keys.students = '';
+        }
+        rerender(boxes.head, parts.head, el);
+        if (parts.controlsKey !== keys.controls) rerender(boxes.controls, parts.controls, el);
+        keys.controls = parts.controlsKey;
+        rerender(boxes.tables, parts.tables, el);
+        if (parts.studentsKey !== keys.students) rerender(boxes.students, parts.students, el);
+        keys.students = parts.studentsKey;
+      }
+    } else if (live.mode === 'debrief') {
+      rerender(content, debriefView(live.debrief, () => live.open('teacher')), el);
+    } else if (live.mode === 'join') {
+      rerender(content, joinView({
+        code: live.joinCode, name: live.joinName, error: live.joinError, busy: live.busy,
+        join: (code, name) => void live.join(code, name),
+        back: () => deps.controller.toTitle(),
+      }));
+    } else {
+      rerender(content, waitView({ you: live.you, status: live.status, message: live.joinError, choose: (t, s) => live.chooseSeat(t, s), leave: () => live.leaveClass() }));
+    }
+    if (first) el.querySelector<HTMLElement>('#class-heading')?.focus();
+  };
+  const unsubscribe = live.subscribe(render);
+  render();
+  return {
+    el: h('div', { class: 'screen' }, el),
+    update: render,
+    focusStart: () => el.querySelector<HTMLElement>('#class-heading')?.focus(),
+    destroy: unsubscribe,
+  };
+}
+
+/**
+ * A line over the play screen while a student plays a class seat: the teacher's pause, the
+ * day's clock, the end of the lesson, a lost connection. Announced politely when it changes.
+ */
+export function mountClassBar(live: LiveClass, parent: HTMLElement): () => void {
+  const message = h('span', { attrs: { role: 'status' } });
+  // The clock ticks visibly but is not read out every second.
+  const clock = h('span', { attrs: { 'aria-hidden': 'true' } });
+  const bar = h('div', { class: 'class-status-bar', attrs: { hidden: true } }, message, clock);
+  parent.append(bar);
+  let received = Date.now();
+  const render = () => {
+    const s = live.tableStatus();
+    if (!s) {
+      bar.hidden = true;
+      return;
+    }
+    const left = s.dayLeftMs === null ? null : Math.max(0, Math.ceil((s.dayLeftMs - (Date.now() - received)) / 1000));
+    const text = live.status === 'reconnecting' ? 'Connection lost: reconnecting…'
+      : s.ended ? 'The teacher has ended the lesson.'
+      : s.paused ? 'The teacher has paused the class.'
+      : 'Live class';
+    bar.hidden = false;
+    bar.classList.toggle('paused', s.paused || s.ended || live.status === 'reconnecting');
+    if (message.textContent !== text) message.textContent = text;
+    clock.textContent = left !== null && !s.paused && !s.ended ? ` · the day ends in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` : '';
+  };
+  const unsubscribe = live.subscribe(() => {
+    received = Date.now();
+    render();
+  });
+  const timer = setInterval(render, 1000);
+  render();
+  return () => {
+    unsubscribe();
+    clearInterval(timer);
+    bar.remove();
+  };
+}
