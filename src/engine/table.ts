@@ -231,7 +231,9 @@ function openTable(scenario: Scenario, options: TableOptions) {
       seats: Object.fromEntries(Object.entries(options.seats ?? {})),
       log: log.map((e) => ({ ...e })),
     }),
-    stop: () => actor.stop(),
+    stop: () => {
+      actor.stop();
+    },
   };
   return {
     api,
