@@ -47,6 +47,23 @@ describe('accord simulate', () => {
     expect(summary).not.toHaveProperty('records');
   });
 
+  it('--seat plays a party in another style; the summary says so, the mediator bot is unchanged, bad seats are refused', () => {
+    const run = accord('simulate', TUTORIAL, '--bot', 'mediator', '--games', '6', '--seat', 'aldoria=bot:stubborn', '--seat', 'belmar=bot:flexible', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(summary.seats).toEqual({ aldoria: 'stubborn', belmar: 'flexible' });
+    expect(summary.bot).toBe('mediator');
+    const plain = accord('simulate', TUTORIAL, '--bot', 'mediator', '--games', '6', '--json');
+    expect(JSON.parse(plain.stdout)).not.toHaveProperty('seats');
+    const text = accord('simulate', TUTORIAL, '--bot', 'mediator', '--games', '1', '--seat', 'aldoria=bot:impatient');
+    expect(text.stdout).toContain('parties played as aldoria=impatient');
+    const bad = accord('simulate', TUTORIAL, '--bot', 'mediator', '--games', '1', '--seat', 'aldoria=bot:napoleon');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('"napoleon" is not a party style (styles: model, stubborn, flexible, impatient)');
+    expect(accord('simulate', TUTORIAL, '--bot', 'mediator', '--games', '1', '--seat', 'commission=bot:oracle').stderr).toContain('the mediator is played by --bot');
+    expect(accord('simulate', TUTORIAL, '--bot', 'mediator', '--games', '1', '--seat', 'narnia=bot:model').stderr).toContain('there is no seat "narnia"');
+  });
+
   it('an unknown bot is a usage error that lists the bots', () => {
     const run = accord('simulate', TUTORIAL, '--bot', 'napoleon', '--games', '2');
     expect(run.status).not.toBe(0);

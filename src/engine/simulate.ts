@@ -8,6 +8,7 @@ import type { Difficulty } from './knowledge.ts';
 import type { Outcome } from './negotiationMachine.ts';
 import { RngCursor, seedRng } from './rng.ts';
 import { createGame, type Game } from './session.ts';
+import type { SeatHolder } from './seats.ts';
 
 export interface SimulateOptions {
   bot: string;
@@ -15,6 +16,8 @@ export interface SimulateOptions {
   seed: number;
   start?: string;
   difficulty?: Difficulty;
+  /** Party seats played by machines of a given style, e.g. { russia: { bot: 'stubborn' } } (see partyStyles.ts). */
+  seats?: Readonly<Record<string, SeatHolder>>;
   /** Called after each game, for progress indicators. */
   onGame?: (done: number, total: number) => void;
 }
@@ -32,6 +35,8 @@ export interface Summary {
   scenario: string;
   start: string;
   bot: string;
+  /** Party seats played in a style other than the scenario's model (absent when none). */
+  seats?: Record<string, string>;
   difficulty: Difficulty;
   seed: number;
   games: number;
@@ -52,11 +57,13 @@ const MAX_COMMANDS = 4000;
 const MAX_REJECTED_IN_A_ROW = 40;
 
 /** Play one game to its end with a bot. Returns the game (not stopped). */
-export function playOne(scenario: Scenario, botName: string, seed: number, start?: string, difficulty: Difficulty = 'standard'): Game {
+export function playOne(
+  scenario: Scenario, botName: string, seed: number, start?: string, difficulty: Difficulty = 'standard', seats: Readonly<Record<string, SeatHolder>> = {},
+): Game {
   const factory = BOTS[botName];
   if (!factory) throw new Error(`unknown bot "${botName}"`);
   const bot = factory();
-  const game = createGame(scenario, { seed, start, difficulty });
+  const game = createGame(scenario, { seed, start, difficulty, seats });
   const rng = new RngCursor(seedRng(seed ^ 0x5bd1e995));
   let rejected = 0;
   for (let i = 0; i < MAX_COMMANDS && game.view().outcome === null; i++) {
@@ -77,9 +84,11 @@ export function gameSeed(seed: number, i: number): number {
 }
 
 /** Play the i-th game of a run (seed from `gameSeed`) and record how it ended. */
-export function playRecord(scenario: Scenario, bot: string, runSeed: number, i: number, start: string, difficulty: Difficulty): GameRecord {
+export function playRecord(
+  scenario: Scenario, bot: string, runSeed: number, i: number, start: string, difficulty: Difficulty, seats: Readonly<Record<string, SeatHolder>> = {},
+): GameRecord {
   const seed = gameSeed(runSeed, i);
-  const game = playOne(scenario, bot, seed, start, difficulty);
+  const game = playOne(scenario, bot, seed, start, difficulty, seats);
   const outcome = game.view().outcome!;
   const record: GameRecord = {
     seed,
@@ -98,10 +107,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Summary 
   const start = options.start ?? scenario.starts[0]!.id;
   const records: GameRecord[] = [];
   for (let i = 0; i < options.games; i++) {
-    records.push(playRecord(scenario, options.bot, options.seed, i, start, difficulty));
+    records.push(playRecord(scenario, options.bot, options.seed, i, start, difficulty, options.seats));
     options.onGame?.(i + 1, options.games);
   }
-  return summarize(scenario, options.bot, start, difficulty, options.seed, records);
+  const summary = summarize(scenario, options.bot, start, difficulty, options.seed, records);
+  const styled = Object.entries(options.seats ?? {});
+  return styled.length > 0 ? { ...summary, seats: Object.fromEntries(styled.map(([id, h]) => [id, h === 'person' ? 'person' : h.bot])) } : summary;
 }
 
 /** The summary of a run's records (games 0…n−1 of the run, in order). */

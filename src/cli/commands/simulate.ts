@@ -5,6 +5,8 @@ import { BOT_NAMES } from '../../engine/bots/index.ts';
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
 import { gameSeed, playOne, simulate, type Summary } from '../../engine/simulate.ts';
 import { integer, seedOption } from '../options.ts';
+import { PARTY_STYLES } from '../../engine/partyStyles.ts';
+import { seatsOf, type SeatHolder } from '../../engine/seats.ts';
 import { progress } from '../progress.ts';
 import { scenarioForCommand } from '../readScenarioFile.ts';
 
@@ -16,6 +18,27 @@ interface SimulateFlags {
   difficulty: Difficulty;
   json?: boolean;
   save?: string;
+  seat: string[];
+}
+
+/** `--seat russia=bot:stubborn`, repeatable: party seats played by machines of a style. */
+function collectSeat(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The seat assignments of `--seat` flags, or a message. */
+export function parseSeatFlags(scenario: Parameters<typeof seatsOf>[0], flags: readonly string[]): { ok: true; seats: Record<string, SeatHolder> } | { ok: false; message: string } {
+  const seats: Record<string, SeatHolder> = {};
+  for (const flag of flags) {
+    const m = /^([^=]+)=bot:(.+)$/.exec(flag);
+    if (!m) return { ok: false, message: `--seat ${flag}: write it as <party>=bot:<style> (styles: ${PARTY_STYLES.join(', ')})` };
+    const id = m[1]!;
+    const party = scenario.parties.find((p) => p.id === id);
+    if (party?.role === 'mediator') return { ok: false, message: `--seat ${flag}: the mediator is played by --bot` };
+    seats[id] = { bot: m[2]! };
+  }
+  const checked = seatsOf(scenario, { seats });
+  return checked.ok ? { ok: true, seats } : { ok: false, message: `--seat: ${checked.message}` };
 }
 
 export function register(program: Command): void {
@@ -30,11 +53,19 @@ export function register(program: Command): void {
     .addOption(new Option('--difficulty <level>', 'how much hidden information is revealed').choices(DIFFICULTIES).default('standard'))
     .option('--json', 'print one JSON object instead of text')
     .option('--save <file>', "also write the first game's save, for `accord replay`")
+    .option('--seat <party=bot:style>', `a party played by a machine of another style (${PARTY_STYLES.join(', ')}); repeatable`, collectSeat, [])
     .action((file: string, flags: SimulateFlags) => {
       const scenario = scenarioForCommand('simulate', file, flags.start);
       if (!scenario) return;
+      const seated = parseSeatFlags(scenario, flags.seat);
+      if (!seated.ok) {
+        process.stderr.write(`accord simulate: ${seated.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
       const summary = simulate(scenario, {
         bot: flags.bot,
+        seats: seated.seats,
         games: flags.games,
         seed: flags.seed,
         start: flags.start,
@@ -42,7 +73,7 @@ export function register(program: Command): void {
         onGame: progress(`simulate ${flags.bot}`, flags.games),
       });
       if (flags.save) {
-        const game = playOne(scenario, flags.bot, gameSeed(flags.seed, 0), summary.start, flags.difficulty);
+        const game = playOne(scenario, flags.bot, gameSeed(flags.seed, 0), summary.start, flags.difficulty, seated.seats);
         writeFileSync(flags.save, `${JSON.stringify(game.save(), null, 1)}\n`);
         game.stop();
       }
@@ -60,6 +91,7 @@ function describe(s: Summary, title: string): string {
   const pct = (n: number) => `${((100 * n) / Math.max(1, s.games)).toFixed(1)}%`;
   return [
     `${title}: start "${s.start}", bot ${s.bot}, ${s.games} game${s.games === 1 ? '' : 's'}, seed ${s.seed}, difficulty ${s.difficulty}`,
+    ...(s.seats ? [`  parties played as ${Object.entries(s.seats).map(([id, style]) => `${id}=${style}`).join(', ')}`] : []),
     `  deals             ${s.deals} (${pct(s.deals)})`,
     `  collapses         ${s.collapses} (${pct(s.collapses)})`,
     `  deadline passed   ${s.timeouts} (${pct(s.timeouts)})`,
