@@ -26,6 +26,8 @@ export default defineConfig(({ mode }) => ({
     outDir: mode === 'test' ? 'dist-test' : 'dist',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // The game, and the studio on its own page (the title screen never downloads the editor).
+      input: { main: 'index.html', studio: 'studio.html' },
       output: {
         // Phaser does not tree-shake; its own chunk keeps app changes from busting its cache.
         codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },

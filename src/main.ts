@@ -77,3 +77,18 @@ startGame(byId('stage'), rendererFromQuery(window.location.search), controller);
 
 mountClassBar(live, document.body);
 if (!live.restore(window.location.search)) controller.restore(window.location.search);
+
+// "Play from here" in the studio (studio.html) leaves its text here and opens this page.
+if (new URLSearchParams(window.location.search).has('studio-play')) {
+  try {
+    const raw = window.localStorage.getItem('accord.studio.play');
+    const play = raw ? (JSON.parse(raw) as { file?: unknown; text?: unknown; start?: unknown }) : null;
+    if (play && typeof play.file === 'string' && typeof play.text === 'string' && controller.loadScenarioFile(play.file, play.text)) {
+      const starts = controller.customScenario()?.starts ?? [];
+      const start = starts.find((s) => s.id === play.start)?.id ?? starts[0]?.id;
+      if (start) controller.choose('custom', start, 'standard');
+    }
+  } catch {
+    // Storage unavailable or the text unreadable: the title screen shows as usual.
+  }
+}

@@ -473,6 +473,11 @@ export class AppController {
     this.update({ banner: null });
   }
 
+  /** The scenario loaded from a file (or the studio) this visit, if any. */
+  customScenario(): Scenario | null {
+    return this.customText?.scenario ?? null;
+  }
+
   dismissFileProblems(): void {
     this.update({ fileProblems: null });
   }
