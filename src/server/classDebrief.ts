@@ -8,8 +8,10 @@ import type { Debrief } from '../debrief/debrief.ts';
 /** The part of a table's debrief the class needs (no series or timeline). */
 export type TableDebrief = Pick<Debrief, 'outcome' | 'score' | 'startPoints' | 'finalPoints' | 'points' | 'parties' | 'best' | 'leftOnTable'>;
 
-export function trimDebrief(d: Debrief): TableDebrief {
+/** `over`: whether the table's game has ended (an unfinished one is reported as such, not as a deadline). */
+export function trimDebrief(d: Debrief, over = true): TableDebrief & { unfinished?: true } {
   return {
+    ...(over ? {} : { unfinished: true as const }),
     outcome: d.outcome.kind === 'deal' ? { ...d.outcome } : d.outcome,
     score: d.score,
     startPoints: d.startPoints,
@@ -32,7 +34,7 @@ export interface SeatScore {
 
 export interface ClassTableRow {
   table: number;
-  outcome: 'deal' | 'collapse' | 'timeout';
+  outcome: 'deal' | 'collapse' | 'timeout' | 'unfinished';
   /** Day the table ended (or stood at). */
   day: number;
   points: number;
@@ -68,7 +70,7 @@ export interface DebriefInput {
   start: string;
   seed: number;
   difficulty: string;
-  tables: { index: number; debrief: TableDebrief; holders: Record<string, string | null> }[];
+  tables: { index: number; debrief: TableDebrief & { unfinished?: true }; holders: Record<string, string | null> }[];
 }
 
 /** Build the class debrief from the tables' debriefs. Pure. */
@@ -76,7 +78,7 @@ export function buildClassDebrief(input: DebriefInput): ClassDebrief {
   const first = input.tables[0]?.debrief;
   const tables: ClassTableRow[] = input.tables.map(({ index, debrief: d, holders }) => ({
     table: index,
-    outcome: d.outcome.kind,
+    outcome: d.unfinished ? 'unfinished' : d.outcome.kind,
     day: d.outcome.day,
     points: d.finalPoints,
     durability: d.score?.durability ?? null,

@@ -43,7 +43,7 @@ export interface ClassRecord {
 type Channel =
   | { type: 'table'; report: TableReport }
   | { type: 'refused'; index: number; reason: string }
-  | { type: 'debrief'; requestId: string; index: number; debrief: TableDebrief };
+  | { type: 'debrief'; requestId: string; index: number; debrief: TableDebrief & { unfinished?: true } };
 
 type UserData = { role: 'teacher' } | { role: 'student'; id: string; token: string | null };
 
@@ -57,7 +57,7 @@ export class ClassRoom extends Room {
   private readonly online = new Map<string, Client>();
   private onChannel: ((m: Channel) => void) | null = null;
   private stateDue: ReturnType<typeof setTimeout> | null = null;
-  private debriefRequest: { id: string; parts: Map<number, TableDebrief>; timer: ReturnType<typeof setTimeout> } | null = null;
+  private debriefRequest: { id: string; parts: Map<number, TableDebrief & { unfinished?: true }>; timer: ReturnType<typeof setTimeout> } | null = null;
   private lastDebrief: ClassDebrief | null = null;
 
   override async onCreate(options: { record?: ClassRecord; classId?: string }) {

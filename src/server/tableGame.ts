@@ -8,6 +8,7 @@ import type { Command } from '../engine/commands.ts';
 import type { Difficulty } from '../engine/knowledge.ts';
 import { judgeNow, openPointsNow, type Notice, type Outcome } from '../engine/negotiationMachine.ts';
 import { createGame, type Game } from '../engine/session.ts';
+import { WORLD } from '../engine/seats.ts';
 import type { PlayerView } from '../engine/view.ts';
 import { BOTS } from '../engine/bots/index.ts';
 import { RngCursor, seedRng } from '../engine/rng.ts';
@@ -96,9 +97,8 @@ export function openTable(scenario: Scenario, options: TableOptions, log: readon
 
   const apply = (entry: LogEntry): Result => {
     if (entry.seat === 'world') {
-      const c = entry.command as WorldCommand;
-      if (c.type !== 'world.endDay') return { ok: false, reason: 'the engine cannot do that yet' };
-      const r = game.send({ type: 'day.end' });
+      // The teacher and the clock act through the seat API's world seat.
+      const r = game.table.send(WORLD, entry.command);
       if (r.ok) entries.push(entry);
       return r.ok ? { ok: true } : r;
     }

@@ -342,7 +342,7 @@ export function consoleParts(model: ConsoleModel, deps: ConsoleDeps, form: Conso
 
 // ---- the class debrief ---------------------------------------------------------------------
 
-const OUTCOME: Record<string, string> = { deal: 'Deal', collapse: 'Collapse', timeout: 'Deadline passed' };
+const OUTCOME: Record<string, string> = { deal: 'Deal', collapse: 'Collapse', timeout: 'Deadline passed', unfinished: 'Still negotiating' };
 const num = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
 export function debriefView(d: ClassDebrief | null, back: () => void): HTMLElement[] {
