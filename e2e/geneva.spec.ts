@@ -16,7 +16,8 @@ const label = (point: string, option: string) => scenario.points.find((p) => p.i
 
 for (const start of scenario.starts) {
   test(`Geneva from "${start.title}": redraft, drop, travel, meet, and an early summit is refused`, async ({ page }) => {
-    test.setTimeout(60_000);
+    // The accessibility audit of a 28-point plan takes a while on a busy machine.
+    test.setTimeout(120_000);
     const errors = watchErrors(page);
     await openTitle(page);
     await page.getByRole('radio', { name: scenario.title }).check();
@@ -34,10 +35,17 @@ for (const start of scenario.starts) {
     await plan.getByRole('button', { name: `Apply the redraft of ${title('army-cap')}` }).click();
     const afterRedraft = inText + (start.text['army-cap'] === 'omit' ? 1 : 0);
     await expect(plan.getByTestId('plan-count')).toContainText(`${inText} → ${afterRedraft} points`);
-    // ...and drop the elections clause.
-    await plan.getByRole('combobox', { name: `Redraft ${title('elections')}` }).selectOption({ label: 'drop this point' });
-    await plan.getByRole('button', { name: `Apply the redraft of ${title('elections')}` }).click();
-    await expect(plan.getByTestId('plan-count')).toContainText(`${inText} → ${afterRedraft - 1} points`);
+    if ((start.locked ?? []).includes('elections')) {
+      // A lesson start settles the elections clause before the talks: it says so and offers no redraft.
+      const point = plan.locator('[data-point="elections"]');
+      await expect(point).toContainText('settled before the talks');
+      await expect(plan.getByRole('combobox', { name: `Redraft ${title('elections')}` })).toHaveCount(0);
+    } else {
+      // ...and drop the elections clause.
+      await plan.getByRole('combobox', { name: `Redraft ${title('elections')}` }).selectOption({ label: 'drop this point' });
+      await plan.getByRole('button', { name: `Apply the redraft of ${title('elections')}` }).click();
+      await expect(plan.getByTestId('plan-count')).toContainText(`${inText} → ${afterRedraft - 1} points`);
+    }
 
     // Driscoll is in Kyiv: he meets Ukraine. Witkoff sets off for Moscow.
     await section(page, 'Actions');

@@ -13,6 +13,7 @@ import { commandSchema, holderSchema, logEntrySchema, makeSave, MAX_LOG, MAX_SAV
 import { DIFFICULTIES, type Difficulty } from '../engine/knowledge.ts';
 import { canonicalJson, ENGINE_VERSION, openEnvelope, seal, type Migration } from '../engine/envelope.ts';
 import { readJsonText } from '../engine/jsonText.ts';
+import { GAME_LENGTHS } from '../scenario/gameLength.ts';
 
 export const RESULT_FORMAT = 'accord-result';
 export const RESULT_VERSION = 2;
@@ -43,6 +44,8 @@ export const resultSchema = z.strictObject({
   start: id,
   seed: z.number().int().min(0).max(0xffffffff),
   difficulty: z.enum(DIFFICULTIES as unknown as [string, ...string[]]),
+  /** The game's length (scenario/gameLength.ts); absent for the standard length. */
+  length: z.enum(GAME_LENGTHS).optional(),
   // Far beyond any real game; replay cost grows with the log, so a crafted file cannot stall a browser.
   // A one-player game's log is its commands; a game with seats logs each command with its seat.
   log: z.array(z.union([commandSchema, logEntrySchema])).max(MAX_LOG),
@@ -86,6 +89,7 @@ export function resultOf(game: Game, name?: string): ResultFile {
     start: game.start,
     seed: game.seed,
     difficulty: game.difficulty,
+    ...(game.length === 'short' ? { length: game.length } : {}),
     log: withSeats ? save.log : [...game.log()],
     ...(withSeats ? { split: save.split, seats: save.seats } : {}),
     outcome: claims.outcome,
@@ -156,6 +160,7 @@ export function importResult(text: string, scenarioFor: (id: string) => Scenario
     start: result.start,
     seed: result.seed,
     difficulty: result.difficulty as Difficulty,
+    ...(result.length ? { length: result.length } : {}),
     split: result.split ?? false,
     seats: result.seats ?? {},
     log: result.log.map((e) => ('seat' in e ? e : { seat: MEDIATOR_ALIAS, command: e })),

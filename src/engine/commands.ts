@@ -3,6 +3,7 @@
  * and namespaced; an illegal command is answered with a reason, never an exception.
  */
 import { OMIT, type Scenario } from '../scenario/schema.ts';
+import { isSettled } from '../scenario/gameLength.ts';
 import type { Change } from './evaluate.ts';
 import type { PartyState } from './partyMachine.ts';
 import type { PlanText } from './text.ts';
@@ -107,6 +108,12 @@ function checkOption(s: CommandState, pointId: string, option: string): string |
   return null;
 }
 
+/** A point settled before the talks (a start's locked point) cannot be changed. */
+function settled(s: CommandState, pointId: string): string | null {
+  const point = s.scenario.points.find((p) => p.id === pointId);
+  return point && isSettled(point) ? `"${point.title}" was settled before the talks` : null;
+}
+
 /** Why the command is not allowed now, or null when it is. Pure. */
 export function validateCommand(s: CommandState, c: Command): string | null {
   if (s.over) return 'the negotiation is over';
@@ -148,14 +155,15 @@ export function validateCommand(s: CommandState, c: Command): string | null {
       return role !== 'consulted' ? 'only consulted parties are consulted; meet signatories instead' : afford(s, costs.consult, 'consult');
     }
     case 'text.redraft':
-      return checkOption(s, c.point, c.option) ?? (s.text[c.point]?.deferred ? 'that point is deferred to the leaders; bring it back first' : null);
+      return settled(s, c.point) ?? checkOption(s, c.point, c.option) ?? (s.text[c.point]?.deferred ? 'that point is deferred to the leaders; bring it back first' : null);
     case 'text.omit':
-      return checkOption(s, c.point, OMIT) ?? (s.text[c.point]?.deferred ? 'that point is deferred to the leaders; bring it back first' : null);
+      return settled(s, c.point) ?? checkOption(s, c.point, OMIT) ?? (s.text[c.point]?.deferred ? 'that point is deferred to the leaders; bring it back first' : null);
     case 'text.defer': {
       const point = s.scenario.points.find((p) => p.id === c.point);
       if (!point) return `there is no point "${c.point}"`;
       if (s.text[c.point]?.deferred) return `"${point.title}" is already deferred`;
       if (s.text[c.point]?.option === OMIT) return `"${point.title}" is not in the text`;
+      if (isSettled(point)) return `"${point.title}" was settled before the talks`;
       return null;
     }
     case 'text.undefer': {

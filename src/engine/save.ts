@@ -12,6 +12,7 @@ import type { Command, SeatCommand } from './commands.ts';
 import type { SeatHolder } from './seats.ts';
 import { ENGINE_VERSION, openEnvelope, seal, type Migration } from './envelope.ts';
 import { readJsonText } from './jsonText.ts';
+import { GAME_LENGTHS } from '../scenario/gameLength.ts';
 
 export const SAVE_FORMAT = 'accord-save';
 export const SAVE_VERSION = 3;
@@ -89,6 +90,8 @@ export const saveSchema = z.strictObject({
   split: z.boolean(),
   /** Who holds each seat (seats not named: people for the mediator's, machines for the parties). */
   seats: z.record(seatId, holderSchema),
+  /** The game's length (scenario/gameLength.ts); absent for the standard length. */
+  length: z.enum(GAME_LENGTHS).optional(),
   // Far beyond any real game; replay cost grows with the log, so a crafted file cannot stall a browser.
   log: z.array(logEntrySchema).max(MAX_LOG),
   checksum: z.string().max(100),

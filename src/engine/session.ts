@@ -5,6 +5,7 @@
  * Hidden truth only through `truth()`, for the oracle and the debrief.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import type { GameLength } from '../scenario/gameLength.ts';
 import type { Command } from './commands.ts';
 import type { Difficulty } from './knowledge.ts';
 import type { NegotiationContext, Notice } from './negotiationMachine.ts';
@@ -16,6 +17,8 @@ export interface GameOptions {
   start?: string;
   seed: number;
   difficulty?: Difficulty;
+  /** A short game halves the calendar and the actions per day (scenario/gameLength.ts). */
+  length?: GameLength;
 }
 
 export type { SendResult };
@@ -25,6 +28,8 @@ export interface Game {
   readonly start: string;
   readonly seed: number;
   readonly difficulty: Difficulty;
+  /** Standard, or short for one lesson (scenario/gameLength.ts). */
+  readonly length: GameLength;
   /** The table this game is one seat of. */
   readonly table: Table;
   /** The seat this game plays. */

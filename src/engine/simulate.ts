@@ -3,6 +3,7 @@
  * same scenario, bot, start, seed and difficulty ⇒ the same summary.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import type { GameLength } from '../scenario/gameLength.ts';
 import { BOTS } from './bots/index.ts';
 import type { Difficulty } from './knowledge.ts';
 import type { Outcome } from './negotiationMachine.ts';
@@ -18,6 +19,8 @@ export interface SimulateOptions {
   difficulty?: Difficulty;
   /** Party seats played by machines of a given style, e.g. { russia: { bot: 'stubborn' } } (see partyStyles.ts). */
   seats?: Readonly<Record<string, SeatHolder>>;
+  /** Game length (default standard). */
+  length?: GameLength;
   /** Called after each game, for progress indicators. */
   onGame?: (done: number, total: number) => void;
 }
@@ -59,11 +62,12 @@ const MAX_REJECTED_IN_A_ROW = 40;
 /** Play one game to its end with a bot. Returns the game (not stopped). */
 export function playOne(
   scenario: Scenario, botName: string, seed: number, start?: string, difficulty: Difficulty = 'standard', seats: Readonly<Record<string, SeatHolder>> = {},
+  length: GameLength = 'standard',
 ): Game {
   const factory = BOTS[botName];
   if (!factory) throw new Error(`unknown bot "${botName}"`);
   const bot = factory();
-  const game = createGame(scenario, { seed, start, difficulty, seats });
+  const game = createGame(scenario, { seed, start, difficulty, seats, length });
   const rng = new RngCursor(seedRng(seed ^ 0x5bd1e995));
   let rejected = 0;
   for (let i = 0; i < MAX_COMMANDS && game.view().outcome === null; i++) {
@@ -86,9 +90,10 @@ export function gameSeed(seed: number, i: number): number {
 /** Play the i-th game of a run (seed from `gameSeed`) and record how it ended. */
 export function playRecord(
   scenario: Scenario, bot: string, runSeed: number, i: number, start: string, difficulty: Difficulty, seats: Readonly<Record<string, SeatHolder>> = {},
+  length: GameLength = 'standard',
 ): GameRecord {
   const seed = gameSeed(runSeed, i);
-  const game = playOne(scenario, bot, seed, start, difficulty, seats);
+  const game = playOne(scenario, bot, seed, start, difficulty, seats, length);
   const outcome = game.view().outcome!;
   const record: GameRecord = {
     seed,
@@ -107,7 +112,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Summary 
   const start = options.start ?? scenario.starts[0]!.id;
   const records: GameRecord[] = [];
   for (let i = 0; i < options.games; i++) {
-    records.push(playRecord(scenario, options.bot, options.seed, i, start, difficulty, options.seats));
+    records.push(playRecord(scenario, options.bot, options.seed, i, start, difficulty, options.seats, options.length));
     options.onGame?.(i + 1, options.games);
   }
   const summary = summarize(scenario, options.bot, start, difficulty, options.seed, records);

@@ -8,6 +8,7 @@
  */
 import { createActor } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
+import { playedScenario, type GameLength } from '../scenario/gameLength.ts';
 import { BOTS, type Bot } from './bots/index.ts';
 import type { Command, SeatCommand } from './commands.ts';
 import type { Difficulty } from './knowledge.ts';
@@ -25,6 +26,8 @@ export interface TableOptions {
   start?: string;
   seed: number;
   difficulty?: Difficulty;
+  /** Standard, or short for one lesson: the scenario is played as `playedScenario` makes it. */
+  length?: GameLength;
   /** One seat per envoy for the mediator team. */
   split?: boolean;
   /** Holders by seat id: 'person' or { bot } (a mediator bot, or a party style). */
@@ -44,6 +47,7 @@ export interface Table {
   readonly start: string;
   readonly seed: number;
   readonly difficulty: Difficulty;
+  readonly length: GameLength;
   readonly split: boolean;
   seats(): readonly Seat[];
   /** The mediator's seat id when the team is one seat, else null. */
@@ -84,7 +88,7 @@ export function restoreTable(scenario: Scenario, save: SaveFile): RestoreResult 
   if (!scenario.starts.some((s) => s.id === save.start)) return { ok: false, message: `the save's start "${save.start}" is not in the scenario` };
   let table: ReturnType<typeof openTable>;
   try {
-    table = openTable(scenario, { start: save.start, seed: save.seed, difficulty: save.difficulty, split: save.split, seats: save.seats });
+    table = openTable(scenario, { start: save.start, seed: save.seed, difficulty: save.difficulty, length: save.length ?? 'standard', split: save.split, seats: save.seats });
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
@@ -101,9 +105,12 @@ export function restoreTable(scenario: Scenario, save: SaveFile): RestoreResult 
   return { ok: true, table: table.api };
 }
 
-function openTable(scenario: Scenario, options: TableOptions) {
-  const start = options.start ?? scenario.starts[0]!.id;
-  if (!scenario.starts.some((s) => s.id === start)) throw new Error(`scenario "${scenario.id}" has no start "${start}"`);
+function openTable(authored: Scenario, options: TableOptions) {
+  const start = options.start ?? authored.starts[0]!.id;
+  if (!authored.starts.some((s) => s.id === start)) throw new Error(`scenario "${authored.id}" has no start "${start}"`);
+  const length = options.length ?? 'standard';
+  // The scenario as played: the start's settled points fixed, the calendar of the game's length.
+  const scenario = playedScenario(authored, start, length);
   const difficulty = options.difficulty ?? 'standard';
   const seed = options.seed >>> 0;
   const split = options.split ?? false;
@@ -189,6 +196,7 @@ function openTable(scenario: Scenario, options: TableOptions) {
     start,
     seed,
     difficulty,
+    length,
     split,
     seats: () => seats,
     mediatorSeat: () => mediatorSeat,
@@ -227,6 +235,7 @@ function openTable(scenario: Scenario, options: TableOptions) {
       start,
       seed,
       difficulty,
+      ...(length === 'short' ? { length } : {}),
       split,
       seats: Object.fromEntries(Object.entries(options.seats ?? {})),
       log: log.map((e) => ({ ...e })),
@@ -257,6 +266,7 @@ export function gameFor(table: Table, seat: string): Game {
     start: table.start,
     seed: table.seed,
     difficulty: table.difficulty,
+    length: table.length,
     table,
     seat,
     view: () => table.view(seat) as ReturnType<Game['view']>,

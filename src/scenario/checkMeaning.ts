@@ -163,6 +163,11 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
       if (!envoyIds.has(envoy)) add(['starts', i, 'envoys', envoy], `unknown envoy "${envoy}"`);
       if (!venues.has(venue)) add(['starts', i, 'envoys', envoy], `unknown venue "${venue}"`);
     }
+    (st.locked ?? []).forEach((pt, j) => {
+      const point = points.get(pt);
+      if (!point) add(['starts', i, 'locked', j], `unknown point "${pt}"`);
+      else if (point.leadersOnly) add(['starts', i, 'locked', j], `"${pt}" is for the leaders only; it cannot be settled before the talks`);
+    });
     if (st.date !== undefined) {
       const day = dayOf(st.date);
       if (day < start || day > deadline) add(['starts', i, 'date'], `start ${st.date} cannot be reached: it is outside the calendar (${s.calendar.start} to ${s.calendar.deadline})`);

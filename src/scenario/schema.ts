@@ -187,6 +187,10 @@ export const startSchema = z.strictObject({
     description: "Where envoys are on this start's first day (envoy id → venue id); others begin where the envoy list says.",
     examples: [{ driscoll: 'geneva' }],
   }),
+  locked: z.array(id).max(60).optional().meta({
+    description: 'Points already settled at this start: they stay as the opening text has them (in it, or dropped) and cannot be redrafted, dropped or deferred. Makes a shorter game.',
+    examples: [['sovereignty', 'npt', 'humanitarian']],
+  }),
 });
 
 export const costsSchema = z

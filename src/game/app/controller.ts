@@ -10,6 +10,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { formatProblem } from '../../scenario/load.ts';
 import type { Command } from '../../engine/commands.ts';
 import type { Difficulty } from '../../engine/knowledge.ts';
+import type { GameLength } from '../../scenario/gameLength.ts';
 import type { Notice } from '../../engine/negotiationMachine.ts';
 import { createGame, replay, type Game, type SendResult } from '../../engine/session.ts';
 import type { PlayerView } from '../../engine/view.ts';
@@ -45,6 +46,8 @@ export interface Choice {
   start: string;
   seed: number;
   difficulty: Difficulty;
+  /** Standard, or short for one lesson (scenario/gameLength.ts). */
+  length: GameLength;
 }
 
 export interface Banner {
@@ -215,17 +218,17 @@ export class AppController {
       });
       return;
     }
-    this.choose(entry.id, start, link.link.difficulty ?? 'standard', link.link.seed);
+    this.choose(entry.id, start, link.link.difficulty ?? 'standard', link.link.seed, link.link.length ?? 'standard');
   }
 
   /** Choose a shipped (or the loaded custom) scenario and go to its briefing. */
-  choose(entryId: string, start: string, difficulty: Difficulty, seed?: number): void {
+  choose(entryId: string, start: string, difficulty: Difficulty, seed?: number, length: GameLength = 'standard'): void {
     const scenario = this.scenarioOf(entryId);
     if (!scenario) return;
     const startId = scenario.starts.some((s) => s.id === start) ? start : scenario.starts[0]!.id;
     this.update({
       screen: 'briefing',
-      choice: { entry: entryId, scenario, start: startId, seed: seed ?? this.options.newSeed() >>> 0, difficulty },
+      choice: { entry: entryId, scenario, start: startId, seed: seed ?? this.options.newSeed() >>> 0, difficulty, length },
       refusal: null,
     });
   }
@@ -256,7 +259,9 @@ export class AppController {
   begin(): void {
     const choice = this.state.choice;
     if (!choice) return;
-    this.attach(createGame(choice.scenario, { start: choice.start, seed: choice.seed, difficulty: choice.difficulty }));
+    this.attach(createGame(choice.scenario, { start: choice.start, seed: choice.seed, difficulty: choice.difficulty, length: choice.length }));
+    // During play the screens show the scenario as played (settled points fixed, the game's calendar).
+    this.state = { ...this.state, choice: { ...choice, scenario: this.game!.scenario } };
     this.persist();
     this.update({ screen: 'play', stage: { kind: 'map' }, view: this.game!.view(), banner: null, refusal: null });
   }
@@ -290,7 +295,7 @@ export class AppController {
     const view = result.game.view();
     this.update({
       screen: view.outcome ? 'ending' : 'play',
-      choice: { entry, scenario, start: save.start, seed: save.seed, difficulty: save.difficulty },
+      choice: { entry, scenario: result.game.scenario, start: save.start, seed: save.seed, difficulty: save.difficulty, length: save.length ?? 'standard' },
       view,
       banner: null,
       refusal: null,
@@ -432,7 +437,7 @@ export class AppController {
     this.attach(result.game);
     const entry = this.customText?.scenario === scenario ? 'custom' : save.scenario.id;
     const view = result.game.view();
-    this.state = { ...this.state, choice: { entry, scenario, start: save.start, seed: save.seed, difficulty: save.difficulty } };
+    this.state = { ...this.state, choice: { entry, scenario: result.game.scenario, start: save.start, seed: save.seed, difficulty: save.difficulty, length: save.length ?? 'standard' } };
     this.persist();
     this.update({ screen: view.outcome ? 'ending' : 'play', stage: { kind: 'map' }, view, banner: null, refusal: null, debrief: null });
     return true;

@@ -3,12 +3,14 @@
  * Pure: a bad parameter comes back as a message, never an exception.
  */
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
+import { GAME_LENGTHS, type GameLength } from '../../scenario/gameLength.ts';
 
 export interface GameLink {
   scenario: string;
   start?: string;
   seed?: number;
   difficulty?: Difficulty;
+  length?: GameLength;
 }
 
 export type LinkResult = { kind: 'none' } | { kind: 'game'; link: GameLink } | { kind: 'invalid'; problems: string[] };
@@ -21,7 +23,7 @@ export function parseGameLink(search: string): LinkResult {
   const problems: string[] = [];
   const scenario = q.get('scenario');
   if (scenario === null) {
-    const stray = ['start', 'seed', 'difficulty'].filter((k) => q.has(k));
+    const stray = ['start', 'seed', 'difficulty', 'length'].filter((k) => q.has(k));
     return stray.length > 0 ? { kind: 'invalid', problems: [`${stray.join(', ')} given without a scenario`] } : { kind: 'none' };
   }
   if (!ID.test(scenario)) problems.push(`scenario: "${shorten(scenario)}" is not a scenario id`);
@@ -42,12 +44,18 @@ export function parseGameLink(search: string): LinkResult {
     if ((DIFFICULTIES as readonly string[]).includes(difficulty)) link.difficulty = difficulty as Difficulty;
     else problems.push(`difficulty: "${shorten(difficulty)}" is not one of ${DIFFICULTIES.join(', ')}`);
   }
+  const length = q.get('length');
+  if (length !== null) {
+    if ((GAME_LENGTHS as readonly string[]).includes(length)) link.length = length as GameLength;
+    else problems.push(`length: "${shorten(length)}" is not one of ${GAME_LENGTHS.join(', ')}`);
+  }
   return problems.length > 0 ? { kind: 'invalid', problems } : { kind: 'game', link };
 }
 
 /** The link for a game, for teachers to hand out. */
-export function gameLinkQuery(link: Required<GameLink>): string {
+export function gameLinkQuery(link: Required<Omit<GameLink, 'length'>> & Pick<GameLink, 'length'>): string {
   const q = new URLSearchParams({ scenario: link.scenario, start: link.start, seed: String(link.seed), difficulty: link.difficulty });
+  if (link.length && link.length !== 'standard') q.set('length', link.length);
   return `?${q.toString()}`;
 }
 

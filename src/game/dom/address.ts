@@ -3,7 +3,7 @@
  * reload resumes the game instead of opening its briefing again. Other parameters (such as
  * `renderer`) stay.
  */
-const GAME_LINK_PARAMS = ['scenario', 'start', 'seed', 'difficulty'];
+const GAME_LINK_PARAMS = ['scenario', 'start', 'seed', 'difficulty', 'length'];
 
 /** The query string without the game-link parameters. Pure. */
 export function withoutGameLink(search: string): string {

@@ -7,6 +7,7 @@ import { gameLinkQuery } from '../app/urlParams.ts';
 import { briefingView } from '../viewModel/briefing.ts';
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { DIFFICULTY_TEXT } from '../viewModel/title.ts';
+import { GAME_LENGTH_TEXT } from '../../scenario/gameLength.ts';
 import { button, h, region, rerender } from './h.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 
@@ -27,7 +28,7 @@ export function briefingScreen(deps: ScreenDeps): ScreenView {
         h('p', null, 'Class links open shipped scenarios only. To share this game, share the scenario file and the seed: ', h('strong', null, String(choice.seed)), '.'),
       );
     }
-    const url = linkFor(gameLinkQuery({ scenario: choice.entry, start: choice.start, seed: choice.seed, difficulty: choice.difficulty }));
+    const url = linkFor(gameLinkQuery({ scenario: choice.entry, start: choice.start, seed: choice.seed, difficulty: choice.difficulty, length: choice.length }));
     const field = h('input', { key: 'link', class: 'link-field', attrs: { type: 'text', readonly: true, value: url, 'aria-label': 'Class link' } });
     const copy = () => {
       const done = (how: string) => {
@@ -55,7 +56,7 @@ export function briefingScreen(deps: ScreenDeps): ScreenView {
       h('p', { class: 'kicker' }, 'Briefing'),
       h('h1', { id: 'briefing-heading', class: 'title', attrs: { tabindex: -1 } }, b.title),
       h('p', { class: 'disclaimer' }, b.disclaimer),
-      h('p', { class: 'meta' }, h('strong', null, b.startTitle), ` · ${DIFFICULTY_TEXT[choice.difficulty].label} difficulty · seed ${choice.seed}`),
+      h('p', { class: 'meta' }, h('strong', null, b.startTitle), ` · ${DIFFICULTY_TEXT[choice.difficulty].label} difficulty · ${GAME_LENGTH_TEXT[choice.length].label.toLowerCase()} game · seed ${choice.seed}`),
       b.startSummary ? h('p', null, b.startSummary) : null,
       region(2, 'The situation', {}, ...b.paragraphs.map((p) => h('p', null, p))),
       region(2, 'Your role', {},

@@ -81,7 +81,7 @@ function pointItem(row: PointRow, deps: PlanPanelDeps): HTMLElement {
         ? h('span', { class: 'hint' }, 'Only the leaders can settle it.')
         : buttonWith(['Bring', { hidden: ` ${row.title}` }, ' back to the envoys'], () => deps.send({ type: 'text.undefer', point: row.id }), { key: `undefer:${row.id}`, then: `defer:${row.id}`, class: 'quiet small' })
       : buttonWith(['Defer', { hidden: ` ${row.title}` }, ' to the leaders'], () => deps.send({ type: 'text.defer', point: row.id }), { key: `defer:${row.id}`, then: `undefer:${row.id}`, class: 'quiet small' });
-  const cls = ['point', row.dropped ? 'is-dropped' : '', row.deferred ? 'is-deferred' : '', row.disputedBy.length > 0 ? 'is-disputed' : ''].filter(Boolean).join(' ');
+  const cls = ['point', row.settled ? 'is-settled' : '', row.dropped ? 'is-dropped' : '', row.deferred ? 'is-deferred' : '', row.disputedBy.length > 0 ? 'is-disputed' : ''].filter(Boolean).join(' ');
   return h('li', { class: cls, attrs: { 'data-point': row.id } },
     h('span', { class: 'point-number', attrs: { 'aria-hidden': 'true' } }, String(row.number)),
     h('div', { class: 'point-body' },
@@ -89,7 +89,7 @@ function pointItem(row: PointRow, deps: PlanPanelDeps): HTMLElement {
       h('p', { class: 'point-option' }, h('span', { class: 'label' }, 'In the text: '), h('span', { class: row.dropped ? 'value dropped' : 'value' }, row.optionLabel)),
       row.status.length > 0 ? h('p', { class: 'point-status' }, row.status.join(' · ')) : null,
       row.disputedBy.length > 0 ? h('ul', { class: 'plain disputes' }, ...row.disputedBy.map((d) => h('li', null, `${d.party}: ${d.why}`))) : null,
-      h('div', { class: 'point-controls' },
+      row.settled ? null : h('div', { class: 'point-controls' },
         h('span', { attrs: { 'aria-hidden': 'true' } }, 'Redraft'),
         h('label', { class: 'visually-hidden', attrs: { for: selectId } }, `Redraft ${row.title}`),
         select,

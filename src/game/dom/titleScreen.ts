@@ -5,6 +5,7 @@
 import type { AppState } from '../app/controller.ts';
 import type { Difficulty } from '../../engine/knowledge.ts';
 import { DIFFICULTIES } from '../../engine/knowledge.ts';
+import { GAME_LENGTHS, GAME_LENGTH_TEXT, type GameLength } from '../../scenario/gameLength.ts';
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { catalogueChoices, choiceOf, DIFFICULTY_TEXT, GENERAL_DISCLAIMER, isPlayable, type BrokenChoice, type ScenarioChoice } from '../viewModel/title.ts';
 import { bannerView } from './banner.ts';
@@ -30,6 +31,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
   let entry = shipped.find(isPlayable)?.entry ?? '';
   let start = '';
   let difficulty: Difficulty = 'standard';
+  let length: GameLength = 'standard';
   let lastCustomFile: string | null = null;
   let shownProblems: AppState['fileProblems'] = null;
   let shownResultProblem: AppState['resultProblem'] = null;
@@ -180,11 +182,26 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
       ));
     }
 
+    const lengthSet = h('fieldset', { class: 'choices' }, h('legend', null, 'Game length'));
+    for (const l of GAME_LENGTHS) {
+      const id = uid('len');
+      const input = h('input', { id, key: `length:${l}`, attrs: { type: 'radio', name: 'length', value: l, 'aria-describedby': `${id}-desc` } });
+      input.checked = l === length;
+      input.addEventListener('change', () => {
+        length = l;
+      });
+      lengthSet.append(h('div', { class: 'choice' },
+        input,
+        h('label', { class: 'choice-title', attrs: { for: id } }, GAME_LENGTH_TEXT[l].label),
+        h('p', { id: `${id}-desc`, class: 'choice-desc' }, GAME_LENGTH_TEXT[l].text),
+      ));
+    }
+
     const submit = h('button', { key: 'start', class: 'primary', attrs: { type: 'submit', disabled: !chosen } }, 'Start');
-    const f = h('form', { class: 'start-form', attrs: { 'aria-label': 'New game' } }, scenarioSet, startSet, diffSet, h('div', { class: 'actions-row sticky-actions' }, submit));
+    const f = h('form', { class: 'start-form', attrs: { 'aria-label': 'New game' } }, scenarioSet, startSet, diffSet, lengthSet, h('div', { class: 'actions-row sticky-actions' }, submit));
     f.addEventListener('submit', (e) => {
       e.preventDefault();
-      if (chosen) controller.choose(chosen.entry, start, difficulty);
+      if (chosen) controller.choose(chosen.entry, start, difficulty, undefined, length);
     });
     return f;
   }

@@ -18,6 +18,8 @@ export interface PointRow {
   deferred: boolean;
   leadersOnly: boolean;
   omittable: boolean;
+  /** Settled before the talks (a start's locked point): nothing to redraft, drop or defer. */
+  settled: boolean;
   /** Option or deferral differs from the start's text. */
   changed: boolean;
   /** Names of parties whose answer to the current text accepts it. */
@@ -71,6 +73,8 @@ export function planRows(pub: PublicScenario, view: PlayerView): PointRow[] {
     const status: string[] = [];
     if (dropped) status.push('dropped from the text');
     if (clause.deferred) status.push(point.leadersOnly ? 'deferred to the leaders (leaders only)' : 'deferred to the leaders');
+    const settled = point.options.length === 0 || (point.options.length === 1 && !point.omittable);
+    if (settled) status.push('settled before the talks');
     if (changed) status.push('changed since the start');
     if (agreeing.length > 0) status.push(`agreed by ${listOf(agreeing)}`);
     if (against.length > 0) status.push(`disputed by ${listOf([...new Set(against.map((d) => d.party))])}`);
@@ -85,6 +89,7 @@ export function planRows(pub: PublicScenario, view: PlayerView): PointRow[] {
       deferred: clause.deferred,
       leadersOnly: point.leadersOnly,
       omittable: point.omittable,
+      settled,
       changed,
       agreedBy: agreeing,
       disputedBy: against,

@@ -1,0 +1,79 @@
+/**
+ * A lesson-length game: Geneva's lesson start at the short length, played by mouse from a class
+ * link, reaches its ending in at most 25 actions. The moves are the mediator bot's for the same
+ * seed (worked out here in Node), each made by clicking what a student would click.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Command } from '../src/engine/commands.ts';
+import { playOne } from '../src/engine/simulate.ts';
+import { loadScenarioText } from '../src/scenario/load.ts';
+import { envoy, section, watchErrors } from './helpers/ui.ts';
+
+const FILE = 'scenarios/geneva-2025/scenario.yaml';
+const loaded = loadScenarioText(readFileSync(FILE, 'utf8'), FILE);
+if (!loaded.ok) throw new Error(`${FILE} does not load`);
+const scenario = loaded.scenario;
+const START = 'lesson-last-points';
+const SEED = 11;
+const name = {
+  party: (id: string) => scenario.parties.find((p) => p.id === id)!.name,
+  envoy: (id: string) => scenario.parties.flatMap((p) => p.envoys).find((e) => e.id === id)!.name,
+  venue: (id: string) => scenario.venues.find((v) => v.id === id)!.name,
+  point: (id: string) => scenario.points.find((p) => p.id === id)!.title,
+  option: (point: string, option: string) => (option === 'omit' ? 'drop this point' : scenario.points.find((p) => p.id === point)!.options.find((o) => o.id === option)!.label),
+};
+
+test('a short Geneva game from the lesson start reaches its ending in at most 25 actions, by mouse', async ({ page }) => {
+  test.setTimeout(120_000);
+  const bot = playOne(scenario, 'mediator', SEED, START, 'standard', 'short');
+  const commands: Command[] = [...bot.log()];
+  const outcome = bot.view().outcome!;
+  bot.stop();
+  expect(commands.length).toBeLessThanOrEqual(25);
+
+  const errors = watchErrors(page);
+  await page.goto(`/?scenario=geneva-2025&start=${START}&seed=${SEED}&difficulty=standard&length=short`);
+  await expect(page.getByRole('heading', { level: 1, name: scenario.title })).toBeVisible();
+  await expect(page.getByText('short (one lesson) game')).toBeVisible();
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await expect(page.getByTestId('day')).toHaveText('1 of 6');
+
+  let actions = 0;
+  for (const c of commands) {
+    actions += 1;
+    switch (c.type) {
+      case 'envoy.travel':
+        await (await section(page, 'Actions')).isVisible();
+        await envoy(page, name.envoy(c.envoy)).getByRole('button', { name: new RegExp(`^Travel to ${name.venue(c.to)}`) }).click();
+        break;
+      case 'envoy.meet':
+      case 'envoy.table':
+      case 'envoy.press':
+      case 'envoy.consult': {
+        const verb = { 'envoy.meet': 'Meet', 'envoy.table': 'Table the text with', 'envoy.press': 'Press', 'envoy.consult': 'Consult' }[c.type];
+        await section(page, 'Actions');
+        await envoy(page, name.envoy(c.envoy)).getByRole('button', { name: new RegExp(`^${verb} ${name.party(c.party)}`) }).click();
+        break;
+      }
+      case 'text.package': {
+        const plan = await section(page, 'Plan');
+        for (const ch of c.changes) await plan.getByRole('combobox', { name: `Redraft ${name.point(ch.point)}` }).selectOption({ label: name.option(ch.point, ch.option) });
+        await plan.getByRole('button', { name: c.changes.length === 1 ? 'Apply this change' : `Propose the ${c.changes.length} changes as one package` }).click();
+        break;
+      }
+      case 'day.end':
+        await page.getByRole('button', { name: 'End day' }).click();
+        break;
+      case 'summit.call':
+        await page.getByRole('button', { name: 'Call summit' }).click();
+        break;
+      default:
+        throw new Error(`no mouse path for ${c.type}`);
+    }
+  }
+  const heading = outcome.kind === 'deal' ? 'Deal signed' : outcome.kind === 'collapse' ? /collapsed/ : /deadline passed/;
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  expect(actions).toBeLessThanOrEqual(25);
+  expect(errors).toEqual([]);
+});
