@@ -4,6 +4,7 @@
  * The exact parts are exhaustive in effect (branch and bound), not sampled.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { playedScenario } from '../scenario/gameLength.ts';
 import { simulate } from '../engine/simulate.ts';
 import type { Difficulty } from '../engine/knowledge.ts';
 import { compile, outcomes as countOutcomes, type Model } from './model.ts';
@@ -88,7 +89,9 @@ function report(model: Model, best: Best | null): DealReport | null {
 }
 
 /** The exact parts only. */
-export function analyzeExact(scenario: Scenario, start?: string) {
+export function analyzeExact(authored: Scenario, start?: string) {
+  // From a start that settles points, the best deals keep them as settled.
+  const scenario = start === undefined ? authored : playedScenario(authored, start);
   const model = compile(scenario);
   const stats = { nodes: 0 };
   const startTexts = scenario.starts
