@@ -37,7 +37,7 @@ test('a short Geneva game from the lesson start reaches its ending in at most 25
   await expect(page.getByRole('heading', { level: 1, name: scenario.title })).toBeVisible();
   await expect(page.getByText('short (one lesson) game')).toBeVisible();
   await page.getByRole('button', { name: 'Begin' }).click();
-  await expect(page.getByTestId('day')).toHaveText('1 of 6');
+  await expect(page.getByTestId('day')).toHaveText('1 of 8');
 
   let actions = 0;
   for (const c of commands) {

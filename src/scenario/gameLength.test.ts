@@ -26,7 +26,7 @@ describe('a lesson-length game', () => {
 
   it('short halves the calendar and the actions per day; standard leaves the scenario as written', () => {
     const short = playedScenario(geneva, LESSON, 'short');
-    expect(short.calendar.deadline).toBe('2025-12-15');
+    expect(short.calendar.deadline).toBe('2025-12-13');
     expect(short.calendar.actionsPerDay).toBe(1);
     for (const d of short.calendar.softDeadlines) expect(d.date < short.calendar.deadline).toBe(true);
     expect(playedScenario(geneva, 'geneva-19', 'standard')).toBe(geneva);
