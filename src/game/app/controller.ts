@@ -329,7 +329,7 @@ export class AppController {
     this.update({
       screen: view.outcome ? 'ending' : 'play',
       stage: { kind: 'map' },
-      choice: { entry: remote.scenarioId, scenario: scenario.scenario, start: remote.start, seed: remote.seed, difficulty: remote.difficulty as Difficulty },
+      choice: { entry: remote.scenarioId, scenario: scenario.scenario, start: remote.start, seed: remote.seed, difficulty: remote.difficulty as Difficulty, length: 'standard' },
       view,
       banner: null,
       refusal: null,
