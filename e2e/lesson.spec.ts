@@ -26,7 +26,7 @@ const name = {
 
 test('a short Geneva game from the lesson start reaches its ending in at most 25 actions, by mouse', async ({ page }) => {
   test.setTimeout(120_000);
-  const bot = playOne(scenario, 'mediator', SEED, START, 'standard', 'short');
+  const bot = playOne(scenario, 'mediator', SEED, START, 'standard', {}, 'short');
   const commands: Command[] = [...bot.log()];
   const outcome = bot.view().outcome!;
   bot.stop();
