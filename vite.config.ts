@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { cataloguePlugin } from './scripts/cataloguePlugin.ts';
 
 /**
  * The dev server injects CSS as inline <style> elements and its client as inline script, which
@@ -20,7 +22,7 @@ function cspOnlyInBuilds(): Plugin {
  */
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [cspOnlyInBuilds()],
+  plugins: [cspOnlyInBuilds(), cataloguePlugin(fileURLToPath(new URL('.', import.meta.url)))],
   build: {
     target: 'es2022',
     outDir: mode === 'test' ? 'dist-test' : 'dist',

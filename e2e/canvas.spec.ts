@@ -105,16 +105,21 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-test('the loading bar fills with the loader’s real progress', async ({ page }) => {
+test('the title waits behind a part-filled bar for the map it draws; the finer map is fetched only once the title is up', async ({ page }) => {
   const errors = watchErrors(page);
-  // Hold the finer countries file back: the bar must stop part-way until it arrives.
+  // Hold the title's countries file back: the bar must stop part-way until it arrives.
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
   let requested: () => void = () => undefined;
   const asked = new Promise<void>((resolve) => (requested = resolve));
-  await page.route('**/countries-50m*.json', async (route) => {
+  await page.route('**/countries-110m*.json', async (route) => {
     requested();
     await held;
+    await route.continue();
+  });
+  let fineAskedWhenReady: boolean | null = null;
+  await page.route('**/countries-50m*.json', async (route) => {
+    fineAskedWhenReady ??= await page.evaluate(() => window.__accordReady === true);
     await route.continue();
   });
   await page.goto('/?test');
@@ -122,15 +127,17 @@ test('the loading bar fills with the loader’s real progress', async ({ page })
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.__accordReady === true)).toBe(false);
   await page.screenshot({ path: `${SHOTS}/loading-1280x720.png` });
-  // The bar (centred where the title's document goes) is part-filled: one file of two is in.
+  // The bar (centred where the title's document goes) is part-filled: the scripts are in, the map is not.
   const box = documentBox(1280, 720)!;
   const bar = { x: box.x + box.width / 2 - LOADING_BAR.width / 2, y: box.y + box.height / 2 - LOADING_BAR.height / 2, width: LOADING_BAR.width, height: LOADING_BAR.height };
   const filled = (await goldPixels(page, await page.screenshot({ clip: bar }))) / (LOADING_BAR.width * LOADING_BAR.height);
   expect(filled).toBeGreaterThan(0.1);
   expect(filled).toBeLessThan(0.9);
+  expect(fineAskedWhenReady).toBeNull();
   release();
   await page.waitForFunction(() => window.__accordReady === true);
   await sceneUp(page, 'Title');
+  await expect.poll(() => fineAskedWhenReady).toBe(true);
   expect(errors).toEqual([]);
 });
 

@@ -1,9 +1,11 @@
 import Phaser from 'phaser';
 import type { AppController } from './app/controller.ts';
+import { ASSETS } from './keys.ts';
 import { COLOURS } from './layout.ts';
 import { Atlas } from './map/atlas.ts';
 import { watchContextLoss } from './contextLoss.ts';
-import { FrameTimes, stageHook } from './ready.ts';
+import { fineCountries } from './map/mapData.ts';
+import { FrameTimes, interactive, stageHook } from './ready.ts';
 import { phaserRendererType, type RendererName } from './renderer.ts';
 import { BootScene } from './scenes/Boot.ts';
 import { BriefingScene } from './scenes/Briefing.ts';
@@ -43,6 +45,10 @@ export function startGame(parent: HTMLElement, renderer: RendererName, controlle
     if (game.canvas) watchContextLoss(game.canvas, parent);
     else game.events.once(Phaser.Core.Events.READY, () => watchContextLoss(game.canvas, parent));
   }
+  // The finer map for close-up regions, once the title is up; maps painted after it arrives use it.
+  void interactive.then(fineCountries).then((data) => {
+    if (data !== null && !game.cache.json.exists(ASSETS.countriesFine)) game.cache.json.add(ASSETS.countriesFine, data);
+  });
   // Only the test build (`vite build --mode test`) has this line; in production it is not in the bundle at all.
   if (import.meta.env.MODE === 'test') window.__accordController = controller;
   return game;

@@ -81,10 +81,18 @@ declare global {
   }
 }
 
+let resolveInteractive: () => void = () => undefined;
+/**
+ * Settles once the title (or whichever scene the page opens on) has drawn its first frame: what
+ * is not needed to show it (sounds, the finer map) waits for this.
+ */
+export const interactive: Promise<void> = new Promise((resolve) => (resolveInteractive = resolve));
+
 /** Mark the page ready for tests, and record which renderer actually ran. */
 export function markReady(renderer: RendererName): void {
   document.documentElement.dataset.renderer = renderer;
   window.__accordReady = true;
+  resolveInteractive();
 }
 
 /** The stage hook, created on first use. */

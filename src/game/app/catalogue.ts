@@ -1,7 +1,9 @@
 /**
- * The scenarios shipped with the game, bundled as text and parsed only when chosen.
+ * The scenarios shipped with the game, parsed and validated when the page was built
+ * (scripts/cataloguePlugin.ts): no YAML parser or schema is needed to offer them.
  */
-import { loadScenarioText, type LoadResult } from '../../scenario/load.ts';
+import prebuilt from 'virtual:accord-catalogue';
+import type { LoadResult } from '../../scenario/load.ts';
 
 export interface CatalogueEntry {
   id: string;
@@ -10,16 +12,7 @@ export interface CatalogueEntry {
   load(): LoadResult;
 }
 
-const files = import.meta.glob('../../../scenarios/*/scenario.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-
 /** Shipped scenarios, the tutorial first, then by id. */
 export function shippedScenarios(): CatalogueEntry[] {
-  return Object.entries(files)
-    .map(([path, text]) => {
-      const id = path.split('/').at(-2)!;
-      const file = `scenarios/${id}/scenario.yaml`;
-      let cached: LoadResult | null = null;
-      return { id, file, load: () => (cached ??= loadScenarioText(text, file)) };
-    })
-    .sort((a, b) => (a.id === 'tutorial' ? -1 : b.id === 'tutorial' ? 1 : a.id.localeCompare(b.id)));
+  return prebuilt.map((e) => ({ id: e.id, file: e.file, load: () => e.result }));
 }

@@ -8,7 +8,8 @@
 import type { AppController } from '../app/controller.ts';
 import type { Notice } from '../../engine/negotiationMachine.ts';
 import type { SettingsStore } from '../settings/store.ts';
-import { Soundboard } from './soundboard.ts';
+import { interactive } from '../ready.ts';
+import type { Soundboard } from './soundboard.ts';
 import { ambienceFor, cuesFor, type AmbienceName, type SoundName } from './soundMap.ts';
 
 export interface CaptionSink {
@@ -68,12 +69,23 @@ export function directSound(controller: AppController, settings: SettingsStore, 
 
   // The first gesture creates the soundboard (and with it the audio context), before the
   // gesture's own handlers run, so a click's sound is already queued with Howler.
+  let Board: typeof Soundboard | null = null;
+  let unlocked = false;
+  let stopped = false;
+  const create = () => {
+    if (board || !Board || !unlocked || stopped) return;
+    board = new Board(settings.get());
+    board.setAmbience(ambience);
+  };
+  void interactive.then(() => import('./soundboard.ts')).then((m) => {
+    Board = m.Soundboard;
+    create();
+  });
   const unlock = () => {
     window.removeEventListener('pointerdown', unlock, true);
     window.removeEventListener('keydown', unlock, true);
-    if (board) return;
-    board = new Soundboard(settings.get());
-    board.setAmbience(ambience);
+    unlocked = true;
+    create();
   };
   window.addEventListener('pointerdown', unlock, true);
   window.addEventListener('keydown', unlock, true);
@@ -91,6 +103,7 @@ export function directSound(controller: AppController, settings: SettingsStore, 
   return {
     board: () => board,
     stop() {
+      stopped = true;
       offNotices();
       offState();
       offSettings();

@@ -9,10 +9,9 @@ import { createAnnouncer } from './announcer.ts';
 import { briefingScreen } from './briefingScreen.ts';
 import { createCaptions, type Captions } from './captions.ts';
 import { creditsDialog } from './creditsDialog.ts';
-import { classResultsView } from './classResultsView.ts';
-import { debriefView } from './debriefView.ts';
 import { endingScreen } from './endingScreen.ts';
 import { helpDialog } from './helpDialog.ts';
+import { lazyScreen } from './lazyScreen.ts';
 import { watchShortcuts } from './keyboard.ts';
 import { trackLayout } from './layoutVars.ts';
 import { menuDialog } from './menuDialog.ts';
@@ -64,10 +63,11 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
         return briefingScreen(deps);
       case 'play':
         return (play = playScreen(deps, () => menu.open()));
+      // The debrief and class results (with Chart.js) load when first opened, not with the title.
       case 'debrief':
-        return debriefView(deps);
+        return lazyScreen(deps, 'Debrief', () => import('./debriefView.ts').then((m) => m.debriefView));
       case 'class':
-        return classResultsView(deps);
+        return lazyScreen(deps, 'Class results', () => import('./classResultsView.ts').then((m) => m.classResultsView));
       case 'ending':
       default:
         return endingScreen(deps);
@@ -91,6 +91,8 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
     if (state.screen === 'title' || state.screen === 'briefing') announcer.clear();
     document.title = state.choice && state.screen !== 'title' ? `${state.choice.scenario.title} · Accord` : 'Accord';
     options.onScreen?.(state.screen);
+    // A game has ended: fetch the debrief's code now, so "Debrief" opens at once.
+    if (state.screen === 'ending') void import('./debriefView.ts');
     // A new screen: start reading (and tabbing) from its top, unless the page just loaded.
     if (hadFocus) current.focusStart();
   };

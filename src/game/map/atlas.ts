@@ -52,7 +52,7 @@ export class Atlas {
     const pxPerDegree = (projection.scale * Math.PI) / 180;
     const fine = pxPerDegree > request.fineAbovePxPerDegree;
     const source = fine && scene.cache.json.exists(ASSETS.countriesFine) ? ASSETS.countriesFine : ASSETS.countriesCoarse;
-    const textureKey = `map:${request.id}:${width}x${height}:${request.palette.land.join('')}:${request.graticule ? 'g' : ''}`;
+    const textureKey = `map:${request.id}:${width}x${height}:${request.palette.land.join('')}:${request.graticule ? 'g' : ''}:${source}`;
     const known = this.painted.get(textureKey);
     if (known && scene.textures.exists(textureKey)) return known;
 

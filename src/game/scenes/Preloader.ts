@@ -1,14 +1,18 @@
 import Phaser from 'phaser';
-import countriesCoarseUrl from 'world-atlas/countries-110m.json?url';
-import countriesFineUrl from 'world-atlas/countries-50m.json?url';
 import { ASSETS, SCENES } from '../keys.ts';
 import { COLOURS, FONTS, LOADING_BAR, STAGE_COLOURS, documentBox } from '../layout.ts';
+import { coarseCountries } from '../map/mapData.ts';
 
 /**
- * Loads the map's geography (Natural Earth countries from world-atlas) through the Phaser
- * loader behind a progress bar driven by the loader's progress, then hands over to the Director.
+ * Waits for the map's geography (Natural Earth countries from world-atlas at 1:110m, the map the
+ * title draws; its download started with the page's scripts, see map/mapData.ts) behind a
+ * progress bar, puts it in Phaser's JSON cache, then hands over to the Director. The finer map
+ * joins the cache later (game.ts), once the title is interactive.
  */
 export class PreloaderScene extends Phaser.Scene {
+  private bar: Phaser.GameObjects.Rectangle | null = null;
+  private caption: Phaser.GameObjects.Text | null = null;
+
   constructor() {
     super(SCENES.preloader);
   }
@@ -25,19 +29,20 @@ export class PreloaderScene extends Phaser.Scene {
       .text(cx, y - 18, 'ACCORD', { fontFamily: FONTS.sans, fontSize: '13px', fontStyle: 'bold', color: STAGE_COLOURS.accent, letterSpacing: 2 })
       .setOrigin(0.5, 1);
     this.add.rectangle(x, y, LOADING_BAR.width, LOADING_BAR.height, COLOURS.barTrack).setOrigin(0);
-    const bar = this.add.rectangle(x, y, 0, LOADING_BAR.height, COLOURS.bar).setOrigin(0);
+    // Two steps: the scripts (done, since this runs) and the map.
+    const bar = this.add.rectangle(x, y, LOADING_BAR.width / 2, LOADING_BAR.height, COLOURS.bar).setOrigin(0);
     const caption = this.add
-      .text(cx, y + LOADING_BAR.height + 14, 'Loading the map… 0%', { fontFamily: FONTS.sans, fontSize: '13px', color: STAGE_COLOURS.muted })
+      .text(cx, y + LOADING_BAR.height + 14, 'Loading the map…', { fontFamily: FONTS.sans, fontSize: '13px', color: STAGE_COLOURS.muted })
       .setOrigin(0.5, 0);
-    this.load.on(Phaser.Loader.Events.PROGRESS, (progress: number) => {
-      bar.width = LOADING_BAR.width * progress;
-      caption.setText(`Loading the map… ${Math.round(progress * 100)}%`);
-    });
-    this.load.json(ASSETS.countriesCoarse, countriesCoarseUrl);
-    this.load.json(ASSETS.countriesFine, countriesFineUrl);
+    this.bar = bar;
+    this.caption = caption;
   }
 
   create(): void {
-    this.scene.start(SCENES.director);
+    void coarseCountries().then((data) => {
+      if (data !== null && !this.cache.json.exists(ASSETS.countriesCoarse)) this.cache.json.add(ASSETS.countriesCoarse, data);
+      if (this.bar) this.bar.width = LOADING_BAR.width;
+      this.scene.start(SCENES.director);
+    });
   }
 }

@@ -1,0 +1,5 @@
+declare module 'virtual:accord-catalogue' {
+  import type { LoadResult } from '../../scenario/load.ts';
+  const entries: readonly { id: string; file: string; result: LoadResult }[];
+  export default entries;
+}
