@@ -86,10 +86,13 @@ if (new URLSearchParams(window.location.search).has('studio-play')) {
   try {
     const raw = window.localStorage.getItem('accord.studio.play');
     const play = raw ? (JSON.parse(raw) as { file?: unknown; text?: unknown; start?: unknown }) : null;
-    if (play && typeof play.file === 'string' && typeof play.text === 'string' && controller.loadScenarioFile(play.file, play.text)) {
-      const starts = controller.customScenario()?.starts ?? [];
-      const start = starts.find((s) => s.id === play.start)?.id ?? starts[0]?.id;
-      if (start) controller.choose('custom', start, 'standard');
+    if (play && typeof play.file === 'string' && typeof play.text === 'string') {
+      void controller.loadScenarioFile(play.file, play.text).then((ok) => {
+        if (!ok) return;
+        const starts = controller.customScenario()?.starts ?? [];
+        const start = starts.find((s) => s.id === play.start)?.id ?? starts[0]?.id;
+        if (start) controller.choose('custom', start, 'standard');
+      });
     }
   } catch {
     // Storage unavailable or the text unreadable: the title screen shows as usual.

@@ -2,7 +2,8 @@
  * The reference the exact search is tested against: every final text enumerated and judged
  * with the engine's own evaluation. Only for small scenarios.
  */
-import { OMIT, type Scenario } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { crossedRedLines, utilityOf } from '../engine/evaluate.ts';
 import { passes, ruleOf } from '../engine/ratification.ts';
 import type { PlanText } from '../engine/text.ts';

@@ -5,7 +5,8 @@
  * cannot happen, soft deadlines already past when a start begins. Warnings, not errors: the
  * scenario still plays. Each names the place to look (a document path) and what to do. Pure.
  */
-import { OMIT, type Scenario } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { PathPart } from '../scenario/load.ts';
 import { ruleOf } from '../engine/ratification.ts';
 import { daysBetween, isoToDay } from '../engine/calendar.ts';

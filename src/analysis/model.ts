@@ -6,7 +6,8 @@
  * A final text decides every point (nothing is deferred), so a party's utility
  * Σ w·v / Σ w is a sum over points of w·v / Σ w: separable, which is what makes bounds cheap.
  */
-import { OMIT, type Scenario } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { ruleOf } from '../engine/ratification.ts';
 
 export interface Model {

@@ -7,7 +7,8 @@
  * command line and the tests all build the same summary from the same files.
  */
 import { analyzeExact } from '../analysis/analyze.ts';
-import { OMIT, type Scenario } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { Outcome } from '../engine/negotiationMachine.ts';
 import { readableBalance } from '../engine/score.ts';
 import { importResult, type ImportProblem, type ResultFile } from './resultFile.ts';

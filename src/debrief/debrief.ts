@@ -5,7 +5,8 @@
  * the best offer that was rejected and why. Pure: built from the game's record (the hidden
  * truth is shown once the game is over).
  */
-import { OMIT, type Scenario } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { analyzeExact } from '../analysis/analyze.ts';
 import type { Notice, Outcome } from '../engine/negotiationMachine.ts';
 import { createGame, type Game } from '../engine/session.ts';

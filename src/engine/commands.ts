@@ -2,7 +2,8 @@
  * What the player (or a bot) can do, and whether it may do it now. Commands are imperative
  * and namespaced; an illegal command is answered with a reason, never an exception.
  */
-import { OMIT, type Scenario } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { isSettled } from '../scenario/gameLength.ts';
 import type { Change } from './evaluate.ts';
 import type { PartyState } from './partyMachine.ts';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tutorial } from '../testing/scenarios.ts';
-import { OMIT, type Party, type Point } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Party, Point } from '../scenario/schema.ts';
 import {
   aspiration, counterProposal, crossedRedLines, evaluate, utilityOf,
   type Change, type PartyMood,

@@ -5,7 +5,8 @@
  * it crosses none of the party's red lines and its utility reaches the party's threshold:
  * its current aspiration, lowered by trust, pressure and incentives, never below its reservation.
  */
-import { OMIT, type Concession, type Party, type Point, type RedLine } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Concession, Party, Point, RedLine } from '../scenario/schema.ts';
 import type { PlanText } from './text.ts';
 
 /** The parts of a party that change during play. */

@@ -4,7 +4,7 @@
  * from the seeded generator so a range's midpoint does not give the truth away.
  */
 import type { Party, Scenario } from '../scenario/schema.ts';
-import { OMIT } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
 import type { RngCursor } from './rng.ts';
 
 export type Difficulty = 'open' | 'standard' | 'hard';

@@ -5,7 +5,7 @@
  */
 import { and, assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
 import type { Scenario, ScenarioEvent, Start } from '../scenario/schema.ts';
-import { OMIT } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
 import { addDays, daysBetween } from './calendar.ts';
 import { travelDays, PRESS_AMOUNT, type Command, type CommandState, type EnvoyState } from './commands.ts';
 import { counterProposal, evaluate, objectionsOf, quickJudge, thresholdOf, type Evaluation } from './evaluate.ts';

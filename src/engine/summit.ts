@@ -4,7 +4,8 @@
  * where a point is open when it is deferred to the leaders, when it crosses a required party's
  * red line, or when a required party still asks for it to change.
  */
-import { OMIT, type Scenario } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { crossedRedLines, leaderThreshold, type Change, type Evaluation } from './evaluate.ts';
 import { passes, required, ruleOf } from './ratification.ts';
 import type { PlanText } from './text.ts';

@@ -2,7 +2,8 @@
  * The plan's text: one entry per point with the chosen option (or "omit") and whether
  * it is deferred to the leaders. Pure helpers.
  */
-import { OMIT, type Scenario, type Start } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Scenario, Start } from '../scenario/schema.ts';
 
 export interface Clause {
   option: string;

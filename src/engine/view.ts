@@ -2,7 +2,7 @@
  * The player's view: what a player may see, with hidden truth removed and the actions
  * available now worked out. Scenes and bots that play fair read only this.
  */
-import { OMIT } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
 import { legalCommands, type Command, type EnvoyState } from './commands.ts';
 import { crossesLine, objectionsOf, type Change, type Evaluation } from './evaluate.ts';
 import type { Difficulty, PartyKnowledge } from './knowledge.ts';

@@ -5,47 +5,15 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { FORMAT_VERSION, MIN_FORMAT_VERSION, scenarioSchema, type Scenario } from './schema.ts';
+import { FORMAT_VERSION, MIN_FORMAT_VERSION, scenarioSchema } from './schema.ts';
 import { checkMeaning } from './checkMeaning.ts';
 import { explainProblems } from './explain.ts';
 import { prescan } from './prescan.ts';
 
-/** Largest scenario file accepted, in characters. */
-export const MAX_SCENARIO_CHARS = 1_000_000;
 const MAX_ALIASES = 200;
 
-export type PathPart = string | number;
-
-/** One problem in a scenario file, located for the author. */
-export interface ScenarioProblem {
-  file: string;
-  line: number;
-  column: number;
-  path: PathPart[];
-  message: string;
-}
-
-export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
-
-/** `parties[2].redLines[0]` */
-export function formatPath(path: readonly PathPart[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? part : `.${part}`;
-  }
-  return out;
-}
-
-/**
- * `file:41:9: parties[2].redLines[0]: unknown option "ban" on point "nato"`.
- * Line 0 means the file as a whole (it could not be read): `file: message`.
- */
-export function formatProblem(p: ScenarioProblem): string {
-  const where = p.path.length > 0 ? `${formatPath(p.path)}: ` : '';
-  const at = p.line > 0 ? `${p.line}:${p.column}:` : '';
-  return `${p.file}:${at} ${where}${p.message}`;
-}
+export { formatPath, formatProblem, MAX_SCENARIO_CHARS, type LoadResult, type PathPart, type ScenarioProblem } from './problems.ts';
+import { formatProblem, MAX_SCENARIO_CHARS, type LoadResult, type PathPart, type ScenarioProblem } from './problems.ts';
 
 type Range = { range?: [number, number, number] | null };
 

@@ -10,8 +10,7 @@ export const FORMAT_VERSION = 1;
 /** Oldest format version this build still reads. */
 export const MIN_FORMAT_VERSION = 1;
 
-/** Reserved option id meaning "this point is dropped from the text". */
-export const OMIT = 'omit';
+export { OMIT } from './omit.ts';
 
 /**
  * Names every JavaScript object answers to (`constructor`, `toString`, `__proto__`…). An id is a

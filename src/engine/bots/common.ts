@@ -2,7 +2,8 @@
  * What every bot needs: where the parties are, how to get envoys there, and estimates of
  * a party's value of a text from what the player knows. Pure.
  */
-import { OMIT, type Scenario } from '../../scenario/schema.ts';
+import { OMIT } from '../../scenario/omit.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import type { Command } from '../commands.ts';
 import { crossesLine } from '../evaluate.ts';
 import { mid, type PartyKnowledge } from '../knowledge.ts';

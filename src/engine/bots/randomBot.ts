@@ -1,5 +1,5 @@
 /** The `random` bot: any legal move, any redraft, at random. A floor for how hard a scenario is. */
-import { OMIT } from '../../scenario/schema.ts';
+import { OMIT } from '../../scenario/omit.ts';
 import type { Command } from '../commands.ts';
 import type { Bot } from './bot.ts';
 import { optionsOf } from './common.ts';

@@ -3,7 +3,7 @@
  * (scripts/cataloguePlugin.ts): no YAML parser or schema is needed to offer them.
  */
 import prebuilt from 'virtual:accord-catalogue';
-import type { LoadResult } from '../../scenario/load.ts';
+import type { LoadResult } from '../../scenario/problems.ts';
 
 export interface CatalogueEntry {
   id: string;

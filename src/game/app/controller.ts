@@ -4,10 +4,8 @@
  * screens subscribe to it and call its methods; it talks to the engine only through the
  * session (`send`, `view`). Data flows one way: input → command → new view → render.
  */
-import { loadScenarioText } from '../../scenario/load.ts';
-import { formatWarning, lintSource } from '../../analysis/lintText.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { formatProblem } from '../../scenario/load.ts';
+import { formatProblem } from '../../scenario/problems.ts';
 import type { Command } from '../../engine/commands.ts';
 import type { Difficulty } from '../../engine/knowledge.ts';
 import type { GameLength } from '../../scenario/gameLength.ts';
@@ -22,6 +20,13 @@ import { clearSave, parseSavedGame, readSave, SAVE_KEY, writeSave, type SavedGam
 import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
 import { daysPlayed, parseSave } from '../../engine/save.ts';
 import { parseGameLink } from './urlParams.ts';
+
+type Authoring = typeof import('./authoring.ts');
+let authoring: Authoring | null = null;
+/** The loader and lint, fetched the first time a file of the player's own is opened. */
+async function loadAuthoring(): Promise<Authoring> {
+  return (authoring ??= await import('./authoring.ts'));
+}
 
 export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief' | 'class' | 'live';
 
@@ -237,7 +242,8 @@ export class AppController {
    * Load a scenario file the player picked or dropped. Invalid: its problems are shown and
    * nothing else changes. Valid: it joins the choices as the custom scenario.
    */
-  loadScenarioFile(file: string, text: string): boolean {
+  async loadScenarioFile(file: string, text: string): Promise<boolean> {
+    const { loadScenarioText, lintSource, formatWarning } = await loadAuthoring();
     const loaded = loadScenarioText(text, file);
     if (!loaded.ok) {
       this.update({ fileProblems: { file, lines: loaded.problems.map(formatProblem) } });
@@ -277,7 +283,12 @@ export class AppController {
     let scenario: Scenario | null = null;
     let entry = save.scenario.id;
     if (customScenario) {
-      const loaded = loadScenarioText(customScenario.text, customScenario.file);
+      // The loader comes in on demand; continue once it is here.
+      if (!authoring) {
+        void loadAuthoring().then(() => this.continueSaved());
+        return;
+      }
+      const loaded = authoring.loadScenarioText(customScenario.text, customScenario.file);
       if (loaded.ok) {
         scenario = loaded.scenario;
         this.customText = { ...customScenario, scenario };

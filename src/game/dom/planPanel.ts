@@ -3,7 +3,7 @@
  * back, staged changes proposed as one package, who would sign now, and the changes since
  * the start.
  */
-import { OMIT } from '../../scenario/schema.ts';
+import { OMIT } from '../../scenario/omit.ts';
 import type { Command } from '../../engine/commands.ts';
 import type { PlayerView } from '../../engine/view.ts';
 import { listOf, optionLabel, plural, pointTitle } from '../viewModel/names.ts';

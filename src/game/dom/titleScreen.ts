@@ -11,7 +11,7 @@ import { catalogueChoices, choiceOf, DIFFICULTY_TEXT, GENERAL_DISCLAIMER, isPlay
 import { bannerView } from './banner.ts';
 import { button, h, rerender, uid } from './h.ts';
 import { looksLikeResult, readFiles, readWholeFile, watchFileDrops } from './fileDrop.ts';
-import { MAX_SCENARIO_CHARS } from '../../scenario/load.ts';
+import { MAX_SCENARIO_CHARS } from '../../scenario/problems.ts';
 import { MAX_RESULT_CHARS } from '../../debrief/resultFile.ts';
 import type { ScenarioChoiceSource } from './sources.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
@@ -50,8 +50,9 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
   const load = (file: File) => {
     void readWholeFile(file, MAX_SCENARIO_CHARS, 'the file').then((read) => {
       if (!read.ok) return controller.refuseFile('scenario', read.name, read.message);
-      choices.remember(read.name, read.text);
-      if (controller.loadScenarioFile(read.name, read.text)) entry = 'custom';
+      void controller.loadScenarioFile(read.name, read.text).then((ok) => {
+        if (ok) entry = 'custom';
+      });
     });
   };
   // Result files dropped (one or a whole class's) open the class results; anything else is a scenario.

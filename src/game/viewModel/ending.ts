@@ -2,7 +2,7 @@
  * The ending: the outcome in one line, the score (design §4) as table rows, and the final text.
  * Pure.
  */
-import { OMIT } from '../../scenario/schema.ts';
+import { OMIT } from '../../scenario/omit.ts';
 import type { PlayerView } from '../../engine/view.ts';
 import type { PlanText } from '../../engine/text.ts';
 import { listOf, optionLabel, partyName, plural, shortDate } from './names.ts';

@@ -1,7 +1,7 @@
 /**
  * Names and labels for ids, and dates as people read them. Pure.
  */
-import { OMIT } from '../../scenario/schema.ts';
+import { OMIT } from '../../scenario/omit.ts';
 import type { PublicPoint, PublicScenario } from './publicScenario.ts';
 
 export const DROPPED_LABEL = 'dropped';

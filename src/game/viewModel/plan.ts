@@ -2,7 +2,7 @@
  * The plan as the Plan section shows it: each point's current drafting and status, and how
  * the text has moved since the start. Built from the player's view only. Pure.
  */
-import { OMIT } from '../../scenario/schema.ts';
+import { OMIT } from '../../scenario/omit.ts';
 import type { PlayerView } from '../../engine/view.ts';
 import { listOf, optionLabel, partyName, pointTitle } from './names.ts';
 import type { PublicScenario, PublicStart } from './publicScenario.ts';

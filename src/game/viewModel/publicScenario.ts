@@ -4,7 +4,8 @@
  * red lines, reservation and concession curve are left out, so no screen can show them by
  * mistake. Pure.
  */
-import { OMIT, type Scenario } from '../../scenario/schema.ts';
+import { OMIT } from '../../scenario/omit.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import { ruleOf, type Rule } from '../../engine/ratification.ts';
 
 export interface PublicOption {

@@ -3,8 +3,7 @@
  * and the difficulties explained. Pure.
  */
 import type { Difficulty } from '../../engine/knowledge.ts';
-import type { LoadResult } from '../../scenario/load.ts';
-import { formatProblem } from '../../scenario/load.ts';
+import { formatProblem, type LoadResult } from '../../scenario/problems.ts';
 import { plural } from './names.ts';
 import { publicScenario, type PublicScenario } from './publicScenario.ts';
 

@@ -1,0 +1,50 @@
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { watchErrors } from './helpers/ui.ts';
+
+/**
+ * What the page downloads before its title is interactive: no Chart.js, no YAML parser, no
+ * scenario schema, no sound files and not the finer map. Each is recognised by text only it
+ * contains (an error message of Chart.js, one of the YAML parser, a description from the
+ * scenario schema), in every script the page received before `__accordReady`.
+ */
+const NOT_BEFORE_TITLE: Record<string, string> = {
+  'Chart.js': 'Canvas is already in use',
+  'the YAML parser': 'Implicit keys need to be on a single line',
+  'the scenario schema': 'A short identifier, unique in its list.',
+};
+
+test('the title loads no chart, YAML or schema code, no sounds and only the map it draws', async ({ page }) => {
+  const errors = watchErrors(page);
+  const before: { url: string; body: Buffer; type: string }[] = [];
+  let ready = false;
+  page.on('response', (response) => {
+    if (ready) return;
+    const url = response.url();
+    const type = url.endsWith('.js') ? 'script' : url.endsWith('.wav') ? 'sound' : url.endsWith('.json') ? 'data' : 'other';
+    before.push({ url, type, body: Buffer.alloc(0) });
+    if (type === 'script') void response.body().then((b) => (before.find((r) => r.url === url)!.body = b)).catch(() => undefined);
+  });
+  await page.goto('/');
+  await page.waitForFunction(() => window.__accordReady === true);
+  ready = true;
+  await expect(page.getByRole('heading', { name: 'Accord' })).toBeVisible();
+  // Let the bodies of the scripts already received finish reading.
+  await page.waitForTimeout(200);
+
+  const scripts = before.filter((r) => r.type === 'script');
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [what, marker] of Object.entries(NOT_BEFORE_TITLE)) {
+    const carrying = scripts.filter((s) => s.body.toString('utf8').includes(marker)).map((s) => s.url.split('/').pop());
+    expect(carrying, `${what} was downloaded before the title`).toEqual([]);
+  }
+  expect(before.filter((r) => r.type === 'sound')).toEqual([]);
+  const maps = before.map((r) => /countries-(\d+m)/.exec(r.url)?.[1]).filter((m) => m !== undefined);
+  expect(maps).toEqual(['110m']);
+  // The app's own scripts before the title, compressed as a server would send them.
+  const appBytes = scripts.filter((s) => !/\/phaser-/.test(s.url)).reduce((n, s) => n + gzipSync(s.body, { level: 9 }).length, 0);
+  test.info().annotations.push({ type: 'app JS before the title (KiB gzip)', description: (appBytes / 1024).toFixed(1) });
+  // A guard against the big regressions (Chart.js alone is ~58 KiB): the target is 100 KiB, see `npm run bench`.
+  expect(appBytes / 1024, 'app JS before the title, KiB gzip').toBeLessThan(150);
+  expect(errors).toEqual([]);
+});
