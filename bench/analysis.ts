@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { analyzeExact } from '../src/analysis/analyze.ts';
-import { fmt, median } from './stats.ts';
+import { median } from './stats.ts';
+import { figure } from './targets.ts';
 
 const root = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -30,7 +31,7 @@ export function runAnalysisBench(quick: boolean, only?: readonly string[]): stri
         times.push(performance.now() - t0);
       }
       const a = result!;
-      out.push(`  ${`${id} / ${start.id}`.padEnd(34)} ${fmt(median(times) / 1000, 3).padStart(7)} s  (${a.outcomes.toExponential(2)} texts, ${a.nodes} nodes, feasible: ${a.feasible ? 'yes' : 'no'})`);
+      out.push(figure(`${id} / ${start.id}`, median(times) / 1000, 's', { max: 1 }, `${a.outcomes.toExponential(2)} texts, ${a.nodes} nodes, feasible: ${a.feasible ? 'yes' : 'no'}`, 3));
     }
   }
   return out;

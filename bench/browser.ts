@@ -5,12 +5,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser.ts';
 import { fmt, median } from './stats.ts';
+import { figure } from './targets.ts';
 import { runFrameBench } from './frames.ts';
 import { runMemoryBench } from './memory.ts';
 
@@ -64,16 +66,45 @@ async function timeToReady(browser: Browser, url: string, runs: number): Promise
   return times;
 }
 
-function gzipSizes(dir: string): { app: number; phaser: number } {
+/**
+ * Gzip sizes: the app's own JS the page loads before its title (the entry and every chunk it
+ * imports statically, through boot.ts; dynamic imports excluded), all of the app's JS, and Phaser's.
+ */
+function gzipSizes(dir: string): { beforeTitle: number; app: number; phaser: number } {
   const assets = join(dir, 'assets');
+  const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const size = (f: string) => gzipSync(readFileSync(join(assets, f)), { level: 9 }).length;
+  const deps = (f: string) => [...readFileSync(join(assets, f), 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const before = new Set<string>();
+  const visit = (f: string) => {
+    if (before.has(f)) return;
+    before.add(f);
+    deps(f).forEach(visit);
+  };
+  files.filter((f) => f.startsWith('index-') || f.startsWith('boot-')).forEach(visit);
+  let beforeTitle = 0;
   let app = 0;
   let phaser = 0;
-  for (const f of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
-    const size = gzipSync(readFileSync(join(assets, f)), { level: 9 }).length;
-    if (f.startsWith('phaser')) phaser += size;
-    else app += size;
+  for (const f of files) {
+    if (f.startsWith('phaser')) phaser += size(f);
+    else {
+      app += size(f);
+      if (before.has(f)) beforeTitle += size(f);
+    }
   }
-  return { app, phaser };
+  return { beforeTitle, app, phaser };
+}
+
+/** A free port on 127.0.0.1, so the bench never collides with another server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export async function runBrowserBench(quick: boolean): Promise<string[]> {
@@ -83,10 +114,10 @@ export async function runBrowserBench(quick: boolean): Promise<string[]> {
   if (!existsSync(join(root, 'dist-test/index.html')) || process.argv.includes('--build')) build(['--mode', 'test']);
   build(['--config', 'bench/bare/vite.config.ts']);
   const sizes = gzipSizes(join(root, 'dist'));
-  out.push(`  gzip size: app's own JS ${fmt(sizes.app / 1024, 1)} KiB, Phaser ${fmt(sizes.phaser / 1024, 1)} KiB`);
-  const game = await serve(join(root, 'dist'), 4191);
-  const bare = await serve(join(root, 'bench/.out/bare'), 4192);
-  const hooked = await serve(join(root, 'dist-test'), 4193);
+  out.push(figure("app's own JS before the interactive title, gzip", sizes.beforeTitle / 1024, 'KiB', { max: 100 }, `all of the app's JS ${fmt(sizes.app / 1024, 1)} KiB; Phaser ${fmt(sizes.phaser / 1024, 1)} KiB`, 1));
+  const game = await serve(join(root, 'dist'), await freePort());
+  const bare = await serve(join(root, 'bench/.out/bare'), await freePort());
+  const hooked = await serve(join(root, 'dist-test'), await freePort());
   const browser = await launch();
   try {
     const runs = quick ? 3 : 9;
@@ -99,7 +130,7 @@ export async function runBrowserBench(quick: boolean): Promise<string[]> {
     }
     const g = median(gameTimes);
     const b = median(bareTimes);
-    out.push(`  navigation → interactive title: game ${fmt(g, 0)} ms, bare Phaser page ${fmt(b, 0)} ms (medians of ${runs}); ratio ${fmt(g / b, 2)}×`);
+    out.push(figure('navigation → interactive title, game ÷ bare page', g / b, '×', { max: 1.3 }, `game ${fmt(g, 0)} ms, bare Phaser page ${fmt(b, 0)} ms, medians of ${runs}`));
     for (const line of await runFrameBench(browser, hooked.url, bare.url, quick)) out.push(line);
     out.push('Memory (title → game → debrief → title, repeated)');
     for (const line of await runMemoryBench(browser, hooked.url, quick)) out.push(line);

@@ -1,8 +1,10 @@
 /**
- * Engine benchmarks on the tutorial: full games per second with the real XState engine, and
- * how long a party takes to answer a tabled text (p50/p99), beside the pure judgement it wraps.
+ * Engine benchmarks: full games per second with the real XState engine on one core (tutorial
+ * and Geneva, per bot, against the targets of issue #13), and how long a party takes to answer a
+ * tabled text (p50/p99), beside the pure judgement it wraps.
  */
-import { tutorial } from '../src/testing/scenarios.ts';
+import { shippedScenario, tutorial } from '../src/testing/scenarios.ts';
+import { figure } from './targets.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { playOne } from '../src/engine/simulate.ts';
 import { createGame } from '../src/engine/session.ts';
@@ -72,16 +74,36 @@ function decisionLatency(tutorial: Scenario, samples: number): { actor: number[]
   return { actor, pure };
 }
 
+/** Games per second for a bot, playing for about `ms` (at least `min` games). */
+function rateFor(scenario: Scenario, bot: string, ms: number, min = 2): number {
+  const t0 = performance.now();
+  let n = 0;
+  while (n < min || performance.now() - t0 < ms) {
+    playOne(scenario, bot, n).stop();
+    n++;
+  }
+  return (n * 1000) / (performance.now() - t0);
+}
+
 export function runEngineBench(quick: boolean): string[] {
   const scenario = loadTutorial();
-  const out: string[] = ['Engine (tutorial scenario, Node ' + process.version + ')'];
+  const out: string[] = ['Engine (one core, Node ' + process.version + '): full games per second'];
   // Warm up the JIT so the first measured round is not an outlier.
   gamesPerSecond(scenario, 'mediator', 5, 1);
+  const geneva = shippedScenario('geneva-2025');
+  const ms = quick ? 400 : 2000;
+  const targets: [string, Scenario, string, number][] = [
+    ['tutorial', scenario, 'random', 1000],
+    ['Geneva', geneva, 'random', 100],
+    ['Geneva', geneva, 'mediator', 50],
+    ['Geneva', geneva, 'oracle', 20],
+  ];
+  for (const [name, s, bot, min] of targets) out.push(figure(`${name}, ${bot} bot`, rateFor(s, bot, ms, quick ? 1 : 3), 'games/s', { min }, undefined, 1));
   const rounds = quick ? 3 : 7;
   const games = quick ? 10 : 40;
   const rows: [string, { rate: number; days: number }][] = [];
   for (const bot of ['random', 'mediator', 'oracle']) rows.push([bot, gamesPerSecond(scenario, bot, games, rounds)]);
-  for (const [bot, r] of rows) out.push(`  full games/s, ${bot.padEnd(8)} bot: ${fmt(r.rate, 1).padStart(8)}  (median of ${rounds} batches of ${games}; ${fmt(r.days, 1)} days a game)`);
+  for (const [bot, r] of rows) out.push(`  full games/s, ${bot.padEnd(8)} bot: ${fmt(r.rate, 1).padStart(8)}  (tutorial, median of ${rounds} batches of ${games}; ${fmt(r.days, 1)} days a game)`);
   const lat = decisionLatency(scenario, quick ? 300 : 2000);
   const p50 = median(lat.actor);
   const p99 = percentile(lat.actor, 99);

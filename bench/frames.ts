@@ -6,11 +6,13 @@
  */
 import type { Browser } from '@playwright/test';
 import { fmt, percentile } from './stats.ts';
+import { figure } from './targets.ts';
 
 export async function runFrameBench(browser: Browser, gameUrl: string, bareUrl: string, quick: boolean): Promise<string[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const samples: number[] = [];
+  const table: number[] = [];
   try {
     await page.goto(`${gameUrl}?scenario=tutorial&seed=1&difficulty=standard&renderer=canvas`);
     await page.waitForFunction('window.__accordReady === true && window.__accordController !== undefined');
@@ -32,6 +34,12 @@ export async function runFrameBench(browser: Browser, gameUrl: string, bareUrl: 
       await page.evaluate("window.__accordController.send({ type: 'day.end' })");
       await page.waitForTimeout(300);
     }
+    // The table scene: a party's table up, nothing travelling.
+    await page.evaluate("window.__accordController.showStage({ kind: 'table', party: 'aldoria' })");
+    await page.waitForTimeout(500);
+    await page.evaluate('window.__accordFrameTimes.clear()');
+    await page.waitForTimeout(quick ? 1000 : 3000);
+    table.push(...((await page.evaluate('window.__accordFrameTimes.recent()')) as number[]));
   } finally {
     await context.close();
   }
@@ -43,8 +51,11 @@ export async function runFrameBench(browser: Browser, gameUrl: string, bareUrl: 
   const bareSamples = (await bare.evaluate('window.__bareFrames.slice(30)')) as number[];
   await bareContext.close();
   const g = percentile(samples, 95);
+  const t = percentile(table, 95);
   const b = percentile(bareSamples, 95);
+  const base = `bare Phaser page tweening one token: p95 ${fmt(b, 2)} ms`;
   return [
-    `  main-thread work per frame while envoys travel: p95 ${fmt(g, 2)} ms over ${samples.length} frames; bare Phaser page tweening one token p95 ${fmt(b, 2)} ms; ratio ${fmt(g / b, 1)}×`,
+    figure('frame work while envoys travel, p95 ÷ bare page', g / b, '×', { max: 1.5 }, `game p95 ${fmt(g, 2)} ms over ${samples.length} frames; ${base}`, 1),
+    figure('frame work on the table scene, p95 ÷ bare page', t / b, '×', { max: 1.5 }, `game p95 ${fmt(t, 2)} ms over ${table.length} frames; ${base}`, 1),
   ];
 }

@@ -1,13 +1,32 @@
 /**
- * `npm run bench`: every benchmark, printed side by side. Medians of repeated measurements,
- * because machines are noisy. `--quick` runs fewer rounds (used by the bench smoke test).
+ * `npm run bench`: every benchmark, printed side by side, each figure beside its target and the
+ * baseline measured in the same run. Medians of repeated measurements, because machines are
+ * noisy; on a shared machine the ratios (game ÷ bare page) say more than the absolute times.
+ *
+ *   --quick   fewer rounds (used by the bench smoke test)
+ *   --check   exit 1 when any target is missed (a local guard, not CI timing)
+ *   --build   rebuild the pages first
+ *   --only=engine,cli,analysis,scale,browser   run some sections
  */
 import { runEngineBench } from './engine.ts';
 import { runAnalysisBench } from './analysis.ts';
 import { runBrowserBench } from './browser.ts';
+import { runCliBench } from './cli.ts';
+import { runScaleBench } from './scale.ts';
+import { summary, figures } from './targets.ts';
 
 const quick = process.argv.includes('--quick');
-const sections: (() => string[] | Promise<string[]>)[] = [() => runEngineBench(quick), () => runAnalysisBench(quick), () => runBrowserBench(quick)];
-for (const section of sections) {
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const sections: [string, () => string[] | Promise<string[]>][] = [
+  ['engine', () => runEngineBench(quick)],
+  ['cli', () => runCliBench(quick)],
+  ['analysis', () => runAnalysisBench(quick)],
+  ['scale', () => runScaleBench(quick)],
+  ['browser', () => runBrowserBench(quick)],
+];
+for (const [name, section] of sections) {
+  if (only && !only.includes(name)) continue;
   process.stdout.write(`${(await section()).join('\n')}\n\n`);
 }
+process.stdout.write(`${summary().join('\n')}\n`);
+if (process.argv.includes('--check') && figures.some((f) => !f.ok)) process.exitCode = 1;

@@ -1,0 +1,15 @@
+/** One case of the scale bench, run in its own process so a slow case can be stopped: prints JSON. */
+import { analyzeExact } from '../src/analysis/analyze.ts';
+import { playOne } from '../src/engine/simulate.ts';
+import { syntheticScenario } from './synthetic.ts';
+
+const [what, points, parties] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4])];
+const scenario = syntheticScenario(points, parties);
+const t0 = performance.now();
+if (what === 'exact') {
+  const a = analyzeExact(scenario);
+  process.stdout.write(JSON.stringify({ seconds: (performance.now() - t0) / 1000, nodes: a.nodes, feasible: a.feasible }));
+} else {
+  const game = playOne(scenario, what, 1);
+  process.stdout.write(JSON.stringify({ seconds: (performance.now() - t0) / 1000, outcome: game.view().outcome?.kind }));
+}
