@@ -7,7 +7,7 @@
  */
 import { z } from '../zod.ts';
 import { DIFFICULTIES } from './knowledge.ts';
-import { isObjectName } from '../scenario/schema.ts';
+import { isObjectName } from '../scenario/objectNames.ts';
 import type { Command, SeatCommand } from './commands.ts';
 import type { SeatHolder } from './seats.ts';
 import { ENGINE_VERSION, openEnvelope, seal, type Migration } from './envelope.ts';

@@ -3,7 +3,7 @@
  * that the seat may send that kind of command at all). Returns the reason it is not, or null.
  * Pure.
  */
-import { OMIT } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
 import { validateCommand, type Command } from './commands.ts';
 import { crossedRedLines } from './evaluate.ts';
 import { commandState, partyName, partyStates, pointTitle, type NegotiationContext, type SeatEvent } from './negotiationMachine.ts';

@@ -5,7 +5,8 @@
  * the teacher sees everything. Every view is plain JSON, and none holds another seat's hidden
  * values beyond what the knowledge rules have revealed to it. Pure.
  */
-import { OMIT, type Party } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { Party } from '../scenario/schema.ts';
 import type { Change, Contribution } from './evaluate.ts';
 import { legalCommands, type Command, type PartyCommand, type Reply } from './commands.ts';
 import { evaluate } from './evaluate.ts';

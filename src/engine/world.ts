@@ -2,7 +2,8 @@
  * The world that does not wait: which scheduled and random events happen on a day. Pure
  * except for draws from the seeded cursor passed in.
  */
-import { OMIT, type ScenarioEvent } from '../scenario/schema.ts';
+import { OMIT } from '../scenario/omit.ts';
+import type { ScenarioEvent } from '../scenario/schema.ts';
 import { daysBetween } from './calendar.ts';
 import type { EnvoyState } from './commands.ts';
 import type { RngCursor } from './rng.ts';

@@ -12,22 +12,13 @@ export const MIN_FORMAT_VERSION = 1;
 
 export { OMIT } from './omit.ts';
 
-/**
- * Names every JavaScript object answers to (`constructor`, `toString`, `__proto__`…). An id is a
- * key in many lookups; one of these would find the object's own machinery instead of nothing, so
- * they are refused. The id pattern already excludes all but `constructor`.
- */
-const OBJECT_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
-
-/** True for a name every JavaScript object answers to; such a name is never an id. */
-export function isObjectName(s: string): boolean {
-  return OBJECT_NAMES.has(s);
-}
+export { isObjectName } from './objectNames.ts';
+import { isObjectName } from './objectNames.ts';
 
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'must be a short id: lower-case letters, digits, "-" or "_", starting with a letter or digit')
-  .refine((s) => !OBJECT_NAMES.has(s), { message: 'is a name every JavaScript object already has; choose another id', abort: true })
+  .refine((s) => !isObjectName(s), { message: 'is a name every JavaScript object already has; choose another id', abort: true })
   .meta({ description: 'A short identifier, unique in its list.', examples: ['nato', 'ukraine'] });
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
