@@ -44,7 +44,6 @@ test('the title loads no chart, YAML or schema code, no sounds and only the map 
   // The app's own scripts before the title, compressed as a server would send them.
   const appBytes = scripts.filter((s) => !/\/phaser-/.test(s.url)).reduce((n, s) => n + gzipSync(s.body, { level: 9 }).length, 0);
   test.info().annotations.push({ type: 'app JS before the title (KiB gzip)', description: (appBytes / 1024).toFixed(1) });
-  // A guard against the big regressions (Chart.js alone is ~58 KiB, the YAML parser ~29): the target is 100 KiB, see `npm run bench`.
-  expect(appBytes / 1024, 'app JS before the title, KiB gzip').toBeLessThan(175);
+  // The size is reported here and held to its 100 KiB target by `npm run bench -- --check`; this test guards what is in it.
   expect(errors).toEqual([]);
 });
