@@ -5,7 +5,8 @@
  * it drop away) with half the actions per envoy per day (at least one). Pure: the engine plays the scenario it
  * is given; saves and results record the start and length, and replay builds the same scenario.
  */
-import { OMIT, type Scenario } from './schema.ts';
+import { OMIT } from './omit.ts';
+import type { Scenario } from './schema.ts';
 
 export const GAME_LENGTHS = ['standard', 'short'] as const;
 export type GameLength = (typeof GAME_LENGTHS)[number];
