@@ -47,12 +47,16 @@ for (const start of scenario.starts) {
       await expect(plan.getByTestId('plan-count')).toContainText(`${inText} → ${afterRedraft - 1} points`);
     }
 
-    // Driscoll is in Kyiv: he meets Ukraine. Witkoff sets off for Moscow.
+    // Where Driscoll starts depends on the start: in Kyiv he meets Ukraine, elsewhere he sets off
+    // for Kyiv. Witkoff sets off for Moscow either way.
     await section(page, 'Actions');
-    await envoy(page, 'Dan Driscoll').getByRole('button', { name: /^Meet Ukraine/ }).click();
+    const driscollStart = start.envoys?.['driscoll'] ?? scenario.parties.flatMap((p) => p.envoys).find((e) => e.id === 'driscoll')!.start;
+    const inKyiv = driscollStart === 'kyiv';
+    const driscollMove = inKyiv ? /^Meet Ukraine/ : /^Travel to Kyiv/;
+    await envoy(page, 'Dan Driscoll').getByRole('button', { name: driscollMove }).click();
     await envoy(page, 'Steve Witkoff').getByRole('button', { name: /^Travel to Moscow/ }).click();
     const log = await section(page, 'Log');
-    await expect(log).toContainText('Dan Driscoll met Ukraine');
+    await expect(log).toContainText(inKyiv ? 'Dan Driscoll met Ukraine' : 'Dan Driscoll left for Kyiv');
     await expect(log).toContainText('Steve Witkoff left for Moscow');
 
     // Nothing has been tabled: the leaders will not meet, and say why.
