@@ -15,6 +15,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
+    // Tests hide the DOM layer with an injected style and read screenshots through data: URLs, which the
+    // page's strict CSP forbids; e2e/csp.spec.ts turns this off and checks the policy itself.
+    bypassCSP: true,
     launchOptions: {
       executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,

@@ -62,6 +62,8 @@ test('sounds load on the first click and play for what happens; captions say wha
   await plan.getByRole('combobox', { name: 'Redraft Monitoring' }).selectOption({ label: 'Outside observers' });
   await plan.getByRole('button', { name: 'Apply the redraft of Monitoring' }).click();
   await expect.poll(() => played(page)).toContain('redraft');
+  // Focus stays on the redraft's drop-down, where letters pick options; leave it before the shortcut.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('m');
   await expect.poll(async () => (await audioState(page))?.ambience).toBe('ambience-map');
 

@@ -9,6 +9,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { serveFolder } from './helpers/staticServer.ts';
 import { negotiateToTheEnd, openTutorialTalks, startTutorial, watchErrors } from './helpers/ui.ts';
 
+// This spec checks the policy, so the page must enforce it (the config bypasses it for other specs).
+test.use({ bypassCSP: false });
+
 const distTest = fileURLToPath(new URL('../dist-test', import.meta.url));
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' data: blob:; connect-src 'self' ws: wss:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'";
 

@@ -35,7 +35,7 @@ export async function openTitle(page: Page, query = ''): Promise<void> {
 /** From the title, start the tutorial at a difficulty and begin play. */
 export async function startTutorial(page: Page, difficulty: 'Open' | 'Standard' | 'Hard' = 'Standard'): Promise<void> {
   await page.getByRole('radio', { name: TUTORIAL }).check();
-  await page.getByRole('radio', { name: difficulty }).check();
+  await page.getByRole('group', { name: /Difficulty/ }).getByRole('radio', { name: difficulty }).check();
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { level: 1, name: TUTORIAL })).toBeVisible();
   await page.getByRole('button', { name: 'Begin' }).click();

@@ -6,7 +6,13 @@
  * tab's sessionStorage; the teacher's secret in localStorage, so the teacher can reopen the
  * console after closing the tab.
  */
-import { Client, type Room } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
+
+/**
+ * The Colyseus client loads only when a class is joined or run: its MessagePack codec probes
+ * `Function('')` when it loads, which the page's strict CSP reports, so single-player games never load it.
+ */
+const newClient = async (base: string) => new (await import('colyseus.js')).Client(base);
 import type { Command } from '../../engine/commands.ts';
 import type { ClassDebrief } from '../../server/classDebrief.ts';
 import type { ClassSetup, ClassState, SeatMessage, StudentState } from '../../server/protocol.ts';
@@ -112,7 +118,7 @@ export class TeacherLink {
     this.events.status('connecting');
     for (let attempt = 0; !this.closed; attempt++) {
       try {
-        const room = await new Client(this.base).joinById(this.saved.classId, { teacher: this.saved.secret });
+        const room = await (await newClient(this.base)).joinById(this.saved.classId, { teacher: this.saved.secret });
         this.room = room;
         room.onMessage('class.state', (m: ClassState) => this.events.state(m));
         room.onMessage('class.debrief', (m: ClassDebrief) => this.events.debrief(m));
@@ -193,7 +199,7 @@ export class StudentLink {
     this.events.status('connecting');
     for (let attempt = 0; !this.closed; attempt++) {
       try {
-        const room = await new Client(this.base).joinById(this.saved.classId, {
+        const room = await (await newClient(this.base)).joinById(this.saved.classId, {
           code: this.saved.code, name: this.saved.name, ...(this.saved.token ? { student: this.saved.token } : {}),
         });
         this.classRoom = room;
@@ -255,7 +261,7 @@ export class StudentLink {
     this.sitting = true;
     try {
       for (let attempt = 0; !this.closed && this.saved.pass && this.saved.tableId; attempt++) {
-        const client = new Client(this.base);
+        const client = await newClient(this.base);
         let room: Room | null = null;
         if (this.saved.reconnect) {
           try {
