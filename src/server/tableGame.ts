@@ -18,12 +18,8 @@ import { buildDebrief, type Debrief } from '../debrief/debrief.ts';
 export type LogEntry = { seat: string; command: Command } | { seat: 'world'; command: WorldCommand };
 
 /** Commands from outside the table: the teacher and the clock (the engine's world commands). */
-export type WorldCommand =
-  | { type: 'world.endDay' }
-  | { type: 'world.event'; event: string }
-  | { type: 'world.news'; headline: string; text?: string }
-  | { type: 'world.redLine'; party: string; line: string; lifted: boolean }
-  | { type: 'world.mood'; party: string; patience?: number; trust?: number };
+import type { WorldCommand } from '../engine/commands.ts';
+export type { WorldCommand };
 
 export interface SeatInfo {
   id: string;
