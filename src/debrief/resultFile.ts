@@ -143,7 +143,7 @@ export type ImportResult = { ok: true; game: Game; result: ResultFile } | { ok: 
 export function importResult(text: string, scenarioFor: (id: string) => Scenario | null): ImportResult {
   const read = readJsonText(text, 'the result file', MAX_RESULT_CHARS);
   if (!read.ok) return { ...read, problem: 'damaged' };
-  const opened = openEnvelope(read.data, RESULT_FORMAT, RESULT_VERSION, OLDEST_RESULT_VERSION, migrations, 'the result file');
+  const opened = openEnvelope(read.data, { format: RESULT_FORMAT, current: RESULT_VERSION, oldest: OLDEST_RESULT_VERSION, sealedFrom: 2, migrations }, 'the result file');
   if (!opened.ok) {
     return { ok: false, problem: /fails its checksum/.test(opened.message) ? 'edited' : 'damaged', message: opened.message.replace(/is not an Accord file/, 'is not an Accord result file') };
   }

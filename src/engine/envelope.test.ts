@@ -17,12 +17,23 @@ describe('the file envelope', () => {
 
   it('opens a sealed file, refuses an edited one, and migrates older versions step by step', () => {
     const file = seal({ format: 'f', version: 3, n: 1 });
-    expect(openEnvelope(file, 'f', 3, 1, {}, 'the file')).toEqual({ ok: true, data: file, migratedFrom: null });
-    expect(openEnvelope({ ...file, n: 2 }, 'f', 3, 1, {}, 'the file')).toMatchObject({ ok: false, message: expect.stringMatching(/fails its checksum/) });
-    const steps = { 1: (d: Record<string, unknown>) => ({ ...d, version: 2, a: true }), 2: (d: Record<string, unknown>) => seal({ ...d, version: 3, b: true }) };
-    expect(openEnvelope({ format: 'f', version: 1 }, 'f', 3, 1, steps, 'the file')).toMatchObject({ ok: true, migratedFrom: 1, data: { version: 3, a: true, b: true } });
-    expect(openEnvelope({ format: 'f', version: 0 }, 'f', 3, 1, steps, 'the file')).toMatchObject({ ok: false, message: expect.stringMatching(/older than/) });
-    expect(openEnvelope({ format: 'f', version: 4 }, 'f', 3, 1, steps, 'the file')).toMatchObject({ ok: false, message: expect.stringMatching(/newer than/) });
+    const steps = { 1: (d: Record<string, unknown>) => seal({ ...d, version: 2, a: true }), 2: (d: Record<string, unknown>) => seal({ ...d, version: 3, b: true }) };
+    const spec = { format: 'f', current: 3, oldest: 1, sealedFrom: 2, migrations: steps };
+    expect(openEnvelope(file, spec, 'the file')).toEqual({ ok: true, data: file, migratedFrom: null });
+    expect(openEnvelope({ ...file, n: 2 }, spec, 'the file')).toMatchObject({ ok: false, message: expect.stringMatching(/fails its checksum/) });
+    expect(openEnvelope({ format: 'f', version: 1 }, spec, 'the file')).toMatchObject({ ok: true, migratedFrom: 1, data: { version: 3, a: true, b: true } });
+    expect(openEnvelope({ format: 'f', version: 0 }, spec, 'the file')).toMatchObject({ ok: false, message: expect.stringMatching(/older than/) });
+    expect(openEnvelope({ format: 'f', version: 4 }, spec, 'the file')).toMatchObject({ ok: false, message: expect.stringMatching(/newer than/) });
+  });
+
+  it('checks an older sealed file before migrating it, so a migration cannot reseal an edit', () => {
+    const steps = { 2: (d: Record<string, unknown>) => seal({ ...d, version: 3, b: true }) };
+    const spec = { format: 'f', current: 3, oldest: 1, sealedFrom: 2, migrations: steps };
+    const v2 = seal({ format: 'f', version: 2, seed: 7 });
+    expect(openEnvelope(v2, spec, 'the file')).toMatchObject({ ok: true, migratedFrom: 2, data: { version: 3, seed: 7, b: true } });
+    expect(openEnvelope({ ...v2, seed: 8 }, spec, 'the file')).toMatchObject({ ok: false, message: expect.stringMatching(/fails its checksum/) });
+    const { checksum: _dropped, ...unsealed } = v2;
+    expect(openEnvelope(unsealed, spec, 'the file')).toMatchObject({ ok: false, message: expect.stringMatching(/no checksum/) });
   });
 
   it('the nesting scan skips brackets inside strings and finds the first level too deep', () => {

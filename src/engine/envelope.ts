@@ -8,6 +8,8 @@
  * write a new file, which is why a result's claims are also re-derived from its log (resultFile.ts).
  * Pure; no DOM, no Node APIs.
  */
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /**
  * Version of the rules. Bump it when a change makes an existing log replay to a different game,
@@ -15,65 +17,10 @@
  */
 export const ENGINE_VERSION = 1;
 
-/** SHA-256 of a string's UTF-8 bytes, as lowercase hex. Pure. */
+/** SHA-256 of a string's UTF-8 bytes, as lowercase hex. Pure and synchronous (Web Crypto's digest is async). */
 export function sha256(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  const K = SHA256_K;
-  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) >>> 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    h[0] = (h[0]! + a) >>> 0;
-    h[1] = (h[1]! + b) >>> 0;
-    h[2] = (h[2]! + c) >>> 0;
-    h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0;
-    h[5] = (h[5]! + f) >>> 0;
-    h[6] = (h[6]! + g) >>> 0;
-    h[7] = (h[7]! + hh) >>> 0;
-  }
-  return h.map((x) => x.toString(16).padStart(8, '0')).join('');
+  return bytesToHex(nobleSha256(utf8ToBytes(text)));
 }
-
-const SHA256_K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-  0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]);
 
 /** JSON with object keys sorted at every level, so equal data always gives equal text. Pure. */
 export function canonicalJson(value: unknown): string {
@@ -101,13 +48,28 @@ export type Migration = (data: Record<string, unknown>) => Record<string, unknow
 
 export type Opened = { ok: true; data: Record<string, unknown>; migratedFrom: number | null } | { ok: false; message: string };
 
+/** What a kind of file is: its format, its versions and how to bring an older one up to date. */
+export interface EnvelopeSpec {
+  format: string;
+  /** The version this Accord writes. */
+  current: number;
+  /** The oldest version it still reads. */
+  oldest: number;
+  /** The first version that was written with a checksum: from it on, a file must carry a matching one. */
+  sealedFrom: number;
+  /** `migrations[n]` turns version n into n + 1 (and seals it). */
+  migrations: Readonly<Record<number, Migration>>;
+}
+
 /**
- * Open a parsed file of `format`: check its envelope, migrate it to `current` and check its
- * checksum. `migrations[n]` turns version n into n + 1 (and seals it). Versions below `oldest`
- * and above `current` are refused with a message naming them. Pure; never throws.
+ * Open a parsed file: check its envelope and its checksum as written, then migrate it to the
+ * current version. A file of a sealed version is checked before any migration, so an edited older
+ * file cannot be laundered by the reseal a migration does. Versions below `oldest` and above
+ * `current` are refused with a message naming them. Pure; never throws.
  * @param noun how messages name the file, e.g. "the save"
  */
-export function openEnvelope(data: unknown, format: string, current: number, oldest: number, migrations: Readonly<Record<number, Migration>>, noun: string): Opened {
+export function openEnvelope(data: unknown, spec: EnvelopeSpec, noun: string): Opened {
+  const { format, current, oldest, sealedFrom, migrations } = spec;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, message: `${noun} is not an Accord file (expected a JSON object)` };
   const record = data as Record<string, unknown>;
   if (record.format !== format) {
@@ -117,15 +79,15 @@ export function openEnvelope(data: unknown, format: string, current: number, old
   if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: false, message: `${noun} has no whole-number format version` };
   if (version > current) return { ok: false, message: `${noun} is format version ${version}, newer than this version of Accord reads (${current}); update Accord` };
   if (version < oldest) return { ok: false, message: `${noun} is format version ${version}, older than this version of Accord reads (oldest: ${oldest})` };
+  if (version >= sealedFrom) {
+    if (typeof record.checksum !== 'string') return { ok: false, message: `${noun} has no checksum, so it cannot be trusted` };
+    if (record.checksum !== checksumOf(record)) return { ok: false, message: `${noun} fails its checksum: it was edited or damaged after it was written` };
+  }
   let out = record;
   for (let v = version; v < current; v++) {
     const step = migrations[v];
     if (!step) return { ok: false, message: `${noun} is format version ${version}, which this version of Accord cannot convert` };
     out = step(out);
-  }
-  if (version === current) {
-    if (typeof out.checksum !== 'string') return { ok: false, message: `${noun} has no checksum, so it cannot be trusted` };
-    if (out.checksum !== checksumOf(out)) return { ok: false, message: `${noun} fails its checksum: it was edited or damaged after it was written` };
   }
   return { ok: true, data: out, migratedFrom: version === current ? null : version };
 }

@@ -127,7 +127,7 @@ export function makeSave(fields: Omit<SaveFile, 'format' | 'version' | 'engine' 
 export function parseSave(text: string): SaveResult {
   const read = readJsonText(text, 'the save', MAX_SAVE_CHARS);
   if (!read.ok) return read;
-  const opened = openEnvelope(read.data, SAVE_FORMAT, SAVE_VERSION, OLDEST_SAVE_VERSION, migrations, 'the save');
+  const opened = openEnvelope(read.data, { format: SAVE_FORMAT, current: SAVE_VERSION, oldest: OLDEST_SAVE_VERSION, sealedFrom: 2, migrations }, 'the save');
   if (!opened.ok) return opened;
   const parsed = saveSchema.safeParse(opened.data);
   if (!parsed.success) {
