@@ -39,3 +39,27 @@ test('a lost WebGL context: a message, the game kept and playable, and the map b
   await expect(page.getByTestId('day')).toHaveText(/^2 of 21/, { timeout: 60_000 });
   expect(errors.filter((e) => !/CONTEXT_LOST|context lost|WebGL/i.test(e))).toEqual([]);
 });
+
+test('at phone width the notice is not hidden under the panels, and can be put away', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?renderer=webgl&scenario=tutorial&seed=3');
+  await page.waitForFunction(() => window.__accordReady === true);
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await page.waitForFunction(() => window.__accordStage?.scene === 'Map' && window.__accordStage.frames > 3);
+  await page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('#stage canvas')!;
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+    gl.getExtension('WEBGL_lose_context')!.loseContext();
+  });
+  const notice = page.getByTestId('context-lost');
+  await expect(notice).toBeVisible();
+  // What the player sees at the notice's centre is the notice itself, not a panel over it.
+  const onTop = await notice.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.bottom <= window.innerHeight && r.right <= window.innerWidth && !!hit && el.contains(hit);
+  });
+  expect(onTop).toBe(true);
+  await notice.getByRole('button', { name: 'Hide this notice' }).click();
+  await expect(notice).toBeHidden();
+});

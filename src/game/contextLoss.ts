@@ -15,7 +15,15 @@ export function watchContextLoss(canvas: HTMLCanvasElement, parent: HTMLElement)
   title.textContent = 'The map’s graphics were lost';
   const text = document.createElement('p');
   text.textContent = 'The browser reset its graphics. Your game is safe and every control still works; the map comes back when the browser restores graphics, or reload the page (the game resumes where it was).';
-  notice.append(title, text);
+  const hide = document.createElement('button');
+  hide.type = 'button';
+  hide.textContent = 'Hide this notice';
+  hide.addEventListener('click', () => {
+    notice.hidden = true;
+  });
+  notice.append(title, text, hide);
+  // Pinned to the viewport (style.css): over the map on a wide screen, at the bottom on a phone,
+  // where the panels cover the map, so the player sees it whichever tab is open.
   parent.append(notice);
   const lost = (e: Event) => {
     // Ask the browser to restore the context (Phaser rebuilds what it drew when it does).

@@ -42,8 +42,9 @@ export function startGame(parent: HTMLElement, renderer: RendererName, controlle
   });
   watchFrames(game, renderer);
   if (renderer === 'webgl') {
-    if (game.canvas) watchContextLoss(game.canvas, parent);
-    else game.events.once(Phaser.Core.Events.READY, () => watchContextLoss(game.canvas, parent));
+    // The notice goes on the page, not in the stage: the DOM panels stack above the stage.
+    if (game.canvas) watchContextLoss(game.canvas, document.body);
+    else game.events.once(Phaser.Core.Events.READY, () => watchContextLoss(game.canvas, document.body));
   }
   // The finer map for close-up regions, once the title is up; maps painted after it arrives use it.
   void interactive.then(fineCountries).then((data) => {
