@@ -189,7 +189,8 @@ test('a broken scenario file shows its problems and leaves the title as it was',
   const radios = await page.getByRole('radio').count();
   await page.getByLabel('Scenario file').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: readFileSync('src/cli/fixtures/broken.yaml') });
   const problems = page.getByRole('list', { name: 'Problems in the file' });
-  await expect(problems).toBeVisible();
+  // Checked in a Web Worker that loads the parser first: allow for a slow machine.
+  await expect(problems).toBeVisible({ timeout: 30_000 });
   expect(await problems.getByRole('listitem').count()).toBeGreaterThan(0);
   await expect(problems.getByRole('listitem').first()).toContainText('broken.yaml:');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accord');
@@ -204,7 +205,7 @@ test('a hostile scenario title shows as text', async ({ page }) => {
   const hostile = '<img src=x onerror=alert(1)>';
   const yaml = readFileSync('scenarios/tutorial/scenario.yaml', 'utf8').replace(/^title: .*$/m, `title: "${hostile}"`);
   await page.getByLabel('Scenario file').setInputFiles({ name: 'hostile.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
-  await expect(page.getByRole('radio', { name: hostile })).toBeChecked();
+  await expect(page.getByRole('radio', { name: hostile })).toBeChecked({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(hostile);
   await page.getByRole('button', { name: 'Begin' }).click();

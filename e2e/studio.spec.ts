@@ -114,7 +114,7 @@ test('the browser loader lists lint warnings for a scenario that loads', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
   await page.getByLabel('Scenario file').setInputFiles({ name: 'infeasible.yaml', mimeType: 'text/yaml', buffer: readFileSync('src/cli/fixtures/infeasible.yaml') });
   const warnings = page.getByRole('list', { name: 'Warnings about the file' });
-  await expect(warnings.getByRole('listitem')).toHaveCount(1);
+  await expect(warnings.getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
   await expect(warnings.getByRole('listitem')).toContainText('infeasible.yaml:238:3: warning: ratification: no text passes');
 });
 

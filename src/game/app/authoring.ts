@@ -1,6 +1,6 @@
 /**
- * What opening a scenario file of one's own needs: the loader (YAML parser and schema) and the
- * author's lint. Loaded on demand (see AppController), never with the title.
+ * The loader (YAML parser and schema), for resuming a game on a scenario file of the player's
+ * own, which was already checked off the main thread when it was opened (offThread.ts). Loaded on
+ * demand (see AppController), never with the title.
  */
 export { loadScenarioText } from '../../scenario/load.ts';
-export { formatWarning, lintSource } from '../../analysis/lintText.ts';

@@ -20,6 +20,7 @@ import { clearSave, parseSavedGame, readSave, SAVE_KEY, writeSave, type SavedGam
 import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
 import { daysPlayed, parseSave } from '../../engine/save.ts';
 import { parseGameLink } from './urlParams.ts';
+import { CHECK_BUDGET_MS, checkScenarioOffThread } from './offThread.ts';
 
 type Authoring = typeof import('./authoring.ts');
 let authoring: Authoring | null = null;
@@ -239,19 +240,18 @@ export class AppController {
   }
 
   /**
-   * Load a scenario file the player picked or dropped. Invalid: its problems are shown and
-   * nothing else changes. Valid: it joins the choices as the custom scenario.
+   * Load a scenario file the player picked or dropped, checked off the main thread within
+   * `budgetMs`. Invalid or over budget: its problems are shown and nothing else changes. Valid:
+   * it joins the choices as the custom scenario.
    */
-  async loadScenarioFile(file: string, text: string): Promise<boolean> {
-    const { loadScenarioText, lintSource, formatWarning } = await loadAuthoring();
-    const loaded = loadScenarioText(text, file);
-    if (!loaded.ok) {
-      this.update({ fileProblems: { file, lines: loaded.problems.map(formatProblem) } });
+  async loadScenarioFile(file: string, text: string, budgetMs = CHECK_BUDGET_MS): Promise<boolean> {
+    const checked = await checkScenarioOffThread(text, file, budgetMs);
+    if (!checked.ok) {
+      this.update({ fileProblems: { file, lines: checked.lines } });
       return false;
     }
-    this.customText = { file, text, scenario: loaded.scenario };
-    const warnings = lintSource(loaded.scenario, text, file).map(formatWarning);
-    this.update({ fileProblems: null, custom: { file, title: loaded.scenario.title, warnings } });
+    this.customText = { file, text, scenario: checked.scenario };
+    this.update({ fileProblems: null, custom: { file, title: checked.scenario.title, warnings: checked.warnings } });
     return true;
   }
 
