@@ -137,7 +137,12 @@ function answerSummary(pub: PublicScenario, view: PlayerView, party: PartyView):
 }
 
 function valueRows(pub: PublicScenario, view: PlayerView, party: PartyView): ValueRow[] {
-  const k = party.knowledge;
+  return knownValueRows(pub, view.text, party.knowledge);
+}
+
+/** What is known of a party's values on each point, as ranges, against a text (the mediator's or a party seat's knowledge). */
+export function knownValueRows(pub: PublicScenario, text: PlayerView['text'], k: PartyView['knowledge']): ValueRow[] {
+  const view = { text };
   return pub.points.map((point) => {
     const values = k?.values[point.id] ?? {};
     const ids = Object.keys(values);
