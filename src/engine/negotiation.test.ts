@@ -275,6 +275,35 @@ describe('the world does not wait', () => {
   });
 });
 
+describe('soft deadlines', () => {
+  const soft = (game: Game) => game.view().journal.filter((n) => n.kind === 'deadline.passed');
+  const patience = (game: Game, id: string) => partyContext(game.truth(), id)!.mood.patience;
+
+  it('a soft deadline fires on its own date, not the day after', () => {
+    // The tutorial's "Planting season opens" is dated 2031-03-13, day 11 of a game opening on 2031-03-02.
+    const game = newGame();
+    while (game.view().date < '2031-03-12') ok(game, endDay);
+    expect(soft(game)).toEqual([]);
+    const before = patience(game, 'belmar');
+    const notices = ok(game, endDay);
+    expect(game.view().date).toBe('2031-03-13');
+    expect(notices).toContainEqual(expect.objectContaining({ kind: 'deadline.passed', date: '2031-03-13', text: expect.stringContaining('Planting season opens') }));
+    // The usual day's wear (−1) and the soft deadline's (−8), both on that day.
+    expect(patience(game, 'belmar')).toBe(before - 9);
+    ok(game, endDay);
+    expect(soft(game)).toHaveLength(1);
+  });
+
+  it('a soft deadline dated the opening day fires as the talks open', () => {
+    const opening = { ...scenario, calendar: { ...scenario.calendar, softDeadlines: [{ date: scenario.calendar.start, label: 'The summit season opens', patience: -8 }] } };
+    const plain = createGame(scenario, { seed: 1 });
+    const game = createGame(opening, { seed: 1 });
+    games.push(plain, game);
+    expect(soft(game)).toEqual([expect.objectContaining({ day: 0, date: '2031-03-02' })]);
+    expect(patience(game, 'belmar')).toBe(patience(plain, 'belmar') - 8);
+  });
+});
+
 describe('a full game played by the mediator bot', () => {
   /** The first seed from 1 on where the mediator bot reaches a deal. */
   function dealGame(): Game {

@@ -172,6 +172,14 @@ export function judgeNow(ctx: NegotiationContext, id: string, text: PlanText): E
 }
 
 /** Party actors still running (a withdrawn or signed party has stopped and hears nothing more). */
+function softDeadlinesOn(ctx: NegotiationContext, date: string) {
+  return ctx.scenario.calendar.softDeadlines.filter((d) => d.date === date);
+}
+
+function softDeadlineText(label: string): string {
+  return `${label}: the date has come without a deal; patience wears thin.`;
+}
+
 export function liveParties(ctx: NegotiationContext): NegotiationContext['parties'][string][] {
   return Object.values(ctx.parties).filter((ref) => ref.getSnapshot().status === 'active');
 }
@@ -567,12 +575,11 @@ export const negotiationMachine = setup({
           ? { ...envoy, at: envoy.to!, to: null, arrives: null, actionsLeft: context.scenario.calendar.actionsPerDay }
           : { ...envoy, actionsLeft: envoy.to === null ? context.scenario.calendar.actionsPerDay : 0 };
       }
+      // A soft deadline fires on its own date: as the day it names begins.
       let patience = -1;
-      for (const soft of context.scenario.calendar.softDeadlines) {
-        if (daysBetween(soft.date, date) === 1) {
-          patience += soft.patience;
-          at('deadline.passed', `${soft.label} passed without a deal; patience wears thin.`);
-        }
+      for (const soft of softDeadlinesOn(context, date)) {
+        patience += soft.patience;
+        at('deadline.passed', softDeadlineText(soft.label));
       }
       const rng = new RngCursor(context.rng);
       const news = eventsOfDay(context.scenario.events, date, context.fired, rng, { start: context.start.id, envoys, text: context.text });
@@ -601,11 +608,21 @@ export const negotiationMachine = setup({
       },
     }),
     // News scheduled for the opening day happens as the talks open.
+    // So does a soft deadline dated the opening day: every party at the table starts with it.
     openingNews: enqueueActions(({ context, enqueue }) => {
       const date = dateOf(context);
-      const news = context.scenario.events.filter((e) => e.on === date && newsApplies(e, { start: context.start.id, envoys: context.envoys, text: context.text }));
-      if (news.length === 0) return;
       const journal = [...context.journal];
+      for (const soft of softDeadlinesOn(context, date)) {
+        journal.push(notice(context, 'deadline.passed', softDeadlineText(soft.label)));
+        for (const ref of liveParties(context)) {
+          if (ref.getSnapshot().context.party.role !== 'mediator') enqueue.sendTo(ref, { type: 'news.arrived', patience: soft.patience } satisfies PartyEvent);
+        }
+      }
+      const news = context.scenario.events.filter((e) => e.on === date && newsApplies(e, { start: context.start.id, envoys: context.envoys, text: context.text }));
+      if (news.length === 0) {
+        if (journal.length > context.journal.length) enqueue.assign({ journal });
+        return;
+      }
       const rng = new RngCursor(context.rng);
       const { knowledge, capital } = reportNews(context, news, rng, (text) => journal.push(notice(context, 'news.reported', text)), (ref, e) => enqueue.sendTo(ref, e));
       enqueue.assign({ journal, knowledge, capital, rng: rng.state, fired: [...context.fired, ...news.map((n) => n.id)] });

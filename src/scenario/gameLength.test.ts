@@ -28,7 +28,7 @@ describe('a lesson-length game', () => {
     const short = playedScenario(geneva, LESSON, 'short');
     expect(short.calendar.deadline).toBe('2025-12-13');
     expect(short.calendar.actionsPerDay).toBe(1);
-    for (const d of short.calendar.softDeadlines) expect(d.date < short.calendar.deadline).toBe(true);
+    for (const d of short.calendar.softDeadlines) expect(d.date <= short.calendar.deadline).toBe(true);
     expect(playedScenario(geneva, 'geneva-19', 'standard')).toBe(geneva);
     const t = playedScenario(tutorial(), 'draft', 'short');
     expect(t.calendar.actionsPerDay).toBeGreaterThanOrEqual(1);

@@ -49,7 +49,7 @@ export function playedScenario(scenario: Scenario, startId: string, length: Game
     calendar = {
       ...scenario.calendar,
       deadline,
-      softDeadlines: scenario.calendar.softDeadlines.filter((d) => d.date < deadline),
+      softDeadlines: scenario.calendar.softDeadlines.filter((d) => d.date <= deadline),
       actionsPerDay: Math.max(1, Math.floor(scenario.calendar.actionsPerDay / 2)),
     };
   }
