@@ -167,7 +167,8 @@ export const startSchema = z.strictObject({
   id,
   title: text(120).meta({ examples: ['The 19-point Geneva revision'] }),
   date: isoDate.optional().meta({ description: 'Day one of play for this start (defaults to the calendar start).' }),
-  summary: text(2000).default(''),
+  summary: text(2000).default('').meta({ description: 'A paragraph on this start, shown where the player chooses it and atop its briefing.' }),
+  briefing: text(8000).optional().meta({ description: "The situation at this start, shown before play instead of the scenario's briefing (which is shown when the start has none)." }),
   text: z.record(id, id).meta({
     description: 'The opening text: every point with its option id, or "omit" when the point is not in this text.',
     examples: [{ nato: 'ban', army: 'cap-600k', amnesty: 'omit' }],

@@ -50,7 +50,8 @@ export function briefingView(pub: PublicScenario, startId: string): BriefingView
     disclaimer: pub.disclaimer,
     startTitle: start.title,
     startSummary: start.summary,
-    paragraphs: paragraphs(pub.briefing),
+    // A start's own briefing replaces the scenario's.
+    paragraphs: paragraphs(start.briefing ?? pub.briefing),
     role: {
       party: mediator?.name ?? '',
       leader: mediator?.leader ?? '',

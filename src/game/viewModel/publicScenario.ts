@@ -41,6 +41,8 @@ export interface PublicStart {
   id: string;
   title: string;
   summary: string;
+  /** The start's own briefing, when it has one (shown instead of the scenario's). */
+  briefing: string | null;
   date: string;
   /** point → option id (or `omit`). */
   text: Record<string, string>;
@@ -110,6 +112,7 @@ export function publicScenario(s: Scenario): PublicScenario {
       id: st.id,
       title: st.title,
       summary: st.summary,
+      briefing: st.briefing ?? null,
       date: st.date ?? s.calendar.start,
       text: { ...st.text },
       points: s.points.filter((p) => (st.text[p.id] ?? OMIT) !== OMIT).length,

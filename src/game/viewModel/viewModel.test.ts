@@ -205,6 +205,16 @@ describe('briefing', () => {
     expect(paragraphs('a\nb\n\n\nc')).toEqual(['a b', 'c']);
   });
 
+  it("a start with its own briefing shows it instead of the scenario's, with its summary", () => {
+    const s = tutorial();
+    const second = { ...s.starts[0]!, id: 'late', title: 'Late talks', summary: 'A week on.', briefing: 'The dam is half built.\n\nBelmar has gone to court.' };
+    const p = publicScenario({ ...s, starts: [s.starts[0]!, second] });
+    const late = briefingView(p, 'late');
+    expect(late.paragraphs).toEqual(['The dam is half built.', 'Belmar has gone to court.']);
+    expect(late.startSummary).toBe('A week on.');
+    expect(briefingView(p, 'draft').paragraphs).toEqual(briefingView(pub(), 'draft').paragraphs);
+  });
+
   it('states a k-of-n rule with its vetoes', () => {
     const p = { ...pub(), rule: { signatories: ['commission', 'aldoria', 'belmar'], vetoes: ['commission'], atLeast: 2 } };
     expect(ratificationRule(p)).toBe('The deal needs at least 2 of 3 signatories (River Commission, Aldoria and Belmar), including River Commission.');
