@@ -7,6 +7,7 @@ import { describeCondition } from '../../analysis/conflict.ts';
 import { integer, seedOption } from '../options.ts';
 import { runBotGames } from '../botPool.ts';
 import { scenarioForCommand } from '../readScenarioFile.ts';
+import { watchFiles } from '../watch.ts';
 
 interface AnalyzeFlags {
   start?: string;
@@ -16,6 +17,7 @@ interface AnalyzeFlags {
   seed: number;
   difficulty: Difficulty;
   json?: boolean;
+  watch?: boolean;
 }
 
 export function register(program: Command): void {
@@ -30,31 +32,38 @@ export function register(program: Command): void {
     .option('--seed <s>', 'seed of the bot games', seedOption, 1)
     .addOption(new Option('--difficulty <level>', 'difficulty the bots play at').choices(DIFFICULTIES).default('standard'))
     .option('--json', 'print one JSON object instead of text')
+    .option('--watch', 'analyse again each time the file is saved, until Ctrl+C')
     .action(async (file: string, flags: AnalyzeFlags) => {
-      const scenario = scenarioForCommand('analyze', file, flags.start);
-      if (!scenario) return;
-      const t0 = performance.now();
-      const result = analyze(scenario, { start: flags.start, games: 0, seed: flags.seed, difficulty: flags.difficulty, now: () => performance.now() });
-      if (flags.games !== 0) {
-        const budgetMs = flags.budget * 1000;
-        const show = progressLine(flags.games === undefined ? `within ${flags.budget} s` : `${flags.games} games each`);
-        const summaries = await runBotGames(scenario, {
-          bots: ANALYSIS_BOTS,
-          start: result.start,
-          difficulty: flags.difficulty,
-          seed: flags.seed,
-          ...(flags.games === undefined ? { budgetMs } : { games: flags.games }),
-          ...(flags.workers === undefined ? {} : { workers: flags.workers }),
-          onProgress: show,
-        });
-        show(null, 0);
-        for (const [bot, s] of Object.entries(summaries)) {
-          result.bots[bot] = { games: s.games, deals: s.deals, collapses: s.collapses, timeouts: s.timeouts, meanDays: s.meanDays, meanPoints: s.meanPoints };
-        }
-        result.seconds = Math.round(performance.now() - t0) / 1000;
-      }
-      process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : describe(result, scenario));
+      if (flags.watch) await watchFiles([file], () => analyzeOnce(file, flags), { note: (line) => process.stderr.write(`${line}\n`) });
+      else await analyzeOnce(file, flags);
     });
+}
+
+async function analyzeOnce(file: string, flags: AnalyzeFlags): Promise<void> {
+  process.exitCode = 0;
+  const scenario = scenarioForCommand('analyze', file, flags.start);
+  if (!scenario) return;
+  const t0 = performance.now();
+  const result = analyze(scenario, { start: flags.start, games: 0, seed: flags.seed, difficulty: flags.difficulty, now: () => performance.now() });
+  if (flags.games !== 0) {
+    const budgetMs = flags.budget * 1000;
+    const show = progressLine(flags.games === undefined ? `within ${flags.budget} s` : `${flags.games} games each`);
+    const summaries = await runBotGames(scenario, {
+      bots: ANALYSIS_BOTS,
+      start: result.start,
+      difficulty: flags.difficulty,
+      seed: flags.seed,
+      ...(flags.games === undefined ? { budgetMs } : { games: flags.games }),
+      ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+      onProgress: show,
+    });
+    show(null, 0);
+    for (const [bot, s] of Object.entries(summaries)) {
+      result.bots[bot] = { games: s.games, deals: s.deals, collapses: s.collapses, timeouts: s.timeouts, meanDays: s.meanDays, meanPoints: s.meanPoints };
+    }
+    result.seconds = Math.round(performance.now() - t0) / 1000;
+  }
+  process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : describe(result, scenario));
 }
 
 function seconds(value: string): number {

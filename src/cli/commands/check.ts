@@ -4,15 +4,21 @@ import { formatProblem, loadScenarioText } from '../../scenario/load.ts';
 import { readScenarioText } from '../readScenarioFile.ts';
 import type { ExplainedProblem } from '../../scenario/explain.ts';
 import { formatWarning, lintSource } from '../../analysis/lintText.ts';
+import { watchFiles } from '../watch.ts';
 
 export function register(program: Command): void {
   program
     .command('check')
     .description('check scenario files: YAML, the format, references and consistency')
     .argument('<scenario.yaml...>', 'scenario files to check')
-    .addHelpText('after', '\nPrints "ok <file>: <title> (...)" for each valid file on stdout and one line per\nproblem on stderr as file:line:column: path: message. Exits 1 if any file has a problem.\nWarnings (the scenario loads but plays badly: a party that can never sign, an uncontested\npoint, ...) follow the ok line on stdout as file:line:column: warning: path: message;\nthey do not change the exit code. See docs/authoring.md.')
-    .action((files: string[]) => {
-      process.exitCode = checkFiles(files, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+    .addHelpText('after', '\nPrints "ok <file>: <title> (...)" for each valid file on stdout and one line per\nproblem on stderr as file:line:column: path: message. Exits 1 if any file has a problem.\nWarnings (the scenario loads but plays badly: a party that can never sign, an uncontested\npoint, ...) follow the ok line on stdout as file:line:column: warning: path: message;\nthey do not change the exit code. With --watch, checks again each time a file is saved.\nSee docs/authoring.md.')
+    .option('--watch', 'check again each time a file is saved, until Ctrl+C')
+    .action(async (files: string[], flags: { watch?: boolean }) => {
+      const once = () => {
+        process.exitCode = checkFiles(files, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+      };
+      if (flags.watch) await watchFiles(files, once, { note: (line) => process.stderr.write(`${line}\n`) });
+      else once();
     });
 }
 
