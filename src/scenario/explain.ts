@@ -7,6 +7,7 @@
 import { parse } from 'yaml';
 import { OMIT, scenarioSchema } from './schema.ts';
 import type { PathPart, ScenarioProblem } from './load.ts';
+import { kindMessage, problemCount } from './problems.ts';
 
 /** A problem with those that follow from it folded under it. */
 export interface ExplainedProblem extends ScenarioProblem {
@@ -130,7 +131,8 @@ function yamlHint(p: ScenarioProblem, source: string): string {
   return '';
 }
 
-const isYaml = (p: ScenarioProblem) => p.message.startsWith('YAML: ') && p.line > 0;
+// A summary of many YAML errors of one kind is a YAML problem too.
+const isYaml = (p: ScenarioProblem) => kindMessage(p).startsWith('YAML: ') && p.line > 0;
 
 /**
  * Rewrite the loader's problems for an author. YAML errors: the first, with a hint, and the
@@ -142,7 +144,9 @@ export function explainProblems(problems: readonly ScenarioProblem[], source: st
   const yaml = problems.filter(isYaml);
   if (yaml.length > 0) {
     const [first, ...rest] = yaml;
-    const more = rest.length > 0 ? ` (${rest.length} more YAML error${rest.length === 1 ? '' : 's'} after it, often caused by this one: fix it first)` : '';
+    // Every YAML error after the first, those the loader summarised ("…and M more") included.
+    const after = rest.reduce((n, p) => n + problemCount(p), 0);
+    const more = after > 0 ? ` (${after} more YAML error${after === 1 ? '' : 's'} after it, often caused by this one: fix it first)` : '';
     const hintText = yamlHint(first!, source);
     const message = hintText === '' ? `${first!.message}${more}` : `${first!.message.replace(/\.?$/, '.')}${hintText}${more}`;
     const main: ExplainedProblem = { ...first!, message };

@@ -20,6 +20,22 @@ export interface ScenarioProblem {
 
 export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
+const SUMMARY = /^…and (\d+) more of the same kind \((.*)\)$/s;
+
+/**
+ * How many problems one listed problem stands for: 1, or M for the loader's summary of a long
+ * run of one kind ("…and M more of the same kind (…)").
+ */
+export function problemCount(p: ScenarioProblem): number {
+  const m = SUMMARY.exec(p.message);
+  return m ? Number(m[1]) : 1;
+}
+
+/** The message a problem carries, or for a summary line the message of the kind it summarises. */
+export function kindMessage(p: ScenarioProblem): string {
+  return SUMMARY.exec(p.message)?.[2] ?? p.message;
+}
+
 /** `parties[2].redLines[0]` */
 export function formatPath(path: readonly PathPart[]): string {
   let out = '';

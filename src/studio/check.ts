@@ -4,6 +4,7 @@
  * per start. Pure apart from the clock it is given; runs in a Web Worker.
  */
 import { formatProblem, loadScenarioText } from '../scenario/load.ts';
+import { problemCount } from '../scenario/problems.ts';
 import type { ExplainedProblem } from '../scenario/explain.ts';
 import { formatWarning, lintSource } from '../analysis/lintText.ts';
 import { analyzeExact } from '../analysis/analyze.ts';
@@ -18,6 +19,8 @@ export interface Mark {
   text: string;
   /** The message alone, for the underline's tooltip. */
   message: string;
+  /** How many problems the line stands for (more than 1 for "…and M more of the same kind"). */
+  count: number;
 }
 
 export interface ExactPart {
@@ -40,7 +43,13 @@ export interface BotRates {
   deals: number;
 }
 
-export type CheckResult = { ok: false; marks: Mark[] } | { ok: true; marks: Mark[]; exact: ExactPart };
+/** `errors`: how many errors the marks stand for (see {@link errorCount}). */
+export type CheckResult = { ok: false; marks: Mark[]; errors: number } | { ok: true; marks: Mark[]; errors: 0; exact: ExactPart };
+
+/** How many errors the marks stand for: each listed line once, a "…and M more" line M times. */
+export function errorCount(marks: readonly Mark[]): number {
+  return marks.filter((m) => m.severity === 'error').reduce((n, m) => n + m.count, 0);
+}
 
 /** Load, lint and analyse exactly. */
 export function checkText(text: string, file: string, now: () => number = () => 0): CheckResult {
@@ -48,14 +57,14 @@ export function checkText(text: string, file: string, now: () => number = () => 
   if (!loaded.ok) {
     const marks: Mark[] = [];
     for (const p of loaded.problems as ExplainedProblem[]) {
-      marks.push({ line: p.line, column: p.column, severity: 'error', text: formatProblem(p), message: p.message });
-      for (const f of p.folded ?? []) marks.push({ line: f.line, column: f.column, severity: 'error', text: `    ${formatProblem(f)}`, message: `${f.message} (follows from line ${p.line})` });
+      marks.push({ line: p.line, column: p.column, severity: 'error', text: formatProblem(p), message: p.message, count: problemCount(p) });
+      for (const f of p.folded ?? []) marks.push({ line: f.line, column: f.column, severity: 'error', text: `    ${formatProblem(f)}`, message: `${f.message} (follows from line ${p.line})`, count: problemCount(f) });
     }
-    return { ok: false, marks };
+    return { ok: false, marks, errors: errorCount(marks) };
   }
   const s = loaded.scenario;
   const t0 = now();
-  const warnings = lintSource(s, text, file).map((w): Mark => ({ line: w.line, column: w.column, severity: 'warning', text: formatWarning(w), message: w.message }));
+  const warnings = lintSource(s, text, file).map((w): Mark => ({ line: w.line, column: w.column, severity: 'warning', text: formatWarning(w), message: w.message, count: 1 }));
   const exact = analyzeExact(s);
   const name = (id: string) => s.parties.find((p) => p.id === id)?.name ?? id;
   const best = exact.maximin
@@ -76,6 +85,7 @@ export function checkText(text: string, file: string, now: () => number = () => 
   return {
     ok: true,
     marks: warnings,
+    errors: 0,
     exact: {
       title: s.title,
       starts: s.starts.map((st) => ({ id: st.id, title: st.title })),

@@ -280,8 +280,8 @@ function diagnosticOf(m: Mark): Diagnostic {
 
 function showCheck(result: CheckResult): void {
   view.dispatch(setDiagnostics(view.state, result.marks.map(diagnosticOf)));
-  const errors = result.marks.filter((m) => m.severity === 'error').length;
-  const warnings = result.marks.length - errors;
+  const errors = result.errors;
+  const warnings = result.marks.filter((m) => m.severity === 'warning').length;
   problemsHeading.textContent = errors > 0 ? `Problems (${errors})` : warnings > 0 ? `Warnings (${warnings})` : 'No problems';
   problemsList.replaceChildren(...result.marks.map((m) => h('li', { class: m.severity }, button(m.text, () => goTo(m), { class: 'mark' }))));
   ratesBody.replaceChildren();
