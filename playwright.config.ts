@@ -9,6 +9,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Waits sized for a machine three times slower than a quiet one of this kind (a loaded CI runner):
+  // a wait ends as soon as its condition holds, so a long limit costs nothing when things are fast.
+  expect: { timeout: 15_000 },
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {

@@ -24,6 +24,7 @@ async function startHeartbeat(page: Page): Promise<void> {
 }
 
 test('a 50,000-key scenario file is refused at its line within 2 s, and the page keeps answering', async ({ page }) => {
+  test.setTimeout(120_000);
   const errors = watchErrors(page);
   await openTitle(page);
   const text = `${TUTORIAL}\nextra:\n${Array.from({ length: 50_000 }, (_, i) => `  k${i}: ${i}`).join('\n')}\n`;
@@ -47,6 +48,7 @@ test('a 50,000-key scenario file is refused at its line within 2 s, and the page
 });
 
 test('a file the checker cannot finish within its budget is refused, and a good file still loads after it', async ({ page }) => {
+  test.setTimeout(120_000);
   const errors = watchErrors(page);
   await openTitle(page);
   const refused = await page.evaluate((text) => window.__accordController!.loadScenarioFile('slow.yaml', text, 1), TUTORIAL);
@@ -54,5 +56,29 @@ test('a file the checker cannot finish within its budget is refused, and a good 
   await expect(page.getByRole('list', { name: 'Problems in the file' })).toContainText('slow.yaml: checking took longer than 1 ms, so the file was refused', { timeout: 30_000 });
   await page.getByLabel('Scenario file').setInputFiles({ name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(TUTORIAL) });
   await expect(page.getByRole('radio', { name: /mine\.yaml|Tutorial/ }).last()).toBeChecked({ timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
+
+test('a result file is replayed off the main thread, and one over its budget is refused next to the file input', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await openTitle(page);
+  // A real result file: play one day of the tutorial through the controller and export it.
+  const text = await page.evaluate(() => {
+    const c = window.__accordController!;
+    c.choose('tutorial', 'draft', 'standard', 5);
+    c.begin();
+    c.send({ type: 'day.end' });
+    return JSON.stringify(c.resultFile('Ada'));
+  });
+  await page.evaluate(() => window.__accordController!.toTitle());
+  const refused = await page.evaluate((t) => window.__accordController!.loadResultFile('ada.json', t, 1), text);
+  expect(refused).toBe(false);
+  await expect(page.getByRole('alert').filter({ hasText: 'took longer than 1 ms' })).toBeVisible({ timeout: 30_000 });
+  const opened = await page.evaluate((t) => window.__accordController!.loadResultFile('ada.json', t), text);
+  expect(opened).toBe(true);
+  // An unfinished game's debrief, imported: nothing to export from here.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Game not finished', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Export result (JSON)' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -13,14 +13,14 @@ import type { Notice } from '../../engine/negotiationMachine.ts';
 import { createGame, replay, type Game, type SendResult } from '../../engine/session.ts';
 import type { PlayerView } from '../../engine/view.ts';
 import { buildDebrief, type Debrief } from '../../debrief/debrief.ts';
-import { summarizeClass, type ClassFile, type ClassSummary } from '../../debrief/classResults.ts';
-import { cleanName, importResult, resultOf, type ResultFile } from '../../debrief/resultFile.ts';
+import type { ClassFile, ClassSummary } from '../../debrief/classResults.ts';
+import { cleanName, resultOf, type ResultFile } from '../../debrief/resultFile.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import { clearSave, parseSavedGame, readSave, SAVE_KEY, writeSave, type SavedGame } from './saveSlot.ts';
 import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
 import { daysPlayed, parseSave } from '../../engine/save.ts';
 import { parseGameLink } from './urlParams.ts';
-import { CHECK_BUDGET_MS, checkScenarioOffThread } from './offThread.ts';
+import { CHECK_BUDGET_MS, checkClassOffThread, checkResultOffThread, checkScenarioOffThread } from './offThread.ts';
 
 type Authoring = typeof import('./authoring.ts');
 let authoring: Authoring | null = null;
@@ -411,21 +411,19 @@ export class AppController {
   }
 
   /**
-   * Load a result file (a student's exported game) and show its debrief. A file that does not
-   * replay to its own outcome, or for a scenario not here, gets a message and nothing else changes.
+   * Load a result file (a student's exported game) and show its debrief. It is checked and
+   * replayed off the main thread within `budgetMs`. A file that does not replay to its own
+   * outcome, or for a scenario not here, gets a message and nothing else changes.
    */
-  loadResultFile(file: string, text: string): boolean {
+  async loadResultFile(file: string, text: string, budgetMs = CHECK_BUDGET_MS): Promise<boolean> {
     if (/^\s*\{\s*"format"\s*:\s*"accord-save"/.test(text.slice(0, 200))) return this.openSaveFile(file, text);
-    const imported = importResult(text, (id) => this.availableScenario(id));
-    if (!imported.ok) {
-      this.update({ resultProblem: { file, message: imported.message } });
+    const checked = await checkResultOffThread(text, this.availableScenarios(), budgetMs);
+    if (!checked.ok) {
+      this.update({ resultProblem: { file, message: checked.message } });
       return false;
     }
-    const data = buildDebrief(imported.game);
-    const scenario = imported.game.scenario;
-    imported.game.stop();
     this.detach();
-    this.update({ screen: 'debrief', debrief: { data, scenario, imported: true, file }, banner: null, resultProblem: null });
+    this.update({ screen: 'debrief', debrief: { data: checked.debrief, scenario: checked.scenario, imported: true, file }, banner: null, resultProblem: null });
     return true;
   }
 
@@ -456,21 +454,33 @@ export class AppController {
 
   /** A scenario by id among those here: the loaded custom one, or a shipped one. Never a path. */
   private availableScenario(id: string): Scenario | null {
-    if (this.customText?.scenario.id === id) return this.customText.scenario;
-    const loaded = this.options.catalogue.find((e) => e.id === id)?.load();
-    return loaded?.ok ? loaded.scenario : null;
+    return this.availableScenarios().find((s) => s.id === id) ?? null;
+  }
+
+  /** The scenarios here, the loaded custom one first. */
+  private availableScenarios(): Scenario[] {
+    const shipped = this.options.catalogue.flatMap((e) => {
+      const loaded = e.load();
+      return loaded.ok ? [loaded.scenario] : [];
+    });
+    return this.customText ? [this.customText.scenario, ...shipped] : shipped;
   }
 
   /**
    * Open a class's result files (more can be added later; a file with the same name replaces
    * the earlier one) and show the class results.
    */
-  openClassResults(files: readonly ClassFile[]): void {
+  async openClassResults(files: readonly ClassFile[]): Promise<void> {
     const byName = new Map(this.classFiles.map((f) => [f.file, f]));
     for (const f of files) byName.set(f.file, f);
-    this.classFiles = [...byName.values()];
+    const all = [...byName.values()];
+    const summary = await checkClassOffThread(all, this.availableScenarios());
+    if ('over' in summary) {
+      this.update({ banner: { kind: 'error', title: 'The class results could not be opened', lines: [summary.over] } });
+      return;
+    }
+    this.classFiles = all;
     this.detach();
-    const summary = summarizeClass(this.classFiles, (id) => this.availableScenario(id));
     this.update({ screen: 'class', classResults: summary, banner: null });
   }
 

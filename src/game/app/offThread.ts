@@ -1,33 +1,74 @@
 /**
- * Check a scenario file in a Web Worker with a time budget: a file the checker cannot finish in
- * time is refused with a message, and the worker is stopped, so the page stays responsive
- * whatever the file. Where there is no Worker (Node, for tests), the check runs in line.
+ * Checking files the player opens (a scenario, a result, a class's results) in a Web Worker with
+ * a time budget: a file the checker cannot finish in time is refused with a message and the
+ * worker is stopped, so the page stays responsive whatever the files. Where there is no Worker
+ * (Node, for tests), the check runs in line.
  */
+import type { Scenario } from '../../scenario/schema.ts';
+import type { ClassFile, ClassSummary } from '../../debrief/classResults.ts';
 import type { ScenarioCheck } from './scenarioCheck.ts';
+import type { ResultCheck } from './resultCheck.ts';
 
-/** Far above what a real scenario takes (a shipped one: well under 100 ms), far below a frozen page. */
+/** Far above what a real file takes (a shipped scenario or a student's result: well under 100 ms), far below a frozen page. */
 export const CHECK_BUDGET_MS = 5000;
+/** A class's files get this much more each. */
+export const CHECK_BUDGET_PER_FILE_MS = 1000;
 
-export function checkScenarioOffThread(text: string, file: string, budgetMs = CHECK_BUDGET_MS): Promise<ScenarioCheck> {
-  if (typeof Worker === 'undefined') return import('./scenarioCheck.ts').then((m) => m.checkScenarioFile(text, file));
+export type FileCheckRequest =
+  | { kind: 'scenario'; text: string; file: string }
+  | { kind: 'result'; text: string; available: readonly Scenario[] }
+  | { kind: 'class'; files: readonly ClassFile[]; available: readonly Scenario[] };
+
+type Over = { over: string };
+
+function inLine(request: FileCheckRequest): Promise<unknown> {
+  return Promise.all([import('./scenarioCheck.ts'), import('./resultCheck.ts')]).then(([s, r]) => {
+    if (request.kind === 'scenario') return s.checkScenarioFile(request.text, request.file);
+    if (request.kind === 'result') return r.checkResultFile(request.text, request.available);
+    return r.checkClassFiles(request.files, request.available);
+  });
+}
+
+/** The worker's answer, or `{ over }` (a sentence) when it did not come within the budget or the worker failed. */
+function run<T>(request: FileCheckRequest, budgetMs: number): Promise<T | Over> {
+  if (typeof Worker === 'undefined') return inLine(request) as Promise<T>;
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./scenarioCheck.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('./fileCheck.worker.ts', import.meta.url), { type: 'module' });
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (check: ScenarioCheck) => {
+    const finish = (answer: T | Over) => {
       clearTimeout(timer);
       worker.terminate();
-      resolve(check);
+      resolve(answer);
     };
     const limit = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
-    worker.onmessage = (event: MessageEvent<{ kind: 'ready' } | { kind: 'checked'; check: ScenarioCheck }>) => {
-      if (event.data.kind === 'checked') return finish(event.data.check);
+    worker.onmessage = (event: MessageEvent<{ kind: 'ready' } | { kind: 'answer'; answer: T }>) => {
+      if (event.data.kind === 'answer') return finish(event.data.answer);
       // The budget starts once the checker is loaded: a slow network or machine is not the file's fault.
-      timer = setTimeout(() => finish({ ok: false, lines: [`${file}: checking took longer than ${limit}, so the file was refused; a scenario file is far smaller and simpler than this one`] }), budgetMs);
-      worker.postMessage({ text, file });
+      timer = setTimeout(() => finish({ over: `checking took longer than ${limit}, so the file was refused` }), budgetMs);
+      worker.postMessage(request);
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      finish({ ok: false, lines: [`${file}: could not be checked (${event.message || 'the checker stopped'})`] });
+      finish({ over: `it could not be checked (${event.message || 'the checker stopped'})` });
     };
   });
+}
+
+const isOver = (x: unknown): x is Over => typeof x === 'object' && x !== null && 'over' in x;
+
+export async function checkScenarioOffThread(text: string, file: string, budgetMs = CHECK_BUDGET_MS): Promise<ScenarioCheck> {
+  const answer = await run<ScenarioCheck>({ kind: 'scenario', text, file }, budgetMs);
+  if (!isOver(answer)) return answer;
+  return { ok: false, lines: [`${file}: ${answer.over}; a scenario file is far smaller and simpler than this one`] };
+}
+
+export async function checkResultOffThread(text: string, available: readonly Scenario[], budgetMs = CHECK_BUDGET_MS): Promise<ResultCheck> {
+  const answer = await run<ResultCheck>({ kind: 'result', text, available }, budgetMs);
+  return isOver(answer) ? { ok: false, message: `the file: ${answer.over}; a game's result is far shorter than this` } : answer;
+}
+
+/** A class's summary, or the sentence that says why the files could not be checked. */
+export async function checkClassOffThread(files: readonly ClassFile[], available: readonly Scenario[], budgetMs = CHECK_BUDGET_MS + CHECK_BUDGET_PER_FILE_MS * files.length): Promise<ClassSummary | { over: string }> {
+  const answer = await run<ClassSummary>({ kind: 'class', files, available }, budgetMs);
+  return isOver(answer) ? { over: `The ${files.length} files: ${answer.over.replace('the file was', 'they were')}. Open fewer at a time, or use \`npx accord results\`.` } : answer;
 }

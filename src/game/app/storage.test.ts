@@ -86,7 +86,7 @@ describe('when storage is full during play', () => {
     expect(state.saveAlert?.lines[0]).toMatch(/storage refused the last save\. The game resumed from its last save, on day 1\./);
 
     // The downloaded game opens and continues where it was.
-    expect(again.controller.loadResultFile(file.name, file.text)).toBe(true);
+    expect(await again.controller.loadResultFile(file.name, file.text)).toBe(true);
     expect(again.controller.snapshot().view!.day).toBe(1);
   });
 

@@ -233,7 +233,11 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
     result.addEventListener('change', () => {
       const file = result.files?.[0];
       result.value = '';
-      if (file) void readWholeFile(file, MAX_RESULT_CHARS, 'the file').then((read) => (read.ok ? controller.loadResultFile(read.name, read.text) : controller.refuseFile('result', read.name, read.message)));
+      if (!file) return;
+      void readWholeFile(file, MAX_RESULT_CHARS, 'the file').then(async (read) => {
+        if (read.ok) await controller.loadResultFile(read.name, read.text);
+        else controller.refuseFile('result', read.name, read.message);
+      });
     });
     const classId = `${inputId}-class`;
     const classInput = h('input', { id: classId, key: 'class-files', class: 'file-input', attrs: { type: 'file', multiple: true, accept: '.json,application/json' } });
