@@ -16,9 +16,8 @@
 import { readFileSync } from 'node:fs';
 import { Client, type Room } from 'colyseus.js';
 import { Command as Cli, InvalidArgumentError } from 'commander';
-import type { Command } from '../src/engine/commands.ts';
 import type { SeatMessage, StudentState } from '../src/server/protocol.ts';
-import { startCluster } from '../src/server/testing/harness.ts';
+import { randomMove, seededRandom, startCluster } from '../src/server/testing/harness.ts';
 
 interface Options {
   tables: number;
@@ -62,26 +61,6 @@ function usage(pid: number): { cpu: number; rss: number } {
   return { cpu: ticks / 100, rss: rssKb * 1024 };
 }
 
-/** A small seeded generator, so a run's choices are repeatable. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
-
-/** A random legal move for the seat, from its own view. */
-function randomMove(view: SeatMessage['view'], random: () => number): Command | null {
-  if (view.outcome) return null;
-  const legal = view.legal.filter((c) => c.type !== 'day.end' && c.type !== 'summit.call');
-  const r = random();
-  if (r < 0.04 || legal.length === 0) return { type: 'day.end' };
-  return legal[Math.floor(random() * legal.length)]!;
-}
-
 interface StepResult {
   tables: number;
   seats: number;
@@ -104,7 +83,7 @@ async function step(o: Options, tables: number): Promise<StepResult> {
   const cluster = o.url ? null : await startCluster(o.processes, ['--grace', '3600']);
   const urls = o.url ? [o.url] : cluster!.servers.map((s) => s.url);
   const pids = cluster ? cluster.servers.map((s) => s.proc.pid!) : [];
-  const random = rng(o.seed * 7919 + tables);
+  const random = seededRandom(o.seed * 7919 + tables);
   const rooms: Room[] = [];
   let errors = 0;
   let refused = 0;

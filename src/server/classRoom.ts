@@ -14,7 +14,7 @@ import {
 } from './protocol.ts';
 import { makePass, randomId, randomToken, secretMatches, hashSecret } from './secrets.ts';
 import { classChannel, tableChannel, TableRoom, type TableMeta, type TableOrder } from './tableRoom.ts';
-import { seatsOf, type WorldCommand } from './tableGame.ts';
+import { seatsOf, type WorldCommand } from './liveTable.ts';
 
 export interface StudentRecord {
   id: string;
@@ -107,7 +107,7 @@ export class ClassRoom extends Room {
         const meta: TableMeta = {
           tableId: id, classId: this.record.id, index, scenario: s.scenario, start: s.start, seed: s.seed,
           difficulty: s.difficulty as TableMeta['difficulty'], key: this.record.key,
-          paused: this.record.paused, dayMinutes: this.record.dayMinutes, ended: this.record.ended,
+          paused: this.record.paused, dayMinutes: this.record.dayMinutes, ended: this.record.ended, seats: 'people',
         };
         await matchMaker.createRoom('table', { tableId: id, meta });
       }

@@ -4,9 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
+import type { MediatorSeatView, PartySeatView } from '../engine/seatView.ts';
+import type { SeatCommand } from '../engine/commands.ts';
+import { tutorial } from '../testing/scenarios.ts';
 import type { ClassState, SeatMessage } from './protocol.ts';
 import { MAX_MESSAGE_CHARS } from './protocol.ts';
-import { createClass, joinStudent, leaveAll, nextMessage, post, startServer, tempDir, type ServerProcess } from './testing/harness.ts';
+import { createClass, joinStudent, leaveAll, nextMessage, post, randomMove, recordTraffic, seededRandom, startServer, tempDir, type ServerProcess, type Student } from './testing/harness.ts';
 
 describe('a live class on one server', () => {
   let server: ServerProcess;
@@ -104,55 +107,203 @@ describe('a live class on one server', () => {
   });
 });
 
+
+let refs = 100;
+/** Send a command as a student; resolves with the view that answers it, or the refusal. */
+async function act(s: Student, command: unknown): Promise<{ ok: true; view: SeatMessage['view'] } | { ok: false; reason: string }> {
+  const ref = refs++;
+  const view = nextMessage<SeatMessage>(s.table!, 'view', (m) => m.ref === ref).then((m) => ({ ok: true as const, view: m.view }));
+  const refused = nextMessage<{ reason: string; ref?: number }>(s.table!, 'refused', (m) => m.ref === ref || m.ref === undefined).then((m) => ({ ok: false as const, reason: m.reason }));
+  s.table!.send('command', { command, ref });
+  return Promise.race([view, refused]);
+}
+
+async function ok(s: Student, command: SeatCommand): Promise<SeatMessage['view']> {
+  const r = await act(s, command);
+  if (!r.ok) throw new Error(`${s.you.assignment?.seat}: ${command.type} refused: ${r.reason}`);
+  return r.view;
+}
+
+async function refusedWith(s: Student, command: unknown): Promise<string> {
+  const r = await act(s, command);
+  if (r.ok) throw new Error(`${s.you.assignment?.seat}: accepted ${JSON.stringify(command)}`);
+  return r.reason;
+}
+
+/** The tutorial's lead envoy goes to Belmar Port: the seats end the day (the empty seat's machine already has). */
+async function leadToBelport(med: Student, people: Student[]): Promise<void> {
+  const day = (await ok(med, { type: 'envoy.travel', envoy: 'envoy-lead', to: 'belport' })).day;
+  for (const p of people) if (!p.lastView!.view.ended) await ok(p, { type: 'day.end' });
+  expect((await ok(med, { type: 'day.end' })).day).toBe(day + 1);
+}
+
+describe('students in party seats', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServer(['--port', '0', '--data', tempDir()]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('any party is a student’s seat, the empty one is its machine’s; a student acts only for their own seat', async () => {
+    const { code } = await createClass(server.url, { tables: 1 });
+    const [ana, ben, chloe] = [await joinStudent(server.url, code, 'Ana'), await joinStudent(server.url, code, 'Ben'), await joinStudent(server.url, code, 'Chloé')];
+    expect([ana, ben, chloe].map((s) => s.you.assignment!.seat)).toEqual(['commission', 'aldoria', 'belmar']);
+    expect(ana.lastView!.view.kind).toBe('mediator');
+    const bel = chloe.lastView!.view as PartySeatView;
+    expect(bel.kind).toBe('party');
+    expect(bel.sheet.party).toBe('belmar');
+    expect(bel.sheet.reservation).toBe(45);
+    expect(chloe.lastView!.seats.map((x) => [x.id, x.holder, x.machine])).toEqual([
+      ['commission', 'Ana', false], ['aldoria', 'Ben', false], ['belmar', 'Chloé', false], ['fishers', null, true],
+    ]);
+
+    // Nothing names another seat: a seat field, or a party inside the command, is the wrong shape.
+    expect(await refusedWith(ben, { type: 'party.signal', point: 'flow', stance: 'flexible', party: 'belmar' })).toMatch(/wrong shape/);
+    const extra = nextMessage<{ reason: string }>(ben.table!, 'refused');
+    ben.table!.send('command', { command: { type: 'day.end' }, seat: 'belmar' });
+    expect((await extra).reason).toMatch(/wrong shape/);
+    // A party cannot play the mediator, nor the mediator a party, nor anyone the teacher.
+    expect(await refusedWith(ben, { type: 'envoy.travel', envoy: 'envoy-lead', to: 'belport' })).toMatch(/Aldoria is a party/);
+    expect(await refusedWith(ana, { type: 'party.signal', point: 'flow', stance: 'flexible' })).toMatch(/mediator's seat cannot send party.signal/);
+    expect(await refusedWith(ben, { type: 'world.endDay' })).toMatch(/only the teacher/);
+
+    // The mediator tables the text with Belmar: Chloé's seat gets the request, with its machine's advice.
+    await leadToBelport(ana, [ben, chloe]);
+    // Fishers' machine has ended its day at once; the day waits for the three students.
+    expect((ana.lastView!.view.waitingFor).sort()).toEqual(['aldoria', 'belmar', 'commission']);
+    const asked = nextMessage<SeatMessage>(chloe.table!, 'view', (m) => (m.view as PartySeatView).requests.length > 0);
+    const med = await ok(ana, { type: 'envoy.table', envoy: 'envoy-lead', party: 'belmar' }) as MediatorSeatView;
+    expect(med.requests.map((r) => [r.kind, r.party])).toEqual([['table', 'belmar']]);
+    expect(JSON.stringify(med.requests)).not.toContain('advice');
+    const request = (await asked).view.requests[0]!;
+    expect(request.advice?.reply).toBe('reject');
+    // Ben cannot answer for Belmar; Chloé cannot accept a text across her own red line.
+    expect(await refusedWith(ben, { type: 'party.answer', request: request.id, reply: 'accept' })).toMatch(/no request .* waiting for Aldoria/);
+    expect(await refusedWith(chloe, { type: 'party.answer', request: request.id, reply: 'accept' })).toMatch(/^your government would fall/);
+    const answered = nextMessage<SeatMessage>(ana.table!, 'view', (m) => (m.view as MediatorSeatView).parties.find((p) => p.id === 'belmar')?.answer?.kind === 'rejected');
+    await ok(chloe, { type: 'party.answer', request: request.id, reply: 'reject', points: ['flow'] });
+    expect((await answered).view.kind).toBe('mediator');
+
+    // The empty seat's machine answers at once: the mediator's view has nothing waiting for Fishers.
+    const met = await ok(ana, { type: 'envoy.meet', envoy: 'envoy-lead', party: 'fishers' }) as MediatorSeatView;
+    expect(met.requests).toEqual([]);
+    expect(met.journal.filter((n) => n.party === 'fishers').map((n) => n.kind)).toEqual(['request.sent', expect.stringMatching(/^meeting/)]);
+    await leaveAll(ana.table, ana.classRoom, ben.table, ben.classRoom, chloe.table, chloe.classRoom);
+  });
+
+  it('the traffic to one seat never holds another seat’s hidden values', async () => {
+    const { code, classId, teacher } = await createClass(server.url, { tables: 1, seed: 11 });
+    const stop = recordTraffic();
+    try {
+      const students: Student[] = [];
+      for (const name of ['A', 'B', 'C', 'D']) students.push(await joinStudent(server.url, code, name));
+      const t = await new Client(server.url).joinById(classId, { teacher });
+      t.onMessage('class.state', () => undefined);
+      const scenario = tutorial();
+      const random = seededRandom(5);
+      // Everyone plays random legal moves; the teacher injects news and loosens a red line on the way.
+      for (let i = 0; i < 260; i++) {
+        const s = students[Math.floor(random() * students.length)]!;
+        const move = randomMove(s.lastView!.view, random, 0.25);
+        if (move) await act(s, move);
+        if (i === 40) t.send('teacher.inject', { table: 0, event: scenario.events[0]!.id });
+        if (i === 80) t.send('teacher.adjust', { table: 0, party: 'belmar', redLine: { line: 'no-thirty', lifted: true } });
+        if (students.some((x) => x.lastView!.view.outcome)) break;
+      }
+      const seatOf = new Map(students.map((s) => [s.table!, s.you.assignment!.seat]));
+      expect([...seatOf.values()].sort()).toEqual(['aldoria', 'belmar', 'commission', 'fishers']);
+      let checked = 0;
+      for (const [room, seat] of seatOf) {
+        const traffic = stop.of(room);
+        expect(traffic.length).toBeGreaterThan(10);
+        const json = JSON.stringify(traffic);
+        // What the seat has learned along the way (a red line lifted later drops out of its latest view).
+        const known = new Set<string>();
+        for (const { message } of traffic.filter((m) => m.type === 'view')) {
+          const v = (message as SeatMessage).view;
+          if (v.kind === 'party') for (const p of v.parties) for (const l of p.knownRedLines) known.add(`${p.id}:${l.id}`);
+          else for (const p of (v as MediatorSeatView).parties) for (const l of p.knowledge?.redLines ?? []) known.add(`${p.id}:${l}`);
+        }
+        for (const other of scenario.parties) {
+          if (other.id === seat || other.role === 'mediator') continue;
+          for (const line of other.redLines) {
+            if (!known.has(`${other.id}:${line.id}`)) expect(json, `${seat} was sent ${other.id}'s red line ${line.id}`).not.toContain(line.reason);
+          }
+        }
+        // Walk every message: role sheets, exact walk-aways and weights, advice and deal margins are the seat's own.
+        const walk = (x: unknown, path: string): void => {
+          if (Array.isArray(x)) return x.forEach((y, i) => walk(y, `${path}[${i}]`));
+          if (!x || typeof x !== 'object') return;
+          const o = x as Record<string, unknown>;
+          if ('sheet' in o) expect((o.sheet as { party: string }).party, path).toBe(seat);
+          expect('sheets' in o, `${path} has every party's sheet`).toBe(false);
+          if (typeof o.reservation === 'number') expect(seat, `${path}.reservation`).not.toBe('commission');
+          if (o.weights && Object.values(o.weights).some((w) => typeof w === 'number')) expect(path, 'exact weights').toMatch(/\.sheet$/);
+          if ('advice' in o) expect(o.party, `${path}.advice`).toBe(seat);
+          if (o.margins && typeof o.margins === 'object') for (const k of Object.keys(o.margins)) expect(k, `${path}.margins`).toBe(seat);
+          checked++;
+          for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
+        };
+        walk(traffic.map((m) => m.message), seat);
+      }
+      expect(checked).toBeGreaterThan(1000);
+      await leaveAll(t, ...students.flatMap((s) => [s.table, s.classRoom]));
+    } finally {
+      stop.restore();
+    }
+  }, 60_000);
+});
+
 describe('nothing lost', () => {
-  it('a server killed with SIGKILL and restarted resumes every table at its last accepted command', async () => {
+  it('a server killed with SIGKILL and restarted resumes every table, every seat where it was', async () => {
     const data = tempDir();
     let server = await startServer(['--port', '0', '--data', data]);
     try {
       const { code, classId, teacher } = await createClass(server.url, { tables: 2 });
-      const a = await joinStudent(server.url, code, 'A');
-      const b = await joinStudent(server.url, code, 'B');
-      for (let i = 0; i < 3; i++) {
-        const r = nextMessage<SeatMessage>(a.table!, 'view', (m) => m.ref === i);
-        a.table!.send('command', { command: { type: 'day.end' }, ref: i });
-        await r;
+      const students: Student[] = [];
+      for (const name of ['A', 'B', 'C', 'D', 'E']) students.push(await joinStudent(server.url, code, name));
+      expect(students.map((s) => `${s.you.assignment!.table}:${s.you.assignment!.seat}`)).toEqual(['0:commission', '1:commission', '0:aldoria', '1:aldoria', '0:belmar']);
+      const random = seededRandom(3);
+      for (let i = 0; i < 80; i++) {
+        const s = students[Math.floor(random() * students.length)]!;
+        const move = randomMove(s.lastView!.view, random, 0.2);
+        if (move) await act(s, move);
       }
-      const seenA = a.lastView!.view;
-      const envoy = b.lastView!.view.envoys[0]!;
-      const move = b.lastView!.view.legal.find((c) => c.type === 'envoy.travel')!;
-      const r = nextMessage<SeatMessage>(b.table!, 'view', (m) => m.ref === 1);
-      b.table!.send('command', { command: move, ref: 1 });
-      const seenB = (await r).view;
-      expect(seenB.envoys.find((e) => e.id === envoy.id)!.to).not.toBeNull();
+      // Settle: what each seat saw last (a sync answers with the current view).
+      const before = await Promise.all(students.map(async (s) => {
+        const v = nextMessage<SeatMessage>(s.table!, 'view');
+        s.table!.send('sync', {});
+        return (await v).view;
+      }));
+      expect(Math.max(...before.map((v) => v.day))).toBeGreaterThan(1);
 
       await server.kill9();
       server = await startServer(['--port', '0', '--data', data]);
 
-      // The students come back with what their tabs kept: the class code, their token and seat pass.
+      // The students come back with what their tabs kept: the seat pass, then the class code and token.
       const again = new Client(server.url);
-      const tableA = await again.joinById(a.you.assignment!.tableId, { pass: a.you.assignment!.pass });
-      const viewA = nextMessage<SeatMessage>(tableA, 'view');
-      tableA.send('sync', {});
-      expect((await viewA).view.day).toBe(seenA.day);
-      expect((await viewA).view.journal.length).toBe(seenA.journal.length);
-      const tableB = await again.joinById(b.you.assignment!.tableId, { pass: b.you.assignment!.pass });
-      const viewB = nextMessage<SeatMessage>(tableB, 'view');
-      tableB.send('sync', {});
-      expect((await viewB).view.envoys).toEqual(seenB.envoys);
-      expect((await viewB).view.text).toEqual(seenB.text);
-
+      for (const [i, s] of students.entries()) {
+        const table = await again.joinById(s.you.assignment!.tableId, { pass: s.you.assignment!.pass });
+        const view = nextMessage<SeatMessage>(table, 'view');
+        table.send('sync', {});
+        expect((await view).view, `seat ${s.you.assignment!.seat} at table ${s.you.assignment!.table}`).toEqual(before[i]);
+        await leaveAll(table);
+      }
+      const a = students[0]!;
       const back = await again.joinById(classId, { code, name: 'A', student: a.you.student.token });
       const you = nextMessage<{ assignment: { seat: string; table: number } }>(back, 'class.you');
       back.send('sync', {});
-      expect((await you).assignment).toMatchObject({ table: a.you.assignment!.table, seat: a.you.assignment!.seat });
+      expect((await you).assignment).toMatchObject({ table: 0, seat: 'commission' });
 
       const t = await again.joinById(classId, { teacher });
       const state = nextMessage<ClassState>(t, 'class.state', (m) => m.tables.every((x) => !('pending' in x)));
       t.send('sync', {});
       expect((await state).tables).toHaveLength(2);
-      await leaveAll(tableA, tableB, back, t);
+      await leaveAll(back, t);
     } finally {
       await server.stop();
     }
-  });
+  }, 60_000);
 });

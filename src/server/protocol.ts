@@ -5,7 +5,7 @@
  * Pure data: no Colyseus, no DOM.
  */
 import { z } from 'zod';
-import { commandSchema } from '../engine/save.ts';
+import { seatCommandSchema } from '../engine/save.ts';
 import { DIFFICULTIES } from '../engine/knowledge.ts';
 
 /** Largest message a client may send, in characters of its JSON. Larger ones are refused. */
@@ -88,7 +88,8 @@ export type ClassMessage<T extends ClassMessageType> = z.output<(typeof classMes
 
 /** Messages to a table room. */
 export const tableMessages = {
-  command: z.strictObject({ command: commandSchema, /** Echoed back with the view, for latency measurement. */ ref: z.number().int().min(0).max(2 ** 31).optional() }),
+  /** Any seat's command (the table then checks it against the sender's seat: a party's, the mediator's; world commands are the teacher's). */
+  command: z.strictObject({ command: seatCommandSchema, /** Echoed back with the view, for latency measurement. */ ref: z.number().int().min(0).max(2 ** 31).optional() }),
 } as const;
 export type TableMessageType = keyof typeof tableMessages;
 
@@ -142,7 +143,7 @@ export interface TableReport {
   tableId: string;
   seats: SeatStatus[];
   status: TableStatus;
-  summary: import('./tableGame.ts').TableSummary;
+  summary: import('./liveTable.ts').TableSummary;
   /** The server process holding the table (several behind Redis). */
   process: string;
 }
@@ -190,7 +191,7 @@ export interface StudentState {
 /** Table → its seats ('view'). */
 export interface SeatMessage {
   seat: string;
-  view: import('../engine/view.ts').PlayerView;
+  view: import('../engine/seatView.ts').SeatView;
   status: TableStatus;
   seats: SeatStatus[];
   ref?: number;

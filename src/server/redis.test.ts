@@ -30,6 +30,14 @@ describe.skipIf(!haveRedis && !process.env.CI)('two server processes behind Redi
       const b = await joinStudent(one.url, code, 'B');
       const c = await joinStudent(two.url, code, 'C');
       for (const s of [a, b, c]) expect(s.lastView!.seat).toBe(s.you.assignment!.seat);
+      // Once every table has its mediator, students take the parties' seats, on whichever process.
+      const d = await joinStudent(one.url, code, 'D');
+      const e = await joinStudent(two.url, code, 'E');
+      expect([d, e].map((s) => s.you.assignment!.seat)).toEqual(['commission', 'aldoria']);
+      expect(e.lastView!.view.kind).toBe('party');
+      const signal = nextMessage<SeatMessage>(e.table!, 'view', (m) => m.ref === 2);
+      e.table!.send('command', { command: { type: 'party.signal', point: 'dam', stance: 'redLine' }, ref: 2 });
+      expect((await signal).view.journal.at(-1)?.kind).toBe('statement.redLine');
       const r = nextMessage<SeatMessage>(a.table!, 'view', (m) => m.ref === 1);
       a.table!.send('command', { command: { type: 'day.end' }, ref: 1 });
       const day = (await r).view.day;
@@ -48,7 +56,7 @@ describe.skipIf(!haveRedis && !process.env.CI)('two server processes behind Redi
       await paused;
       const tables = [a, b, c].map((s) => s.you.assignment!.table);
       expect(new Set(tables).size).toBe(3);
-      await leaveAll(a.table, a.classRoom, b.table, b.classRoom, c.table, c.classRoom, t);
+      await leaveAll(t, ...[a, b, c, d, e].flatMap((s) => [s.table, s.classRoom]));
     } finally {
       await cluster.stop();
     }

@@ -13,7 +13,7 @@
  */
 import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogEntry } from './tableGame.ts';
+import type { LogEntry } from '../engine/save.ts';
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { Difficulty } from '../engine/knowledge.ts';
 import { checkMessage, tableJoinSchema, tableMessages, type SeatMessage, type SeatStatus, type TableReport, type TableStatus } from './protocol.ts';
 import { readPass, type SeatPass } from './secrets.ts';
-import { openTable, type LogEntry, type TableGame, type WorldCommand } from './tableGame.ts';
+import { openLiveTable, type LiveTable, type LogEntry, type WorldCommand } from './liveTable.ts';
 import type { ServerContext } from './context.ts';
 import { trimDebrief } from './classDebrief.ts';
 
@@ -31,6 +31,10 @@ export interface TableMeta {
   ended: boolean;
   /** A table starts when its first student sits down: until then no machine plays and no clock runs. */
   started?: boolean;
+  /** 'people': any seat may be a student's (absent on tables made before seats: the mediator's only). */
+  seats?: 'people';
+  /** Who the class seated where (seat id → student), so a restarted table keeps their seats through the grace period. */
+  holders?: Record<string, { student: string; name: string }>;
 }
 
 /** Class → table, over presence. */
@@ -66,7 +70,7 @@ const REPORT_MS = 400;
 export class TableRoom extends Room {
   private ctx!: ServerContext;
   private meta!: TableMeta;
-  private game!: TableGame;
+  private game!: LiveTable;
   private scenario!: Scenario;
   private readonly holders = new Map<string, Holder>();
   private dayStartedAt = 0;
@@ -90,10 +94,11 @@ export class TableRoom extends Room {
     if (!scenario) throw new Error(`no scenario "${meta.scenario}"`);
     this.scenario = scenario;
     const log = this.ctx.store.readLog(meta.tableId) as LogEntry[];
-    this.game = openTable(scenario, { start: meta.start, seed: meta.seed, difficulty: meta.difficulty }, log);
+    this.game = openLiveTable(scenario, { start: meta.start, seed: meta.seed, difficulty: meta.difficulty, ...(meta.seats ? { seats: meta.seats } : {}) }, log);
     // Rewrite the log as replayed: drops a torn last line left by a killed write.
     this.ctx.store.rewriteLog(meta.tableId, this.game.log());
-    for (const seat of this.game.seats()) this.game.setPerson(seat.id, false);
+    // After a restart the students get their grace period again before any machine plays for them.
+    for (const [seat, h] of Object.entries(meta.holders ?? {})) this.holders.set(seat, { ...h, client: null, awaySince: Date.now() });
     this.startDay();
     this.setMetadata({ classId: meta.classId, index: meta.index });
 
@@ -133,7 +138,7 @@ export class TableRoom extends Room {
       this.startDay();
     }
     this.holders.set(pass.seat, { student: pass.s, name: pass.n, client, awaySince: null });
-    this.game.setPerson(pass.seat, true);
+    if (this.machinesPlay()) this.accepted();
     this.sendViews();
     this.report();
   }
@@ -152,7 +157,6 @@ export class TableRoom extends Room {
       if (now && now.awaySince !== null && now.student === holder.student) {
         now.client = back;
         now.awaySince = null;
-        this.game.setPerson(seat, true);
         this.sendViews();
         this.report();
       }
@@ -183,8 +187,23 @@ export class TableRoom extends Room {
     if (this.meta.paused) return this.refuse(client, 'the teacher has paused the class', ref);
     const r = this.game.send(seat, command);
     if (!r.ok) return this.refuse(client, r.reason, ref);
+    this.machinesPlay();
     this.accepted();
     this.sendViews(client, ref);
+  }
+
+  /** Seats nobody plays now: never taken, or left empty longer than the grace period. */
+  private machineSeats(): Set<string> {
+    return new Set(this.game.seats().filter((s) => {
+      const holder = this.holders.get(s.id);
+      return !holder || holder.client === null && this.machineHas(holder);
+    }).map((s) => s.id));
+  }
+
+  /** The machines in the empty seats answer what waits for them and end their day. */
+  private machinesPlay(): boolean {
+    if (!this.meta.started || this.meta.ended || this.meta.paused) return false;
+    return this.game.settle(this.machineSeats());
   }
 
   /** After the game moved: write what was accepted, restart the day clock on a new day. */
@@ -192,13 +211,12 @@ export class TableRoom extends Room {
   private accepted(): void {
     const log = this.game.log();
     for (; this.written < log.length; this.written++) this.ctx.store.appendEntry(this.meta.tableId, log[this.written]!);
-    const day = this.game.view(this.game.seats()[0]!.id).day;
-    if (day !== this.lastDay) this.startDay();
+    if (this.game.day() !== this.lastDay) this.startDay();
     this.report();
   }
 
   private startDay(): void {
-    this.lastDay = this.game.view(this.game.seats()[0]!.id).day;
+    this.lastDay = this.game.day();
     this.dayStartedAt = Date.now();
     this.dayElapsedBeforePause = 0;
     this.written = Math.max(this.written, this.game.log().length);
@@ -216,14 +234,10 @@ export class TableRoom extends Room {
   }
 
   private seatStatus(): SeatStatus[] {
+    const machine = this.machineSeats();
     return this.game.seats().map((s) => {
       const holder = this.holders.get(s.id);
-      return {
-        ...s,
-        holder: holder?.name ?? null,
-        connected: holder?.client != null,
-        machine: !holder || holder.client === null && this.machineHas(holder),
-      };
+      return { ...s, holder: holder?.name ?? null, connected: holder?.client != null, machine: machine.has(s.id) };
     });
   }
 
@@ -248,20 +262,16 @@ export class TableRoom extends Room {
 
   private tick(): void {
     if (!this.meta.started || this.meta.ended || this.meta.paused || this.game.over()) return;
-    let changed = false;
-    for (const seat of this.game.seats()) {
-      const holder = this.holders.get(seat.id);
-      if (holder && holder.client === null && this.machineHas(holder)) {
-        this.game.setPerson(seat.id, false);
-      }
-    }
-    // Machines in a mediator's seat move at about a person's pace: one command a second.
-    if (++this.ticks % Math.round(1000 / TICK_MS) === 0 && this.game.machinesMove()) changed = true;
+    // A seat empty past its grace period is played by its machine from now on.
+    let changed = this.machinesPlay();
+    // A machine in the mediator's seat moves at about a person's pace: one command a second.
+    if (++this.ticks % Math.round(1000 / TICK_MS) === 0 && this.game.mediatorMove(this.machineSeats())) changed = true;
     const s = this.status();
     if (s.dayLeftMs === 0) {
       if (this.game.world({ type: 'world.endDay' }).ok) changed = true;
     }
     if (changed) {
+      this.machinesPlay();
       this.accepted();
       this.sendViews();
     }
@@ -275,6 +285,7 @@ export class TableRoom extends Room {
         else this.dayStartedAt = Date.now();
         this.meta.paused = order.paused;
         this.ctx.store.writeTable(this.meta.tableId, this.meta);
+        if (this.machinesPlay()) this.accepted();
         this.sendViews();
         break;
       case 'dayLength':
@@ -286,6 +297,7 @@ export class TableRoom extends Room {
       case 'world': {
         const r = this.game.world(order.command);
         if (r.ok) {
+          this.machinesPlay();
           this.accepted();
           this.sendViews();
         } else {
@@ -312,6 +324,8 @@ export class TableRoom extends Room {
 
   /** The class's assignments: a seat given to someone else drops its old holder. */
   private reserve(seats: Record<string, { student: string; name: string }>): void {
+    this.meta.holders = seats;
+    this.ctx.store.writeTable(this.meta.tableId, this.meta);
     const now = Date.now();
     for (const seat of this.game.seats()) {
       const want = seats[seat.id];
@@ -320,7 +334,6 @@ export class TableRoom extends Room {
         if (holder) {
           holder.client?.leave(4102, 'The teacher moved you to another seat.');
           this.holders.delete(seat.id);
-          this.game.setPerson(seat.id, false);
         }
         continue;
       }
@@ -330,8 +343,8 @@ export class TableRoom extends Room {
       }
       holder?.client?.leave(4102, 'The teacher moved you to another seat.');
       this.holders.set(seat.id, { student: want.student, name: want.name, client: null, awaySince: now });
-      this.game.setPerson(seat.id, true);
     }
+    if (this.machinesPlay()) this.accepted();
     this.sendViews();
   }
 

@@ -13,7 +13,7 @@ import type { Room } from 'colyseus.js';
  * `Function('')` when it loads, which the page's strict CSP reports, so single-player games never load it.
  */
 const newClient = async (base: string) => new (await import('colyseus.js')).Client(base);
-import type { Command } from '../../engine/commands.ts';
+import type { SeatCommand } from '../../engine/commands.ts';
 import type { ClassDebrief } from '../../server/classDebrief.ts';
 import type { ClassSetup, ClassState, SeatMessage, StudentState } from '../../server/protocol.ts';
 
@@ -310,7 +310,7 @@ export class StudentLink {
     this.events.status('online');
   }
 
-  send(command: Command): boolean {
+  send(command: SeatCommand): boolean {
     if (!this.table) return false;
     this.table.send('command', { command });
     return true;

@@ -6,7 +6,8 @@
  */
 import './live.css';
 import type { AppController, RemoteGame } from '../app/controller.ts';
-import type { Command } from '../../engine/commands.ts';
+import type { Command, SeatCommand } from '../../engine/commands.ts';
+import type { MediatorSeatView } from '../../engine/seatView.ts';
 import type { PlayerView } from '../../engine/view.ts';
 import type { ClassDebrief } from '../../server/classDebrief.ts';
 import type { ClassSetup, ClassState, SeatMessage, StudentState, TableStatus } from '../../server/protocol.ts';
@@ -15,8 +16,10 @@ import type { ScreenDeps, ScreenView } from '../dom/screen.ts';
 import { h, rerender } from '../dom/h.ts';
 import { consoleParts, debriefView, joinView, newConsoleForm, setupView, waitView } from './classScreen.ts';
 import { StudentLink, TeacherLink, type KeyValue, type LinkStatus } from './link.ts';
+import { newPartyForm, partySeatScreen } from './partySeat.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 
-export type LiveMode = 'setup' | 'teacher' | 'debrief' | 'join' | 'wait';
+export type LiveMode = 'setup' | 'teacher' | 'debrief' | 'join' | 'wait' | 'party';
 
 const ACTIVE_KEY = 'accord.class.active';
 
@@ -39,6 +42,8 @@ export class LiveClass {
   seat: SeatMessage | null = null;
   status: LinkStatus = 'connecting';
   notices: string[] = [];
+  /** Why the party seat's last command was refused (null after the next view). */
+  partyRefusal: string | null = null;
   joinCode = '';
   joinName = '';
   joinError: string | null = null;
@@ -197,7 +202,11 @@ export class LiveClass {
       },
       view: (m) => this.onSeat(m),
       refused: (reason) => {
-        for (const l of this.seatListeners) l(this.seat!.view, reason);
+        if (this.seat?.view.kind === 'party') {
+          this.partyRefusal = reason;
+          return this.changed();
+        }
+        if (this.seat) for (const l of this.seatListeners) l(this.seat.view as MediatorSeatView, reason);
         if (!this.playing) {
           this.joinError = reason;
           this.changed();
@@ -214,13 +223,35 @@ export class LiveClass {
   }
 
   private onSeat(m: SeatMessage): void {
+    const before = this.seat?.view.kind;
     this.seat = m;
-    if (!this.playing) {
+    if (m.view.kind === 'party') {
+      // A party's seat is played on the class screen (role sheet, requests, statements).
+      this.partyRefusal = null;
+      if (this.playing && before !== 'party') this.remoteLeft();
       this.playing = true;
-      this.controller.playRemote(this.remoteGame(), m.view);
+      if (this.mode !== 'party') this.open('party');
+      else this.changed();
+      return;
     }
-    for (const l of this.seatListeners) l(m.view, null);
+    if (!this.playing || before === 'party') {
+      this.playing = true;
+      this.controller.playRemote(this.remoteGame(), m.view as MediatorSeatView);
+    }
+    for (const l of this.seatListeners) l(m.view as MediatorSeatView, null);
     this.changed();
+  }
+
+  private remoteLeft(): void {
+    this.seatListeners.clear();
+  }
+
+  /** Send a command for this student's party seat; the answer comes back as a view or a refusal. */
+  sendParty(command: SeatCommand): void {
+    if (!this.student?.send(command)) {
+      this.partyRefusal = 'Not connected to the class: reconnecting…';
+      this.changed();
+    }
   }
 
   private remoteGame(): RemoteGame {
@@ -279,6 +310,8 @@ export function liveScreen(deps: ScreenDeps, live: LiveClass): ScreenView {
     students: h('section', { class: 'students', attrs: { 'aria-labelledby': 'students-h' } }),
   };
   const keys = { controls: '', students: '' };
+  const partyForm = newPartyForm();
+  let scenario: Scenario | null = null;
   const render = () => {
     const first = mode !== live.mode;
     mode = live.mode;
@@ -321,6 +354,19 @@ export function liveScreen(deps: ScreenDeps, live: LiveClass): ScreenView {
         join: (code, name) => void live.join(code, name),
         back: () => deps.controller.toTitle(),
       }));
+    } else if (live.mode === 'party' && live.seat?.view.kind === 'party') {
+      const id = live.seat.view.scenario.id;
+      if (scenario?.id !== id) {
+        const loaded = deps.controller.catalogue.find((e) => e.id === id)?.load();
+        scenario = loaded?.ok ? loaded.scenario : null;
+      }
+      rerender(content, partySeatScreen({
+        view: live.seat.view, scenario, status: live.seat.status, seats: live.seat.seats, refusal: live.partyRefusal,
+        connection: live.status === 'reconnecting' ? 'Connection lost: reconnecting…' : null,
+        send: (c) => live.sendParty(c),
+        leave: () => live.leaveClass(),
+        changed: render,
+      }, partyForm), el);
     } else {
       rerender(content, waitView({ you: live.you, status: live.status, message: live.joinError, choose: (t, s) => live.chooseSeat(t, s), leave: () => live.leaveClass() }));
     }
@@ -357,7 +403,7 @@ export function mountClassBar(live: LiveClass, parent: HTMLElement): () => void 
     const text = live.status === 'reconnecting' ? 'Connection lost: reconnecting…'
       : s.ended ? 'The teacher has ended the lesson.'
       : s.paused ? 'The teacher has paused the class.'
-      : 'Live class';
+      : waitingLine(live.seat);
     bar.hidden = false;
     bar.classList.toggle('paused', s.paused || s.ended || live.status === 'reconnecting');
     if (message.textContent !== text) message.textContent = text;
@@ -374,4 +420,18 @@ export function mountClassBar(live: LiveClass, parent: HTMLElement): () => void 
     clearInterval(timer);
     bar.remove();
   };
+}
+
+/** What the mediator's seat is waiting for: answers from the students in party seats, or the end of their day. */
+function waitingLine(m: SeatMessage | null): string {
+  const v = m?.view;
+  if (!m || !v || v.kind === 'party' || v.outcome) return 'Live class';
+  const name = (id: string) => {
+    const seat = m.seats.find((s) => s.id === id);
+    return seat ? `${seat.name}${seat.holder && !seat.machine ? ` (${seat.holder})` : ''}` : id;
+  };
+  const answers = [...new Set(v.requests.map((r) => r.party))].map(name);
+  if (answers.length > 0) return `Live class · waiting for ${answers.join(', ')} to answer`;
+  if (v.ended) return `Live class · you have ended the day; waiting for ${v.waitingFor.map(name).join(', ') || 'the others'}`;
+  return 'Live class';
 }

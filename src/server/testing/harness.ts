@@ -7,7 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { Client, type Room } from 'colyseus.js';
+import { Client, Room } from 'colyseus.js';
+import type { SeatCommand } from '../../engine/commands.ts';
 import type { ClassSetup, SeatMessage, StudentState } from '../protocol.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -202,3 +203,57 @@ export async function startCluster(n: number, extra: string[] = []): Promise<{ s
   };
 }
 
+
+/**
+ * A random legal move for a seat, from its own view (students simulated in tests and the load
+ * test): a party answers what waits for it (often as its machine advises) or makes a statement;
+ * the mediator plays one of its legal commands; now and then a seat ends its day (`endDay`: how often).
+ */
+export function randomMove(view: SeatMessage['view'], random: () => number, endDay = 0.04): SeatCommand | null {
+  if (view.outcome) return null;
+  if (view.kind === 'party' && view.requests.length > 0 && random() < 0.8) {
+    const request = view.requests[Math.floor(random() * view.requests.length)]!;
+    const a = request.advice;
+    if (a && random() < 0.6) return { type: 'party.answer', request: request.id, reply: a.reply, ...(a.points ? { points: a.points } : {}), ...(a.changes ? { changes: a.changes } : {}) };
+    if (request.kind !== 'table') return { type: 'party.answer', request: request.id, reply: random() < 0.5 ? 'accept' : 'decline' };
+    const points = Object.keys(request.text ?? {});
+    const point = points[Math.floor(random() * points.length)];
+    return point && random() < 0.5 ? { type: 'party.answer', request: request.id, reply: 'reject', points: [point] } : { type: 'party.answer', request: request.id, reply: 'accept' };
+  }
+  const legal = (view.legal as SeatCommand[]).filter((c) => c.type !== 'day.end' && c.type !== 'summit.call');
+  if (!view.ended && (random() < endDay || legal.length === 0)) return { type: 'day.end' };
+  return legal.length === 0 ? null : legal[Math.floor(random() * legal.length)]!;
+}
+
+/** A small seeded generator, so a run's choices are repeatable. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Record every message every room receives from now on (the client SDK's one entry point for
+ * messages), as the client decoded it. `of(room)` is that room's traffic; `restore()` stops recording.
+ */
+export function recordTraffic(): { of(room: Room): { type: string | number; message: unknown }[]; restore(): void } {
+  const proto = Room.prototype as unknown as { dispatchMessage(this: Room, type: string | number, message: unknown): void };
+  const original = proto.dispatchMessage;
+  const traffic = new WeakMap<Room, { type: string | number; message: unknown }[]>();
+  proto.dispatchMessage = function (type, message) {
+    const list = traffic.get(this) ?? [];
+    traffic.set(this, list);
+    list.push({ type, message: JSON.parse(JSON.stringify(message ?? null)) as unknown });
+    original.call(this, type, message);
+  };
+  return {
+    of: (room) => traffic.get(room) ?? [],
+    restore: () => {
+      proto.dispatchMessage = original;
+    },
+  };
+}
