@@ -361,8 +361,7 @@ export function liveScreen(deps: ScreenDeps, live: LiveClass): ScreenView {
         scenario = loaded?.ok ? loaded.scenario : null;
       }
       rerender(content, partySeatScreen({
-        view: live.seat.view, scenario, status: live.seat.status, seats: live.seat.seats, refusal: live.partyRefusal,
-        connection: live.status === 'reconnecting' ? 'Connection lost: reconnecting…' : null,
+        view: live.seat.view, scenario, seats: live.seat.seats, refusal: live.partyRefusal,
         send: (c) => live.sendParty(c),
         leave: () => live.leaveClass(),
         changed: render,

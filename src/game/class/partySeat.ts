@@ -3,13 +3,15 @@
  * points, a counter-draft; yes or no to a meeting, pressure, an offer or a signature), with
  * the government's own advice; public statements and consultations; the end of the day; the
  * role sheet (weights, values, red lines, walk-away, how the current text scores); the others
- * as far as this seat knows them; and the seat's log. Built with h(): every scenario string is text.
+ * as far as this seat knows them; and the seat's log. The class bar over it says when the teacher
+ * pauses or ends the lesson, the day's clock and a lost connection. Built with h(): every scenario
+ * string is text.
  */
 import type { SeatCommand } from '../../engine/commands.ts';
 import type { PartySeatView } from '../../engine/seatView.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { OMIT } from '../../scenario/omit.ts';
-import type { SeatStatus, TableStatus } from '../../server/protocol.ts';
+import type { SeatStatus } from '../../server/protocol.ts';
 import { button, h, uid, type Child } from '../dom/h.ts';
 
 type Request = PartySeatView['requests'][number];
@@ -31,10 +33,8 @@ export function newPartyForm(): PartyForm {
 export interface PartySeatDeps {
   view: PartySeatView;
   scenario: Scenario | null;
-  status: TableStatus;
   seats: SeatStatus[];
   refusal: string | null;
-  connection: string | null;
   send(command: SeatCommand): void;
   leave(): void;
   /** Re-render (a choice changed the form). */
@@ -203,7 +203,6 @@ export function partySeatScreen(deps: PartySeatDeps, form: PartyForm): HTMLEleme
   const L = labels(deps.scenario);
   const seatName = (id: string) => deps.seats.find((s) => s.id === id)?.name ?? L.party(id);
   const waiting = v.waitingFor.filter((s) => s !== v.seat).map(seatName);
-  const status = deps.connection ?? (deps.status.ended ? 'The teacher has ended the lesson.' : deps.status.paused ? 'The teacher has paused the class.' : null);
   const outcome = v.outcome;
   const ending = outcome
     ? h('section', { class: 'seat-outcome', attrs: { 'aria-labelledby': 'outcome-h' } },
@@ -218,7 +217,7 @@ export function partySeatScreen(deps: PartySeatDeps, form: PartyForm): HTMLEleme
       h('h1', { id: 'class-heading', class: 'title', attrs: { tabindex: -1 } }, `You are ${v.sheet.name}`),
       h('p', null, `${v.sheet.leader}, ${v.sheet.role === 'signatory' ? 'a signatory' : 'consulted'}. `,
         h('span', { attrs: { 'data-testid': 'day' } }, `${v.day + 1} of ${v.day + v.daysLeft}`), ` · ${v.date} · deadline ${v.deadline}`),
-      h('p', { attrs: { role: 'status' } }, status ?? (v.ended ? `You have ended the day; waiting for ${waiting.join(', ') || 'the others'}.` : waiting.length > 0 ? `Still in today’s talks: ${waiting.join(', ')}.` : ''))),
+      h('p', { attrs: { role: 'status' } }, v.outcome ? '' : (v.ended ? `You have ended the day; waiting for ${waiting.join(', ') || 'the others'}.` : waiting.length > 0 ? `Still in today’s talks: ${waiting.join(', ')}.` : ''))),
     deps.refusal ? h('p', { class: 'seat-refusal', attrs: { role: 'alert' } }, deps.refusal) : h('p', { attrs: { role: 'alert' } }),
     ending ?? h('section', { class: 'seat-requests', attrs: { 'aria-labelledby': 'requests-h' } },
       h('h2', { id: 'requests-h' }, v.requests.length > 0 ? `Waiting for your answer (${v.requests.length})` : 'Waiting for your answer'),
