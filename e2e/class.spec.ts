@@ -98,7 +98,7 @@ async function answered(mediator: Page): Promise<void> {
 }
 
 test('a teacher runs a class; students take the seats of one table and play the tutorial to a deal; reload, pause, an injected event, the class debrief', async ({ browser }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(900_000);
   const teacher = await person(browser);
   const code = await runClass(teacher.page, 2);
   await shot(teacher.page, 'console');
