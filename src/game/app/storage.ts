@@ -194,16 +194,21 @@ export async function openSaveStore(env: { indexedDB?: boolean; localStorage?: (
   if (env.indexedDB) {
     try {
       const backend = indexedDbBackend();
-      const held = await within(OPEN_TIMEOUT_MS, (async () => {
+      const held = await within(OPEN_TIMEOUT_MS, backend.entries());
+      const writable = await within(OPEN_TIMEOUT_MS, (async () => {
         await backend.set(PROBE_KEY, '1');
         await backend.delete(PROBE_KEY);
-        return backend.entries();
-      })());
-      const store = createSaveStore(backend, held);
-      if (local) migrateFromWebStorage(local, store);
-      return store;
+        return true;
+      })()).catch(() => false);
+      // A full disk refuses the probe but still reads: the saves it holds are the player's game, so
+      // keep them (each refused write then tells the player) rather than fall back and lose sight of them.
+      if (writable || held.some(([key]) => key !== PROBE_KEY)) {
+        const store = createSaveStore(backend, held.filter(([key]) => key !== PROBE_KEY));
+        if (local && writable) migrateFromWebStorage(local, store);
+        return store;
+      }
     } catch {
-      // IndexedDB unavailable (blocked, private mode, no space even for a probe): fall back.
+      // IndexedDB unavailable (blocked, private mode): fall back.
     }
   }
   if (local) {
