@@ -10,6 +10,10 @@ import type { Scenario } from '../scenario/schema.ts';
 import { analyzeExact } from '../analysis/analyze.ts';
 import type { Notice, Outcome } from '../engine/negotiationMachine.ts';
 import { createGame, type Game } from '../engine/session.ts';
+import { createTable } from '../engine/table.ts';
+import type { LogEntry } from '../engine/save.ts';
+import type { SeatHolder } from '../engine/seats.ts';
+import type { GameLength } from '../scenario/gameLength.ts';
 import type { Command } from '../engine/commands.ts';
 import type { Difficulty } from '../engine/knowledge.ts';
 import type { PlayerView } from '../engine/view.ts';
@@ -87,6 +91,28 @@ export interface Debrief {
   timeline: Notice[];
   /** The commands played, to step through the game again. */
   log: Command[];
+  /** A game with seats (people in party seats, or a split mediator team): who held each, and every seat's commands. */
+  seating: Seating | null;
+}
+
+export interface SeatScore {
+  id: string;
+  name: string;
+  /** "a person" or "the machine (stubborn)". */
+  holder: string;
+  kind: 'mediator' | 'envoy' | 'party';
+  /** A party's own score: its margin above its walk-away in a signed deal (null: it signed none); the mediator's: the deal's durability. */
+  score: number | null;
+  /** In words: "+12.5 above its walk-away", "signed no deal". */
+  text: string;
+}
+
+export interface Seating {
+  split: boolean;
+  seats: Record<string, SeatHolder>;
+  length: GameLength;
+  entries: LogEntry[];
+  scores: SeatScore[];
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -176,18 +202,55 @@ export function buildDebrief(game: Game): Debrief {
     bestRejected: outcome.kind === 'deal' ? null : bestRejected(game),
     timeline: ctx.journal,
     log: [...game.log()],
+    seating: seatingOf(game),
   };
+}
+
+/** Each seat's own score, from its own view (a party sees only its own margin). Null for a one-player game. */
+function seatingOf(game: Game): Seating | null {
+  const save = game.table.save();
+  if (!save.split && Object.keys(save.seats).length === 0) return null;
+  const outcome = game.view().outcome;
+  const scores = game.table.seats().map((seat): SeatScore => {
+    const holder = seat.holder === 'person' ? 'a person' : `the machine (${seat.holder.bot})`;
+    const base = { id: seat.id, name: seat.name, holder, kind: seat.kind };
+    if (seat.kind !== 'party') {
+      const durability = outcome?.kind === 'deal' ? round(outcome.score.durability) : null;
+      return { ...base, score: durability, text: durability === null ? 'no deal' : `durability ${durability} (the smallest margin)` };
+    }
+    if (seat.role === 'consulted') return { ...base, score: null, text: 'consulted; does not sign' };
+    const view = game.table.view(seat.id);
+    const own = 'score' in view ? view.score : null;
+    const score = own === null || own === undefined ? null : round(own);
+    return { ...base, score, text: score === null ? (outcome?.kind === 'deal' ? 'did not sign' : 'no deal') : `${score >= 0 ? '+' : ''}${score} above its walk-away` };
+  });
+  return { split: save.split, seats: { ...save.seats }, length: game.length, entries: save.log.map((e) => ({ ...e })), scores };
 }
 
 /**
  * The game as it stood after its first `steps` commands: the debrief's step-by-step replay.
  * Pure: replays from the seed.
  */
-export function viewAfter(scenario: Scenario, d: Pick<Debrief, 'start' | 'seed' | 'difficulty' | 'log'>, steps: number): PlayerView {
+export function viewAfter(scenario: Scenario, d: Pick<Debrief, 'start' | 'seed' | 'difficulty' | 'log' | 'seating'>, steps: number): PlayerView {
+  if (d.seating) return seatedViewAfter(scenario, d, d.seating, steps);
   const game = createGame(scenario, { start: d.start.id, seed: d.seed, difficulty: d.difficulty as Difficulty });
   for (const command of d.log.slice(0, Math.max(0, steps))) game.send(command);
   const view = game.view();
   game.stop();
+  return view;
+}
+
+/**
+ * A game with seats after its first `steps` logged commands, as the mediator saw it. Mediator
+ * bots are replayed as people (their commands are in the log), so nothing plays past the step.
+ */
+function seatedViewAfter(scenario: Scenario, d: Pick<Debrief, 'start' | 'seed' | 'difficulty'>, seating: Seating, steps: number): PlayerView {
+  const mediatorSeats = new Set(seating.scores.filter((s) => s.kind !== 'party').map((s) => s.id));
+  const seats = Object.fromEntries(Object.entries(seating.seats).map(([id, holder]) => [id, mediatorSeats.has(id) ? 'person' as const : holder]));
+  const table = createTable(scenario, { start: d.start.id, seed: d.seed, difficulty: d.difficulty as Difficulty, length: seating.length, split: seating.split, seats });
+  for (const e of seating.entries.slice(0, Math.max(0, steps))) table.send(e.seat, e.command);
+  const view = table.view([...mediatorSeats][0] ?? table.seats()[0]!.id) as PlayerView;
+  table.stop();
   return view;
 }
 

@@ -11,6 +11,10 @@ import type { Difficulty } from '../../engine/knowledge.ts';
 import type { GameLength } from '../../scenario/gameLength.ts';
 import type { Notice } from '../../engine/negotiationMachine.ts';
 import { createGame, replay, type Game, type SendResult } from '../../engine/session.ts';
+import { createTable, gameFor, type Table } from '../../engine/table.ts';
+import { seatsOf, type SeatHolder } from '../../engine/seats.ts';
+import type { SeatCommand } from '../../engine/commands.ts';
+import { isPassAndPlay, PassAndPlay, type PassView } from './passAndPlay.ts';
 import type { PlayerView } from '../../engine/view.ts';
 import { buildDebrief, type Debrief } from '../../debrief/debrief.ts';
 import type { ClassFile, ClassSummary } from '../../debrief/classResults.ts';
@@ -29,7 +33,18 @@ async function loadAuthoring(): Promise<Authoring> {
   return (authoring ??= await import('./authoring.ts'));
 }
 
-export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief' | 'class' | 'live';
+/** Pass-and-play adds: `together` (who plays which seat), `handover` (between people), `seat` (a party seat's own screen). */
+export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief' | 'class' | 'live' | 'together' | 'handover' | 'seat';
+
+/** A game for several people on one device, as chosen on the set-up screen. */
+export interface TogetherSetup {
+  entry: string;
+  start: string;
+  difficulty: Difficulty;
+  length: GameLength;
+  split: boolean;
+  seats: Record<string, SeatHolder>;
+}
 
 /**
  * A game played on a live-class server: commands go to it, each view (or refusal) comes back
@@ -91,6 +106,8 @@ export interface AppState {
   saveAlert: SaveAlert | null;
   /** The class results on screen: every file the teacher opened, summarised. */
   classResults: ClassSummary | null;
+  /** A pass-and-play game: whose turn, the hand-over, a party seat's own view. */
+  pass: PassView | null;
 }
 
 export interface SaveAlert {
@@ -111,13 +128,16 @@ export interface ControllerOptions {
 }
 
 const IN_PLAY_KEY = 'accord.inPlay';
+/** Screens of a game in progress: a reload in the same tab resumes it. */
+const IN_PLAY: ReadonlySet<Screen> = new Set(['play', 'ending', 'handover', 'seat']);
 /** Per tab: how many autosaves in a row storage refused, so a reload can say what was lost. */
 const UNSAVED_KEY = 'accord.unsaved';
 const NAME_KEY = 'accord.playerName';
 
 export class AppController {
-  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null };
+  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null, pass: null };
   private game: Game | null = null;
+  private together: PassAndPlay | null = null;
   private remote: { game: RemoteGame; unsubscribe: () => void; seen: number } | null = null;
   private customText: { file: string; text: string; scenario: Scenario } | null = null;
   private classFiles: ClassFile[] = [];
@@ -302,6 +322,7 @@ export class AppController {
     if (!scenario) return this.dropSave(`the saved game's scenario "${save.scenario.id}" is not available`);
     const result = replay(scenario, save);
     if (!result.ok) return this.dropSave(result.message);
+    if (this.resumeTogether(result.game, save, entry)) return;
     this.attach(result.game);
     const view = result.game.view();
     this.update({
@@ -311,6 +332,14 @@ export class AppController {
       banner: null,
       refusal: null,
     });
+  }
+
+  /** A save of a game for several people resumes at the hand-over screen of whoever is to play. */
+  private resumeTogether(game: Game, save: { split: boolean; seats: Record<string, unknown> }, entry: string): boolean {
+    const mediator = game.scenario.parties.find((p) => p.role === 'mediator')?.id ?? '';
+    if (!isPassAndPlay(save, mediator)) return false;
+    this.startTogether(game.table, entry);
+    return true;
   }
 
   /** The live-class screens (set-up, console, join, waiting room). */
@@ -373,8 +402,88 @@ export class AppController {
       : command.type === 'envoy.offer' ? { kind: 'table', party: this.game.scenario.incentives.find((i) => i.id === command.incentive)?.to ?? '' }
       : command.type === 'envoy.travel' || command.type === 'day.end' ? { kind: 'map' }
       : this.state.stage;
+    if (this.together) {
+      this.together.afterMove();
+      this.showTurn({ stage });
+      return result;
+    }
     this.update({ view, refusal: null, stage, screen: view.outcome ? 'ending' : 'play' });
     return result;
+  }
+
+  // ---- pass-and-play: several people on one device -------------------------------------
+
+  /** The set-up of a game for several people on this device. */
+  openTogether(): void {
+    this.detach();
+    this.update({ screen: 'together', view: null, refusal: null, debrief: null, banner: null });
+  }
+
+  /** Start a pass-and-play game; returns why it cannot start, or null. */
+  beginTogether(setup: TogetherSetup): string | null {
+    const scenario = this.scenarioOf(setup.entry);
+    if (!scenario) return 'that scenario is not available';
+    const seated = seatsOf(scenario, { split: setup.split, seats: setup.seats });
+    if (!seated.ok) return seated.message;
+    if (!seated.seats.some((x) => x.holder === 'person')) return 'at least one seat must be played by a person';
+    let table: Table;
+    try {
+      table = createTable(scenario, { start: setup.start, seed: this.options.newSeed() >>> 0, difficulty: setup.difficulty, length: setup.length, split: setup.split, seats: setup.seats });
+    } catch (e) {
+      return (e as Error).message;
+    }
+    this.startTogether(table, setup.entry);
+    this.persist();
+    return null;
+  }
+
+  /** The person on turn confirmed at the hand-over screen: their seat's screen comes up. */
+  confirmSeat(): void {
+    if (!this.together) return;
+    this.together.confirm();
+    this.showTurn();
+  }
+
+  /** A command from the party seat on turn; a refusal comes back for the seat's screen to show in place. */
+  seatSend(command: SeatCommand): SendResult {
+    if (!this.together) return { ok: false, reason: 'no game for several people is running' };
+    const r = this.together.send(command);
+    if (r.ok) {
+      this.persist();
+      this.showTurn();
+    }
+    return r;
+  }
+
+  /** The party seat on turn is done for now (hands back to the mediator, or ends its day). */
+  seatDone(): SendResult {
+    if (!this.together) return { ok: false, reason: 'no game for several people is running' };
+    const r = this.together.done();
+    if (r.ok) {
+      this.persist();
+      this.showTurn({ stage: { kind: 'map' } });
+    }
+    return r;
+  }
+
+  private startTogether(table: Table, entry: string): void {
+    const together = new PassAndPlay(table);
+    this.attach(gameFor(table, together.mediatorSeat()));
+    this.together = together;
+    this.state = { ...this.state, choice: { entry, scenario: table.scenario, start: table.start, seed: table.seed, difficulty: table.difficulty, length: table.length } };
+    this.showTurn({ stage: { kind: 'map' }, banner: null, debrief: null });
+  }
+
+  /** Show whose turn it is: the hand-over screen until they confirm, then their seat's screen (the play screen for the mediator). */
+  private showTurn(patch: Partial<AppState> = {}): void {
+    const t = this.together!;
+    const pass = t.view();
+    const seat = t.mediatorSeat();
+    // Switching between the mediator team's seats keeps the table (a Game's stop would stop it).
+    if (this.game?.seat !== seat) this.game = gameFor(t.table, seat);
+    const view = this.game.view();
+    const screen: Screen = view.outcome ? 'ending' : !pass.confirmed ? 'handover' : pass.turnKind === 'party' ? 'seat' : 'play';
+    this.update({ refusal: null, ...patch, screen, view, pass });
   }
 
   /** Show the map, or a party's table, on the canvas. */
@@ -443,8 +552,12 @@ export class AppController {
     if (!scenario) return fail(`the game is on scenario "${save.scenario.id}", which is not available here (load its file first)`);
     const result = replay(scenario, save);
     if (!result.ok) return fail(result.message);
-    this.attach(result.game);
     const entry = this.customText?.scenario === scenario ? 'custom' : save.scenario.id;
+    if (this.resumeTogether(result.game, save, entry)) {
+      this.persist();
+      return true;
+    }
+    this.attach(result.game);
     const view = result.game.view();
     this.state = { ...this.state, choice: { entry, scenario: result.game.scenario, start: save.start, seed: save.seed, difficulty: save.difficulty, length: save.length ?? 'standard' } };
     this.persist();
@@ -537,6 +650,7 @@ export class AppController {
     this.unsubscribeNotices = null;
     this.game?.stop();
     this.game = null;
+    this.together = null;
   }
 
   private persist(): void {
@@ -622,9 +736,9 @@ export class AppController {
   }
 
   private update(patch: Partial<AppState>): void {
-    this.state = { ...this.state, ...patch };
+    this.state = { ...this.state, ...patch, ...(this.together ? {} : { pass: null }) };
     try {
-      if (this.state.screen === 'play' || this.state.screen === 'ending') this.options.session?.setItem(IN_PLAY_KEY, '1');
+      if (IN_PLAY.has(this.state.screen)) this.options.session?.setItem(IN_PLAY_KEY, '1');
       else this.options.session?.removeItem(IN_PLAY_KEY);
     } catch {
       // Per-tab storage unavailable: a reload then shows the title, with Continue.

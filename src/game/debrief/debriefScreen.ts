@@ -53,6 +53,15 @@ function scoreSection(d: Debrief): HTMLElement {
   return region(2, 'Outcome and score', { class: 'debrief-block' }, reason, table('Score', ['Measure', 'Value'], rows));
 }
 
+/** A game with seats: each seat's own score, and who played it. */
+function seatsSection(d: Debrief): HTMLElement | null {
+  if (!d.seating) return null;
+  return region(2, 'Each seat', { class: 'debrief-block' },
+    h('p', null, 'A party’s score is its own margin above its walk-away in the signed text; the mediator’s is the deal’s durability.'),
+    h('div', { class: 'table-scroll' }, table('Each seat’s score', ['Seat', 'Played by', 'Score'], d.seating.scores.map((s) => [s.name, s.holder, s.text]))),
+  );
+}
+
 function comparisonSection(d: Debrief): HTMLElement {
   const rows = d.points.map((p) => [`${p.number ?? ''} ${p.title}`.trim(), p.start, p.player ?? 'left to the leaders', p.durable ?? '–', p.balanced ?? '–']);
   const margins = d.parties.map((p) => [`${p.name}: margin above walk-away`, '', fmt(p.player), fmt(p.durable), fmt(p.balanced)]);
@@ -117,14 +126,14 @@ function rejectedSection(d: Debrief): HTMLElement | null {
 }
 
 function stepper(d: Debrief, scenario: Scenario): HTMLElement {
-  const total = d.log.length;
+  const total = d.seating?.entries.length ?? d.log.length;
   const output = h('div', { class: 'step-output', attrs: { 'aria-live': 'polite' } });
   const sliderId = uid('step');
   const slider = h('input', { id: sliderId, attrs: { type: 'range', min: 0, max: total, value: total, step: 1 } });
   const show = (k: number) => {
     slider.value = String(k);
     const v = viewAfter(scenario, d, k);
-    const last = k > 0 ? d.log[k - 1]! : null;
+    const last = k > 0 ? (d.seating ? d.seating.entries[k - 1]!.command : d.log[k - 1]!) : null;
     const notices = v.journal.filter((n) => n.kind !== 'day.ended').slice(-4);
     output.replaceChildren(
       h('p', { class: 'step-head' }, `Step ${k} of ${total}${last ? ` — ${last.type}` : ' — the opening'}: day ${v.day + 1} (${v.date}), ${v.pointsInText} points in the text, capital ${Math.floor(v.capital)}.`),
@@ -197,6 +206,7 @@ export function renderDebrief(root: HTMLElement, d: Debrief, scenario: Scenario,
       ),
     ),
     scoreSection(d),
+    seatsSection(d),
     comparisonSection(d),
     rejectedSection(d),
     chartsSection(d, charts, actions.reduceMotion),

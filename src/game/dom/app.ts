@@ -68,6 +68,13 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
         return lazyScreen(deps, 'Debrief', () => import('./debriefView.ts').then((m) => m.debriefView));
       case 'class':
         return lazyScreen(deps, 'Class results', () => import('./classResultsView.ts').then((m) => m.classResultsView));
+      // Pass and play: the set-up, the hand-over between people, a party seat's own screen.
+      case 'together':
+        return lazyScreen(deps, 'Set-up', () => import('../seats/togetherScreen.ts').then((m) => m.togetherScreen));
+      case 'handover':
+        return lazyScreen(deps, 'Hand-over', () => import('../seats/passScreens.ts').then((m) => m.handOverScreen));
+      case 'seat':
+        return lazyScreen(deps, 'Your seat', () => import('../seats/passScreens.ts').then((m) => m.seatScreen));
       case 'ending':
       default:
         return endingScreen(deps);

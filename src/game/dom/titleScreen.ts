@@ -88,6 +88,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
       bannerView(state.banner, () => controller.dismissBanner()),
       state.saved ? continueBlock(state.saved) : null,
       form(list, chosen),
+      togetherBlock(),
       live ? liveBlock(live) : null,
       loadBlock(state),
       h('footer', { class: 'title-foot' },
@@ -205,6 +206,14 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
       if (chosen) controller.choose(chosen.entry, start, difficulty, undefined, length);
     });
     return f;
+  }
+
+  function togetherBlock(): HTMLElement {
+    return h('section', { class: 'live-entry', attrs: { 'aria-labelledby': 'together-entry-h' } },
+      h('h2', { id: 'together-entry-h' }, 'Play with others'),
+      h('p', { class: 'hint' }, 'Several people on one device: each plays a seat (the mediator or a party, with its own private role sheet), machines play the rest, and a hand-over screen keeps each seat’s secrets.'),
+      h('div', { class: 'actions-row' }, button('Play with others on this device', () => controller.openTogether(), { key: 'together' })),
+    );
   }
 
   function liveBlock(l: TitleLive): HTMLElement {

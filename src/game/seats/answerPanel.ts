@@ -37,8 +37,8 @@ function textTable(lines: TextLine[], draft: Draft | null, pub: PublicScenario, 
       h('tbody', null, ...lines.map((l) => {
         const cells: Child[] = [
           h('th', { attrs: { scope: 'row' } }, l.title),
-          h('td', { class: l.redLine ? 'red-line' : undefined }, l.label, l.redLine ? h('span', { class: 'tag tag-bad' }, 'red line') : null),
-          h('td', { class: 'num' }, l.value === null ? '—' : String(l.value)),
+          h('td', { class: l.redLine ? 'red-line' : undefined, attrs: { 'data-label': 'In the text' } }, l.label, l.redLine ? h('span', { class: 'tag tag-bad' }, 'red line') : null),
+          h('td', { class: 'num', attrs: { 'data-label': 'Value to you' } }, l.value === null ? '—' : String(l.value)),
         ];
         if (draft) {
           const box = h('input', { key: `object:${id}:${l.point}`, attrs: { type: 'checkbox', 'aria-label': `Object to ${l.title}` } });
@@ -57,7 +57,7 @@ function textTable(lines: TextLine[], draft: Draft | null, pub: PublicScenario, 
             else draft.counter.set(l.point, select.value);
             changed();
           });
-          cells.push(h('td', { class: 'center' }, box), h('td', null, select));
+          cells.push(h('td', { class: 'center', attrs: { 'data-label': 'Object' } }, box), h('td', { attrs: { 'data-label': 'Counter-draft' } }, select));
         }
         return h('tr', null, ...cells);
       })),

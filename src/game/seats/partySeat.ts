@@ -43,9 +43,9 @@ export function partySeatScreen(pub: PublicScenario, deps: SeatDeps): PartySeatS
     const heard = view.journal.filter((n) => n.kind !== 'day.ended').slice(-8).reverse();
     rerender(content, [
       h('header', { class: 'seat-head' },
-        h('p', { class: 'kicker' }, `Your seat · day ${view.day + 1} of ${view.day + view.daysLeft} · ${view.date}`),
+        h('p', { class: 'kicker' }, `Your seat · day ${view.day + 1} of ${view.day + view.daysLeft + 1} · ${view.date}`),
         h('h1', { id: 'seat-heading', class: 'title', attrs: { tabindex: -1 } }, view.sheet.name),
-        h('p', { class: 'seat-summary' }, `The text on the table (draft ${view.version}, ${view.pointsInText} points): ${marginWords(view.standing.margin, view.standing.redLines.length)}.`),
+        h('p', { class: 'seat-summary' }, `The text on the table (draft ${view.version + 1}, ${view.pointsInText} points): ${marginWords(view.standing.margin, view.standing.redLines.length)}.`),
       ),
       h('div', { class: 'seat-columns' },
         h('div', { class: 'seat-col' },

@@ -41,7 +41,7 @@ function pointsTable(m: RoleSheetModel): HTMLElement {
         h('th', { attrs: { scope: 'col' } }, 'Point'),
         h('th', { attrs: { scope: 'col' } }, 'Weight'),
         h('th', { attrs: { scope: 'col' } }, 'Options and their value to you'),
-        h('th', { attrs: { scope: 'col' } }, 'Adds now'),
+        h('th', { attrs: { scope: 'col' } }, 'Effect now'),
       )),
       h('tbody', null, ...m.points.map(pointRow)),
     ),

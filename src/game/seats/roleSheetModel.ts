@@ -71,7 +71,7 @@ export function signed(n: number): string {
 }
 
 export function marginWords(margin: number, crossed: number): string {
-  if (crossed > 0) return `${signed(margin)}, but the text crosses your red line: your government cannot sign it`;
+  if (crossed > 0) return `it crosses your red line: your government cannot sign it (margin ${signed(margin)})`;
   if (margin < 0) return `${round1(-margin)} below your walk-away: your government cannot sign it`;
   return `${round1(margin)} above your walk-away`;
 }

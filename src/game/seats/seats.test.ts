@@ -127,3 +127,27 @@ describe('a party seat’s role sheet and answers', () => {
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^your government would fall: /) });
   });
 });
+
+describe('the debrief of a game with seats', () => {
+  it('gives each seat its own score and replays every seat’s commands step by step', async () => {
+    const { buildDebrief, viewAfter } = await import('../../debrief/debrief.ts');
+    const { gameFor } = await import('../../engine/table.ts');
+    const t = table({ belmar: 'person' });
+    atBelport(t);
+    ok(t, 'commission', { type: 'envoy.table', envoy: 'envoy-lead', party: 'belmar' });
+    const req = (t.view('belmar') as PartySeatView).requests[0]!;
+    ok(t, 'belmar', answer.reject(req.id, ['flow']));
+    const d = buildDebrief(gameFor(t, 'commission'));
+    expect(d.seating?.scores.map((s) => `${s.name}|${s.holder}|${s.text}`)).toEqual([
+      'River Commission|a person|no deal',
+      'Aldoria|the machine (model)|no deal',
+      'Belmar|a person|no deal',
+      "Lake Fishers' Council|the machine (model)|consulted; does not sign",
+    ]);
+    expect(d.seating?.entries.map((e) => e.seat)).toEqual(['commission', 'commission', 'belmar', 'commission', 'belmar']);
+    const last = viewAfter(scenario, d, d.seating!.entries.length);
+    const now = t.view('commission') as ReturnType<typeof viewAfter>;
+    expect(last.parties.find((p) => p.id === 'belmar')!.answer).toEqual(now.parties.find((p) => p.id === 'belmar')!.answer);
+    expect(last.journal).toEqual(now.journal);
+  });
+});
