@@ -256,6 +256,40 @@ describe('students in party seats', () => {
   }, 60_000);
 });
 
+describe('a seat left empty', () => {
+  it('is played by its machine after the grace period and handed back when its student returns', async () => {
+    const server = await startServer(['--port', '0', '--data', tempDir(), '--grace', '1']);
+    try {
+      const { code } = await createClass(server.url, { tables: 1 });
+      const ana = await joinStudent(server.url, code, 'Ana');
+      const ben = await joinStudent(server.url, code, 'Ben');
+      expect(ben.you.assignment!.seat).toBe('aldoria');
+      await leadToBelport(ana, [ben]);
+      expect(ana.lastView!.view.waitingFor.sort()).toEqual(['aldoria', 'commission']);
+      // Ben's tab closes: after the grace period Aldoria's machine plays (and ends its day), so the day goes on without him.
+      await ben.table!.leave(true);
+      await nextMessage<SeatMessage>(ana.table!, 'view', (m) => m.seats.find((x) => x.id === 'aldoria')!.machine && m.view.waitingFor.join() === 'commission');
+      const day = ana.lastView!.view.day;
+      expect((await ok(ana, { type: 'day.end' })).day).toBe(day + 1);
+      // Ben comes back with his seat pass: the seat is his again, and the next day waits for him.
+      const table = await ben.client.joinById(ben.you.assignment!.tableId, { pass: ben.you.assignment!.pass });
+      const back = nextMessage<SeatMessage>(table, 'view');
+      table.send('sync', {});
+      const view = (await back).view;
+      expect(view.kind).toBe('party');
+      expect((await back).seats.find((x) => x.id === 'aldoria')).toMatchObject({ holder: 'Ben', connected: true, machine: false });
+      // (Aldoria's machine had ended that day before he came back; the next one waits for him again.)
+      const next = await ok(ana, { type: 'day.end' });
+      expect(next.day).toBe(day + 2);
+      expect(next.waitingFor.sort()).toEqual(['aldoria', 'commission']);
+      expect((await ok(ana, { type: 'day.end' })).waitingFor).toEqual(['aldoria']);
+      await leaveAll(table, ben.classRoom, ana.table, ana.classRoom);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
+
 describe('nothing lost', () => {
   it('a server killed with SIGKILL and restarted resumes every table, every seat where it was', async () => {
     const data = tempDir();
