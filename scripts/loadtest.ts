@@ -10,7 +10,7 @@
  *   npm run loadtest -- --ramp 40,60,80,100                     # steps, stops once p95 passes 250 ms
  *   npm run loadtest -- --url http://127.0.0.1:2567             # a server already running (no CPU figures)
  *
- * Other options: --scenario geneva-2025 --duration 30 (seconds measured) --think 1000 (mean ms a
+ * Other options: --scenario scoring-base --duration 30 (seconds measured) --think 1000 (mean ms a
  * student waits between commands) --seed 1.
  */
 import { readFileSync } from 'node:fs';
@@ -41,7 +41,7 @@ function parse(argv: string[]): Options {
   return new Cli('loadtest')
     .option('--tables <n>', 'tables', positive, 40)
     .option('--seats <n>', 'students per table', positive, 6)
-    .option('--scenario <id>', 'scenario', 'geneva-2025')
+    .option('--scenario <id>', 'scenario (six seats a table need six parties: scoring-base has seven)', 'scoring-base')
     .option('--duration <s>', 'seconds measured (after everyone is seated)', positive, 30)
     .option('--think <ms>', 'mean milliseconds a student waits between commands', positive, 1000)
     .option('--processes <n>', 'server processes (2 or more: behind a redis-server started here)', positive, 1)

@@ -65,7 +65,7 @@ interface UserData {
 }
 
 const TICK_MS = 250;
-const REPORT_MS = 400;
+const REPORT_MS = 1000;
 
 export class TableRoom extends Room {
   private ctx!: ServerContext;

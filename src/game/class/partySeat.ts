@@ -214,7 +214,7 @@ export function partySeatScreen(deps: PartySeatDeps, form: PartyForm): HTMLEleme
   return [
     h('header', { class: 'seat-head' },
       h('p', { class: 'eyebrow' }, `Live class · ${v.scenario.title}`),
-      h('h1', { id: 'class-heading', class: 'title', attrs: { tabindex: -1 } }, `You are ${v.sheet.name}`),
+      h('h1', { id: 'class-heading', key: 'seat-heading', class: 'title', attrs: { tabindex: -1 } }, `You are ${v.sheet.name}`),
       h('p', null, `${v.sheet.leader}, ${v.sheet.role === 'signatory' ? 'a signatory' : 'consulted'}. `,
         h('span', { attrs: { 'data-testid': 'day' } }, `${v.day + 1} of ${v.day + v.daysLeft}`), ` · ${v.date} · deadline ${v.deadline}`),
       h('p', { attrs: { role: 'status' } }, v.outcome ? '' : (v.ended ? `You have ended the day; waiting for ${waiting.join(', ') || 'the others'}.` : waiting.length > 0 ? `Still in today’s talks: ${waiting.join(', ')}.` : ''))),
