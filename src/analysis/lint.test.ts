@@ -92,10 +92,34 @@ describe('negotiation lint', () => {
     const w = codes(far, 'unreachable-party');
     // The fishers live there too, but hold no point: their signature is not needed.
     expect(w.map((x) => x.path)).toEqual([['parties', 2, 'home']]);
-    expect(w[0]!.message).toMatch(/^no envoy can reach Belmar \(at "belport"\) before the deadline from start "draft": the nearest envoy needs 25 days, 20 are left/);
+    expect(w[0]!.message).toMatch(/^no envoy can reach Belmar \(at "belport"\) before the deadline: from start "draft" the nearest envoy needs 25 days, 20 are left/);
     // An envoy that starts there reaches it at once.
     const envoyThere = withParty(far, 'commission', (p) => ({ envoys: [...p.envoys, { id: 'e3', name: 'Third', start: 'belport' }] }));
     expect(codes(envoyThere, 'unreachable-party')).toEqual([]);
+  });
+
+  it("a start's envoys: placement counts: an envoy placed at the party's venue reaches it, one placed far away may not", () => {
+    const base = tutorial();
+    const far = { ...base, travel: base.travel.map((r) => (r.to === 'belport' || r.from === 'belport' ? { ...r, days: 25 } : r)) };
+    const envoys = base.parties.find((p) => p.role === 'mediator')!.envoys;
+    // Placed in Belmar Port by the start: reached, no warning.
+    const placedThere = { ...far, starts: [{ ...far.starts[0]!, envoys: { [envoys[0]!.id]: 'belport' } }] };
+    expect(codes(placedThere, 'unreachable-party')).toEqual([]);
+    // The same placement on a second start only: the first start still warns, the second does not.
+    const two = { ...far, starts: [far.starts[0]!, { ...far.starts[0]!, id: 'there', envoys: { [envoys[0]!.id]: 'belport' } }] };
+    const w = codes(two, 'unreachable-party');
+    expect(w).toHaveLength(1);
+    expect(w[0]!.message).toContain('from start "draft"');
+    expect(w[0]!.message).not.toContain('from start "there"');
+    // An envoy moved away by a start: with the usual routes Belmar is reached from its own start, but
+    // with every envoy placed at a venue with no route to Belmar Port, the start warns and names its "envoys".
+    const island = { ...base, venues: [...base.venues, { ...base.venues[0]!, id: 'island', name: 'Island', lat: 0, lon: 0 }] };
+    const stranded = { ...island, starts: [{ ...island.starts[0]!, envoys: Object.fromEntries(envoys.map((e) => [e.id, 'island'])) }] };
+    const s = codes(stranded, 'unreachable-party');
+    expect(s.length).toBeGreaterThan(0);
+    expect(s[0]!.message).toContain('from start "draft" the nearest envoy needs a route that does not exist');
+    expect(s[0]!.message).toContain('or the start\'s "envoys"');
+    expect(codes(island, 'unreachable-party')).toEqual([]);
   });
 
   it('events dated outside the calendar', () => {

@@ -211,20 +211,27 @@ function travelFrom(s: Scenario, from: string): Map<string, number> {
 function unreachableParties(s: Scenario): LintWarning[] {
   const mediator = s.parties.find((p) => p.role === 'mediator');
   if (!mediator || mediator.envoys.length === 0) return [];
-  const fromEnvoys = mediator.envoys.map((e) => travelFrom(s, e.start ?? mediator.home));
+  const from = new Map<string, Map<string, number>>();
+  const travel = (venue: string) => from.get(venue) ?? from.set(venue, travelFrom(s, venue)).get(venue)!;
+  // Where each envoy is on a start's first day: the start's placement (`envoys:`), else its own start.
+  const placed = (st: Scenario['starts'][number]) => mediator.envoys.map((e) => st.envoys?.[e.id] ?? e.start ?? mediator.home);
   const rule = ruleOf(s);
   const out: LintWarning[] = [];
   s.parties.forEach((party, i) => {
     const matters = rule.signatories.includes(party.id) || party.holds.length > 0;
     if (party.role === 'mediator' || !matters) return;
-    const need = Math.min(...fromEnvoys.map((d) => d.get(party.home) ?? Infinity));
-    const late = s.starts.filter((st) => need > daysBetween(st.date ?? s.calendar.start, s.calendar.deadline));
+    const late = s.starts.flatMap((st) => {
+      const need = Math.min(...placed(st).map((v) => travel(v).get(party.home) ?? Infinity));
+      const left = daysBetween(st.date ?? s.calendar.start, s.calendar.deadline);
+      return need > left ? [{ st, need, left }] : [];
+    });
     if (late.length === 0) return;
-    const left = daysBetween(late[0]!.date ?? s.calendar.start, s.calendar.deadline);
+    const each = late.map(({ st, need, left }) => `from start "${st.id}" the nearest envoy needs ${need === Infinity ? 'a route that does not exist' : `${need} days`}, ${left} ${left === 1 ? 'is' : 'are'} left`);
+    const placedByStart = late.some(({ st }) => st.envoys !== undefined && Object.keys(st.envoys).length > 0);
     out.push({
       code: 'unreachable-party',
       path: ['parties', i, 'home'],
-      message: `no envoy can reach ${party.name} (at "${party.home}") before the deadline from start${late.length > 1 ? 's' : ''} ${late.map((st) => `"${st.id}"`).join(', ')}: the nearest envoy needs ${need === Infinity ? 'a route that does not exist' : `${need} days`}, ${left} ${left === 1 ? 'is' : 'are'} left. Add a shorter route in "travel", start an envoy nearer ("start"), or move the deadline.`,
+      message: `no envoy can reach ${party.name} (at "${party.home}") before the deadline: ${each.join('; ')}. Add a shorter route in "travel", start an envoy nearer ("start"${placedByStart ? ', or the start\'s "envoys"' : ''}), or move the deadline.`,
     });
   });
   return out;
