@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createGame } from '../src/engine/session.ts';
 import type { ResultFile } from '../src/debrief/resultFile.ts';
 import type { Command } from '../src/engine/commands.ts';
+import { readableBalance } from '../src/engine/score.ts';
 import { audioState, envoy, expectAccessible, negotiateToTheEnd, openTitle, openTutorialTalks, startTutorial, tutorialScenario, watchErrors } from './helpers/ui.ts';
 
 const SHOTS = 'e2e/screenshots';
@@ -90,7 +91,8 @@ test('a won tutorial: the debrief has the engine’s score, and the exported res
     days: String(score.days),
     points: expect.stringMatching(new RegExp(`→ ${score.points}$`)) as unknown as string,
     durability: score.durability.toFixed(2),
-    balance: score.balance.toFixed(1),
+    // Balance on the margins' scale (their geometric mean), not the raw product.
+    balance: readableBalance(score.margins).toFixed(1),
     margins: Object.fromEntries(Object.entries(score.margins).map(([id, m]) => [name(id), m.toFixed(1)])),
   });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Deal signed on day ${outcome.day + 1}`);

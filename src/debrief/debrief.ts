@@ -19,7 +19,7 @@ import type { Difficulty } from '../engine/knowledge.ts';
 import type { PlayerView } from '../engine/view.ts';
 import { utilityOf } from '../engine/evaluate.ts';
 import { pointsInText, type PlanText } from '../engine/text.ts';
-import type { Score } from '../engine/score.ts';
+import { readableBalance, type Score } from '../engine/score.ts';
 
 export interface PointRow {
   id: string;
@@ -83,7 +83,13 @@ export interface Debrief {
   finalPoints: number;
   points: PointRow[];
   parties: PartyRow[];
+  /**
+   * The best deals' durability, and the most balanced deal's balance on the margins' own scale
+   * (their geometric mean, see `readableBalance`).
+   */
   best: { feasible: boolean; durability: number | null; balance: number | null };
+  /** The player's deal's balance on the same scale (deals only). */
+  balance: number | null;
   /** How much more durability and balance the best deals would have given (deals only). */
   leftOnTable: { durability: number; balance: number } | null;
   series: Series;
@@ -183,6 +189,9 @@ export function buildDebrief(game: Game): Debrief {
       return move ? [{ day: n.day, kind: 'move' as const, label: move }] : [];
     }),
   };
+  // Balance on the margins' scale: the accepting signatories' margins for the best deal, the signers' for the player's.
+  const bestBalance = exact.nash ? readableBalance(Object.fromEntries(exact.nash.accepting.map((id) => [id, exact.nash!.margins[id]!]))) : null;
+  const balance = score ? readableBalance(score.margins) : null;
   return {
     scenario: { id: scenario.id, title: scenario.title, version: scenario.version },
     start: { id: ctx.start.id, title: ctx.start.title },
@@ -194,9 +203,10 @@ export function buildDebrief(game: Game): Debrief {
     finalPoints: pointsInText(finalText),
     points,
     parties,
-    best: { feasible: exact.feasible, durability: exact.maximin?.value ?? null, balance: exact.nash?.value ?? null },
-    leftOnTable: score && exact.maximin && exact.nash
-      ? { durability: round(exact.maximin.value - score.durability), balance: round(exact.nash.value - score.balance) }
+    best: { feasible: exact.feasible, durability: exact.maximin?.value ?? null, balance: bestBalance },
+    balance,
+    leftOnTable: score && exact.maximin && bestBalance !== null && balance !== null
+      ? { durability: round(exact.maximin.value - score.durability), balance: round(bestBalance - balance) }
       : null,
     series,
     bestRejected: outcome.kind === 'deal' ? null : bestRejected(game),

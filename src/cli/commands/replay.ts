@@ -8,6 +8,7 @@ import { formatProblem } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { parseSave, replay, type Game } from '../../engine/session.ts';
 import { MAX_SAVE_CHARS } from '../../engine/save.ts';
+import { readableBalance } from '../../engine/score.ts';
 import type { PlayerView } from '../../engine/view.ts';
 import { importResult, MAX_RESULT_CHARS, RESULT_FORMAT } from '../../debrief/resultFile.ts';
 import { shippedScenarioFile } from '../catalogue.ts';
@@ -108,7 +109,7 @@ function describe(view: PlayerView, title: string, commands: number, seed: numbe
   else if (o.kind === 'deal') {
     lines.push(`Outcome: deal on day ${o.day + 1}, ${o.score.points} points, signed by ${o.signers.map(name).join(', ')}.`);
     lines.push(`  margins above reservation: ${Object.entries(o.score.margins).map(([p, m]) => `${name(p)} ${m.toFixed(1)}`).join(', ')}`);
-    lines.push(`  durability ${o.score.durability.toFixed(2)} (smallest margin), balance ${o.score.balance.toFixed(2)} (Nash product)`);
+    lines.push(`  durability ${o.score.durability.toFixed(2)} (smallest margin), balance ${readableBalance(o.score.margins).toFixed(2)} (typical margin: the geometric mean of the margins)`);
   } else lines.push(`Outcome: ${o.kind === 'collapse' ? 'talks collapsed' : 'deadline passed'} on day ${o.day + 1}. ${o.reason}`);
   if (checked) lines.push('Result file checked: its checksum holds and every claim (outcome, day, points, score, title) follows from its log.');
   return `${lines.join('\n')}\n`;

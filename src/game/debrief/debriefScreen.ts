@@ -46,8 +46,8 @@ function scoreSection(d: Debrief): HTMLElement {
     ['Points in the text', `${d.startPoints} at the start → ${d.finalPoints}`],
   ];
   if (d.score) {
-    rows.push(['Durability (smallest margin)', fmt(d.score.durability, 2)]);
-    rows.push(['Balance (Nash product of margins)', fmt(d.score.balance, 1)]);
+    rows.push(['Durability (the smallest margin: how close the least satisfied party is to its walk-away)', fmt(d.score.durability, 2)]);
+    rows.push(['Balance (the typical margin, weighted toward the least satisfied; 0 if any party gains nothing)', fmt(d.balance, 1)]);
   }
   const reason = d.outcome.kind === 'deal' ? null : h('p', null, d.outcome.reason);
   return region(2, 'Outcome and score', { class: 'debrief-block' }, reason, table('Score', ['Measure', 'Value'], rows));
@@ -67,7 +67,7 @@ function comparisonSection(d: Debrief): HTMLElement {
   const margins = d.parties.map((p) => [`${p.name}: margin above walk-away`, '', fmt(p.player), fmt(p.durable), fmt(p.balanced)]);
   const left = d.leftOnTable
     ? h('p', { class: 'left-on-table' },
-        `Value left on the table: the most durable deal would have given every party at least ${fmt(d.best.durability, 2)} above its walk-away (yours: ${fmt(d.score?.durability, 2)}, ${fmt(d.leftOnTable.durability, 2)} less); the most balanced a Nash product of ${fmt(d.best.balance, 1)} (yours: ${fmt(d.score?.balance, 1)}).`)
+        `Value left on the table: the most durable deal would have given every party at least ${fmt(d.best.durability, 2)} above its walk-away (yours: ${fmt(d.score?.durability, 2)}, ${fmt(d.leftOnTable.durability, 2)} less); the most balanced a balance of ${fmt(d.best.balance, 1)}, a typical margin that size (yours: ${fmt(d.balance, 1)}).`)
     : h('p', null, d.best.feasible ? 'The analyser finds deals every required party could sign; they are shown beside your text.' : 'The analyser finds no text every required party could sign in this scenario.');
   return region(2, 'Your text beside the best deals', { class: 'debrief-block' },
     left,

@@ -5,6 +5,7 @@
 import { OMIT } from '../../scenario/omit.ts';
 import type { PlayerView } from '../../engine/view.ts';
 import type { PlanText } from '../../engine/text.ts';
+import { readableBalance } from '../../engine/score.ts';
 import { listOf, optionLabel, partyName, plural, shortDate } from './names.ts';
 import type { PublicScenario } from './publicScenario.ts';
 
@@ -55,7 +56,7 @@ export function endingView(pub: PublicScenario, view: PlayerView): EndingView | 
           note: 'how far the deal is above what it would accept at worst',
         })),
         { label: 'Durability', value: score.durability.toFixed(1), note: 'the smallest margin: a deal one party barely accepts is fragile' },
-        { label: 'Balance', value: score.balance.toFixed(0), note: 'the product of the margins: higher when every side gains' },
+        { label: 'Balance', value: readableBalance(score.margins).toFixed(1), note: 'the typical margin, weighted toward the least satisfied: high only when every side gains' },
       ],
       textHeading: 'The signed text',
       ...textRows(pub, outcome.text),
