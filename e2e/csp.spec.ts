@@ -84,3 +84,51 @@ test('under the policy as a header: a whole game, and the WebGL title, send no v
     await server.stop();
   }
 });
+
+test('studio.html carries the same policy', () => {
+  const html = readFileSync(new URL('../dist/studio.html', import.meta.url), 'utf8');
+  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${POLICY}" />`);
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle="/);
+});
+
+test('the studio under the policy: editing, underlines, completion, hover help, the worker and its bot games, with no violation', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  const violations = await watchViolations(page);
+  await page.goto('/studio.html?test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accord studio' })).toBeVisible();
+  await expect(page.locator('.verdict')).toHaveText(/^Yes/, { timeout: 30_000 });
+  // The editor's own styles are in force (CodeMirror injects them; a blocked sheet leaves it unstyled).
+  await expect(page.locator('.cm-editor')).toHaveCSS('display', 'flex');
+  // An error, underlined; then completion and the hover help.
+  const at = (text: string) => page.evaluate((text) => {
+    const { view } = (window as unknown as { __studio: { view: import('@codemirror/view').EditorView } }).__studio;
+    const i = view.state.doc.toString().indexOf(text);
+    view.dispatch({ selection: { anchor: i + text.length }, scrollIntoView: true });
+    view.focus();
+  }, text);
+  await at('reservation: 48');
+  await page.keyboard.type('x');
+  await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
+  await page.keyboard.press('Backspace');
+  await expect(page.locator('.verdict')).toHaveText(/^Yes/, { timeout: 30_000 });
+  await at('  deadline: 2031-03-22');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('act');
+  await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('actionsPerDay');
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+  await expect(page.locator('.verdict')).toHaveText(/^Yes/, { timeout: 30_000 });
+  // Hover the key "reservation" (its middle, where CodeMirror draws it).
+  const key = await page.evaluate(() => {
+    const { view } = (window as unknown as { __studio: { view: import('@codemirror/view').EditorView } }).__studio;
+    const i = view.state.doc.toString().indexOf('reservation: 48');
+    const a = view.coordsAtPos(i + 2)!;
+    return { x: a.left + 2, y: (a.top + a.bottom) / 2 };
+  });
+  await page.mouse.move(key.x, key.y);
+  await expect(page.locator('.schema-help')).toBeVisible();
+  await expect(page.locator('td[data-bot="oracle"]').first()).toHaveText(/^\d+\/10$/, { timeout: 90_000 });
+  expect(await violations()).toEqual([]);
+  expect(errors).toEqual([]);
+});

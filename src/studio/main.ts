@@ -92,10 +92,35 @@ const hover = hoverTooltip((view, pos) => {
   };
 });
 
+/**
+ * The editor's look, as a CodeMirror theme: CodeMirror injects its styles itself, and inside a
+ * shadow root it does so as a constructed style sheet, which the page's strict
+ * Content-Security-Policy (no inline style) allows; in the document it would use a <style> tag.
+ */
+const studioTheme = EditorView.theme({
+  '&': { height: '100%', background: '#0b1524', color: 'var(--text)', fontSize: '14px' },
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '-3px' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Menlo, monospace' },
+  '.cm-gutters': { background: '#0d192b', color: '#7f8ea6', borderRight: '1px solid var(--border)' },
+  '.cm-activeLine': { background: 'rgb(255 255 255 / 0.04)' },
+  '.cm-activeLineGutter': { background: 'rgb(255 255 255 / 0.06)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--focus)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { background: '#2b4a77' },
+  '.cm-tooltip': { background: 'var(--panel-2)', color: 'var(--text)', border: '1px solid var(--border)', maxWidth: '420px' },
+  '.cm-tooltip-autocomplete ul li[aria-selected]': { background: 'var(--button-hover)', color: 'var(--text)' },
+  '.cm-completionInfo': { padding: '6px 8px' },
+  '.cm-diagnostic-error': { borderLeftColor: 'var(--bad)' },
+  '.cm-diagnostic-warning': { borderLeftColor: 'var(--warn)' },
+  '.schema-help': { padding: '6px 8px' },
+}, { dark: true });
+
 const initial = local()?.getItem(DRAFT_KEY) ?? null;
 const editorHost = h('div', { class: 'editor', attrs: { 'aria-label': 'Scenario text' } });
+const editorRoot = h('div', { class: 'editor-root' });
+editorRoot.style.height = '100%';
+editorHost.attachShadow({ mode: 'open' }).append(editorRoot);
 const view = new EditorView({
-  parent: editorHost,
+  parent: editorRoot,
   state: EditorState.create({
     doc: initial ?? '',
     extensions: [
@@ -103,6 +128,7 @@ const view = new EditorView({
       highlightActiveLine(),
       history(),
       keymap.of([...defaultKeymap, ...historyKeymap]),
+      studioTheme,
       syntaxHighlighting(darkYaml),
       yaml(),
       lintGutter(),
