@@ -19,7 +19,9 @@ test('the tutorial is won through the UI, from the title to a signed deal', asyn
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { level: 1, name: TUTORIAL })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your role' })).toContainText('Marta Oyelaran');
-  await expect(page.getByRole('textbox', { name: 'Class link' })).toHaveValue(/\?scenario=tutorial&start=draft&seed=\d+&difficulty=standard$/);
+  // Served from 127.0.0.1: no link to copy, but how to get one, and the game's settings.
+  await expect(page.getByRole('region', { name: 'Class link' })).toContainText('npm run class');
+  await expect(page.getByRole('textbox', { name: 'Class link settings' })).toHaveValue(/^\?scenario=tutorial&start=draft&seed=\d+&difficulty=standard$/);
   await shot(page, 'briefing');
   await expectAccessible(page, 'briefing');
   await page.getByRole('button', { name: 'Begin' }).click();

@@ -29,7 +29,11 @@ export interface Served {
   stop: () => Promise<void>;
 }
 
-export async function serveFolder(folder: string, headers: Record<string, string> = {}): Promise<Served> {
+/**
+ * @param prefix serve the folder under this path (e.g. `/some/path/`), as a host that puts the
+ *   game in a sub-folder would; anything outside it is 404
+ */
+export async function serveFolder(folder: string, headers: Record<string, string> = {}, prefix = '/'): Promise<Served> {
   if (!existsSync(join(folder, 'index.html'))) throw new Error(`${folder} has no index.html: build it first`);
   const reports: string[] = [];
   const server = createServer((req, res) => {
@@ -43,7 +47,12 @@ export async function serveFolder(folder: string, headers: Record<string, string
       });
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const full = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!full.startsWith(prefix)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const path = `/${full.slice(prefix.length)}`;
     const file = normalize(join(folder, path === '/' ? 'index.html' : path));
     if (!file.startsWith(folder + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
@@ -55,7 +64,7 @@ export async function serveFolder(folder: string, headers: Record<string, string
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     reports,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

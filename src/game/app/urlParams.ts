@@ -62,3 +62,13 @@ export function gameLinkQuery(link: Required<Omit<GameLink, 'length'>> & Pick<Ga
 function shorten(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
+
+/**
+ * True when an address only works on this computer (localhost, 127.x, ::1, 0.0.0.0, a file:
+ * page): a link to it is useless on students' machines.
+ */
+export function isLoopbackAddress(protocol: string, hostname: string): boolean {
+  if (protocol === 'file:') return true;
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === '' || host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === '0.0.0.0' || host === '::';
+}

@@ -3,7 +3,7 @@
  * class link for this exact game. Begin starts play.
  */
 import type { AppState } from '../app/controller.ts';
-import { gameLinkQuery } from '../app/urlParams.ts';
+import { gameLinkQuery, isLoopbackAddress } from '../app/urlParams.ts';
 import { briefingView } from '../viewModel/briefing.ts';
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { DIFFICULTY_TEXT } from '../viewModel/title.ts';
@@ -28,8 +28,11 @@ export function briefingScreen(deps: ScreenDeps): ScreenView {
         h('p', null, 'Class links open shipped scenarios only. To share this game, share the scenario file and the seed: ', h('strong', null, String(choice.seed)), '.'),
       );
     }
-    const url = linkFor(gameLinkQuery({ scenario: choice.entry, start: choice.start, seed: choice.seed, difficulty: choice.difficulty, length: choice.length }));
-    const field = h('input', { key: 'link', class: 'link-field', attrs: { type: 'text', readonly: true, value: url, 'aria-label': 'Class link' } });
+    const query = gameLinkQuery({ scenario: choice.entry, start: choice.start, seed: choice.seed, difficulty: choice.difficulty, length: choice.length });
+    // Opened from this computer only (localhost, 127.0.0.1, a file): a link to it opens nowhere else.
+    const local = isLoopbackAddress(window.location.protocol, window.location.hostname);
+    const url = local ? query : linkFor(query);
+    const field = h('input', { key: 'link', class: 'link-field', attrs: { type: 'text', readonly: true, value: url, 'aria-label': local ? 'Class link settings' : 'Class link' } });
     const copy = () => {
       const done = (how: string) => {
         copied = how;
@@ -37,9 +40,21 @@ export function briefingScreen(deps: ScreenDeps): ScreenView {
       };
       field.select();
       if (navigator.clipboard?.writeText) {
-        navigator.clipboard.writeText(url).then(() => done('Link copied.'), () => done('Copy did not work here: the link is selected, press Ctrl+C.'));
+        navigator.clipboard.writeText(url).then(() => done(local ? 'Settings copied.' : 'Link copied.'), () => done('Copy did not work here: the link is selected, press Ctrl+C.'));
       } else done('The link is selected: press Ctrl+C to copy it.');
     };
+    if (local) {
+      return region(2, 'Class link', { class: 'class-link' },
+        h('p', null, `This page was opened from ${window.location.protocol === 'file:' ? 'a file' : window.location.host} on this computer only, so a link to it would not open on students’ machines. To get a link they can open:`),
+        h('ul', null,
+          h('li', null, 'run ', h('code', null, 'npm run class'), ' on this computer: it prints an address on the school network; or'),
+          h('li', null, 'put the built game (the ', h('code', null, 'dist'), ' folder) on any static web host (see the README),'),
+        ),
+        h('p', null, 'then open the game from that address and choose this game again; its link appears here. Or add these settings to that address, so everyone plays the same scenario, start, seed and difficulty:'),
+        h('div', { class: 'link-row' }, field, button('Copy settings', copy, { key: 'copy' })),
+        h('p', { class: 'hint', attrs: { role: 'status' } }, copied),
+      );
+    }
     return region(2, 'Class link', { class: 'class-link' },
       h('p', null, 'Everyone who opens this link plays the same scenario, start, seed and difficulty, so results can be compared.'),
       h('div', { class: 'link-row' }, field, button('Copy link', copy, { key: 'copy' })),
