@@ -120,10 +120,14 @@ test('the studio under the policy: editing, underlines, completion, hover help, 
   for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
   await expect(page.locator('.verdict')).toHaveText(/^Yes/, { timeout: 30_000 });
   // Hover the key "reservation" (its middle, where CodeMirror draws it).
-  const key = await page.evaluate(() => {
+  const key = await page.evaluate(async () => {
     const { view } = (window as unknown as { __studio: { view: import('@codemirror/view').EditorView } }).__studio;
     const i = view.state.doc.toString().indexOf('reservation: 48');
-    const a = view.coordsAtPos(i + 2)!;
+    view.dispatch({ selection: { anchor: i }, scrollIntoView: true });
+    // Drawn after the scroll: wait two frames for the line to be laid out.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const a = view.coordsAtPos(i + 2);
+    if (!a) throw new Error('the key is not drawn');
     return { x: a.left + 2, y: (a.top + a.bottom) / 2 };
   });
   await page.mouse.move(key.x, key.y);

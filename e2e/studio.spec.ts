@@ -128,3 +128,33 @@ for (const viewport of [{ width: 1024, height: 768 }, { width: 390, height: 844 
     await shot(page, 'studio-error');
   });
 }
+
+/** Both sides ask for 80 and open at 90: nobody can win. */
+async function makeInfeasible(page: Page): Promise<void> {
+  for (const [from, to] of [['reservation: 48', '80'], ['reservation: 45', '80'], ['opening: 85', '90'], ['opening: 85', '90']] as const) {
+    await cursorAfter(page, from);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(to);
+  }
+  await expect(page.locator('.verdict')).toHaveText(/^No: no text passes/);
+}
+
+for (const viewport of [{ width: 1024, height: 768 }, { width: 1920, height: 1080 }]) {
+  test(`screenshots at ${viewport.width}x${viewport.height}: an error, an infeasible scenario explained, a balanced one`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(viewport);
+    await openStudio(page);
+    await expect(page.locator('td[data-bot="oracle"]')).toHaveText(/^\d+\/10$/, { timeout: 90_000 });
+    await shot(page, 'shot-balanced');
+    await cursorAfter(page, 'reservation: 48');
+    await page.keyboard.type('x');
+    await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
+    await shot(page, 'shot-error');
+    await page.keyboard.press('Backspace');
+    await expect(page.locator('.verdict')).toHaveText(/^Yes/);
+    await makeInfeasible(page);
+    await expect(page.locator('ul.why')).toContainText("Belmar's walk-away");
+    await shot(page, 'shot-infeasible');
+  });
+}
