@@ -6,13 +6,14 @@
  *   --quick   fewer rounds (used by the bench smoke test)
  *   --check   exit 1 when any target is missed (a local guard, not CI timing)
  *   --build   rebuild the pages first
- *   --only=engine,cli,analysis,scale,browser   run some sections
+ *   --only=engine,cli,analysis,scale,limits,browser   run some sections
  */
 import { runEngineBench } from './engine.ts';
 import { runAnalysisBench } from './analysis.ts';
 import { runBrowserBench } from './browser.ts';
 import { runCliBench } from './cli.ts';
 import { runScaleBench } from './scale.ts';
+import { runLimitsBench } from './limits.ts';
 import { summary, figures } from './targets.ts';
 
 const quick = process.argv.includes('--quick');
@@ -22,6 +23,7 @@ const sections: [string, () => string[] | Promise<string[]>][] = [
   ['cli', () => runCliBench(quick)],
   ['analysis', () => runAnalysisBench(quick)],
   ['scale', () => runScaleBench(quick)],
+  ['limits', () => runLimitsBench(quick)],
   ['browser', () => runBrowserBench(quick)],
 ];
 for (const [name, section] of sections) {

@@ -1,12 +1,15 @@
 /**
  * The loader's limits: a file of any shape is checked or refused quickly, with located messages,
- * and long lists of problems are capped. Times are CPU times of this process, so a busy machine
- * does not make them fail; the bounds are the issue's (1 s for a 1 MB file, 2 s for the 50k keys).
+ * and long lists of problems are capped. Times are CPU times of this process. The bounds here are
+ * five times the issue's targets (1 s for a 1 MB file, 2 s for the 50k keys), so a busy CI machine
+ * does not decide them while a super-linear check (25–80 s before the fix) still fails by far;
+ * `npm run bench` measures the targets themselves (bench/limits.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadScenarioText, MAX_PROBLEMS, MAX_SCENARIO_CHARS } from './load.ts';
-import { MAX_DEPTH, MAX_ENTRIES } from './prescan.ts';
+import { formatProblem, loadScenarioText, MAX_PROBLEMS } from './load.ts';
+import { MAX_DEPTH } from './prescan.ts';
+import { fiftyThousandKeys, hostileShapes } from '../testing/hostileShapes.ts';
 
 const TUTORIAL = readFileSync(new URL('../../scenarios/tutorial/scenario.yaml', import.meta.url), 'utf8');
 
@@ -17,15 +20,15 @@ function timed(text: string): { ms: number; lines: string[]; ok: boolean } {
   return { ms: (used.user + used.system) / 1000, ok: r.ok, lines: r.ok ? [] : r.problems.map(formatProblem) };
 }
 
-/** Pad a text to about `chars` characters with a YAML comment block, keeping its shape. */
-const pad = (text: string, chars: number) => `${text}\n${'#'.repeat(Math.max(0, chars - text.length - 2))}\n`;
+/** Five times the issue's target: see the note at the top. */
+const SLACK = 5;
 
 describe('scenario files of hostile shapes', () => {
   it('the 50,000-key file is refused at once, at the line where it passes the limit', () => {
-    const text = `${TUTORIAL}\nextra:\n${Array.from({ length: 50_000 }, (_, i) => `  k${i}: ${i}`).join('\n')}\n`;
+    const text = fiftyThousandKeys(TUTORIAL);
     expect(text.length).toBeGreaterThan(690_000);
     const r = timed(text);
-    expect(r.ms).toBeLessThan(2000);
+    expect(r.ms).toBeLessThan(2000 * SLACK);
     expect(r.lines).toHaveLength(1);
     expect(r.lines[0]).toMatch(/^big\.yaml:24\d{3}:3: the file has more than 25,000 entries; a scenario needs far fewer$/);
   });
@@ -42,7 +45,7 @@ describe('scenario files of hostile shapes', () => {
     const before = process.cpuUsage();
     const r = loadScenarioText(text, 'big.yaml');
     const used = process.cpuUsage(before);
-    expect((used.user + used.system) / 1000).toBeLessThan(1000);
+    expect((used.user + used.system) / 1000).toBeLessThan(1000 * SLACK);
     if (r.ok) throw new Error('loaded');
     // The first YAML problem, with the others folded under it (explain.ts).
     const all = r.problems.flatMap((p) => [p, ...((p as { folded?: typeof r.problems }).folded ?? [])]).map(formatProblem);
@@ -60,27 +63,13 @@ describe('scenario files of hostile shapes', () => {
     expect(lines.length).toBeLessThanOrEqual(MAX_PROBLEMS + 1);
   });
 
-  it('a 1 MB file of any shape is checked or refused in under 1 s of CPU', () => {
-    const entries = MAX_ENTRIES - 300;
-    const shapes: Record<string, string> = {
-      'many keys': `a:\n${Array.from({ length: entries }, (_, i) => `  k${i}: ${i}`).join('\n')}\n`,
-      'many list items': `a:\n${Array.from({ length: entries }, (_, i) => `  - {id: p${i}}`).join('\n')}\n`,
-      'one long inline list': `a: [${'1,'.repeat(entries)}1]\n`,
-      'one huge string': TUTORIAL.replace(/^summary:.*$/m, `summary: "${'x'.repeat(MAX_SCENARIO_CHARS - TUTORIAL.length - 100)}"`),
-      'the tutorial repeated': TUTORIAL.repeat(Math.floor(MAX_SCENARIO_CHARS / TUTORIAL.length / 3)),
-      'huge numbers': `a:\n${Array.from({ length: entries }, (_, i) => `  n${i}: 1e${300 + (i % 20)}`).join('\n')}\n`,
-      'aliases': `base: &b {x: 1, y: [1, 2, 3]}\n${Array.from({ length: entries / 2 }, (_, i) => `r${i}: *b`).join('\n')}\n`,
-    };
-    for (const [shape, raw] of Object.entries(shapes)) {
-      const text = raw.length < MAX_SCENARIO_CHARS - 10 ? pad(raw, MAX_SCENARIO_CHARS - 10) : raw.slice(0, MAX_SCENARIO_CHARS);
-      // The better of two runs: the first also pays for the parser's warm-up (JIT), which a busy
-      // machine stretches past the bound; a super-linear check still fails by far (80 s before).
-      const first = timed(text);
-      const r = first.ms <= 1000 ? first : timed(text);
+  it('a 1 MB file of any shape is checked or refused in linear time', () => {
+    for (const [shape, text] of Object.entries(hostileShapes(TUTORIAL))) {
+      const r = timed(text);
       expect(r.ok, shape).toBe(false);
       expect(r.lines.length, shape).toBeGreaterThan(0);
       expect(r.lines.length, shape).toBeLessThan(MAX_PROBLEMS * 20);
-      expect(r.ms, `${shape}: ${r.ms.toFixed(0)} ms`).toBeLessThan(1000);
+      expect(r.ms, `${shape}: ${r.ms.toFixed(0)} ms`).toBeLessThan(1000 * SLACK);
     }
   });
 });
