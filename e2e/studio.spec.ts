@@ -34,6 +34,7 @@ async function openStudio(page: Page): Promise<void> {
 }
 
 test('type an error, see it at its line, fix it, see feasibility follow, play the edited text', async ({ page }) => {
+  test.setTimeout(180_000);
   const errors = watchErrors(page);
   await openStudio(page);
   // An error: a letter typed into Aldoria's walk-away.
@@ -80,6 +81,18 @@ test('type an error, see it at its line, fix it, see feasibility follow, play th
   await page.getByRole('button', { name: 'Play from here' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tutorial: the Silver River accord (edited)', { timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible();
+
+  // Play a day, go back to the studio, edit again: the game goes on at the same step on the new text.
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await page.getByRole('button', { name: 'End day' }).click();
+  await expect(page.getByTestId('day')).toHaveText(/^2 of/);
+  await openStudio(page);
+  await cursorAfter(page, 'title: "Tutorial: the Silver River accord (edited)');
+  await page.keyboard.type(' again');
+  await expect(page.locator('.verdict')).toHaveText(/^Yes/);
+  await page.getByRole('button', { name: 'Play from here' }).click();
+  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'Your game was kept' })).toContainText('The one move played still applies to the edited text', { timeout: 20_000 });
+  await expect(page.getByTestId('day')).toHaveText(/^2 of/);
   expect(errors).toEqual([]);
 });
 

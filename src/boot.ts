@@ -91,7 +91,8 @@ if (new URLSearchParams(window.location.search).has('studio-play')) {
         if (!ok) return;
         const starts = controller.customScenario()?.starts ?? [];
         const start = starts.find((s) => s.id === play.start)?.id ?? starts[0]?.id;
-        if (start) controller.choose('custom', start, 'standard');
+        // The game played on the text before this edit goes on where the edit still allows.
+        if (start) controller.playFromStudio(start);
       });
     }
   } catch {

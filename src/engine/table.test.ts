@@ -5,7 +5,7 @@ import type { SeatCommand } from './commands.ts';
 import { parseSave } from './save.ts';
 import type { MediatorSeatView, PartySeatView } from './seatView.ts';
 import { gameFor } from './table.ts';
-import { createTable, restoreTable, type Table, type TableOptions } from './table.ts';
+import { createTable, restoreAsFarAsItGoes, restoreTable, type Table, type TableOptions } from './table.ts';
 import { RngCursor, seedRng } from './rng.ts';
 
 const scenario = tutorial();
@@ -218,3 +218,55 @@ describe('people and machines to the end', () => {
     expect(oracleBot().next(g, rng).type).toBeDefined();
   });
 });
+
+describe('a game kept across an edit of its scenario (the studio’s “play from here”)', () => {
+  function playedSave() {
+    const t = newTable();
+    leadToBelport(t);
+    ok(t, 'commission', { type: 'text.redraft', point: 'flow', option: 'f60' });
+    ok(t, 'commission', { type: 'envoy.meet', envoy: lead, party: 'belmar' });
+    return t.save();
+  }
+
+  it('replays every move when the edit leaves them all possible, to the same game', () => {
+    const save = playedSave();
+    const retitled = { ...scenario, title: 'The Silver River, second draft', version: '1.0.1' };
+    const kept = restoreAsFarAsItGoes(retitled, save);
+    if (!kept.ok) throw new Error(kept.message);
+    tables.push(kept.table);
+    expect(kept).toMatchObject({ applied: save.log.length, stopped: null });
+    // The same game, told under the new title.
+    const { journal, day, text, parties } = kept.table.view('commission') as MediatorSeatView;
+    const before = restoreAndView(save) as MediatorSeatView;
+    expect({ journal, day, text, parties }).toEqual({ journal: before.journal, day: before.day, text: before.text, parties: before.parties });
+  });
+
+  it('stops before the first move the edited scenario refuses, naming it, and keeps the game as it stood', () => {
+    const save = playedSave();
+    // The option the redraft chose is gone from the edited text.
+    const edited = { ...scenario, points: scenario.points.map((p) => (p.id === 'flow' ? { ...p, options: p.options.filter((o) => o.id !== 'f60') } : p)) };
+    const kept = restoreAsFarAsItGoes(edited, save);
+    if (!kept.ok) throw new Error(kept.message);
+    tables.push(kept.table);
+    const at = save.log.findIndex((e) => e.command.type === 'text.redraft');
+    expect(kept.applied).toBe(at);
+    expect(kept.stopped).toMatchObject({ index: at, type: 'text.redraft' });
+    expect(kept.table.log()).toHaveLength(at);
+    expect((kept.table.view('commission') as MediatorSeatView).day).toBe(1);
+    // A strict restore refuses the same save, naming the same move.
+    expect(restoreTable(edited, save)).toMatchObject({ ok: false, message: expect.stringMatching(new RegExp(`^command ${at + 1} \\(text\\.redraft\\) no longer applies`)) });
+  });
+
+  it('refuses a save of another scenario or a start the edit removed', () => {
+    const save = playedSave();
+    expect(restoreAsFarAsItGoes({ ...scenario, id: 'other' }, save)).toMatchObject({ ok: false, message: expect.stringMatching(/not "other"/) });
+    expect(restoreAsFarAsItGoes({ ...scenario, starts: scenario.starts.map((s) => ({ ...s, id: `${s.id}-2` })) }, save)).toMatchObject({ ok: false, message: expect.stringMatching(/start "draft" is not in the scenario/) });
+  });
+});
+
+function restoreAndView(save: ReturnType<Table['save']>) {
+  const again = restoreTable(scenario, save);
+  if (!again.ok) throw new Error(again.message);
+  tables.push(again.table);
+  return again.table.view('commission');
+}

@@ -81,10 +81,36 @@ export type RestoreResult = { ok: true; table: Table } | { ok: false; message: s
 
 /** Rebuild a table from a save: same scenario and version, every command re-sent by its seat. Never throws. */
 export function restoreTable(scenario: Scenario, save: SaveFile): RestoreResult {
-  if (save.scenario.id !== scenario.id) return { ok: false, message: `the save is for scenario "${save.scenario.id}", not "${scenario.id}"` };
   if (save.scenario.version !== scenario.version) {
-    return { ok: false, message: `the save was made with ${scenario.id} version ${save.scenario.version}; this is version ${scenario.version}` };
+    if (save.scenario.id === scenario.id) return { ok: false, message: `the save was made with ${scenario.id} version ${save.scenario.version}; this is version ${scenario.version}` };
   }
+  const kept = restoreAsFarAsItGoes(scenario, save);
+  if (!kept.ok) return kept;
+  if (kept.stopped) {
+    kept.table.stop();
+    const { index, type, reason } = kept.stopped;
+    const rules = save.engine === ENGINE_VERSION ? '' : ` (it was made by an ${save.engine < ENGINE_VERSION ? 'older' : 'newer'} version of the rules)`;
+    return { ok: false, message: `command ${index + 1} (${type}) no longer applies: ${reason}${rules}` };
+  }
+  return { ok: true, table: kept.table };
+}
+
+/** Where a log stopped applying: its index in the log, the command's type, and why it was refused. */
+export interface StoppedAt {
+  index: number;
+  type: string;
+  reason: string;
+}
+
+export type KeptResult = { ok: true; table: Table; applied: number; stopped: StoppedAt | null } | { ok: false; message: string };
+
+/**
+ * Rebuild a table from a save on a scenario that may have been edited since (the studio's "play
+ * from here"): the commands are re-sent in order until one no longer applies, and the table is
+ * the game as it stood before that one. Any scenario version; the same id and start. Never throws.
+ */
+export function restoreAsFarAsItGoes(scenario: Scenario, save: SaveFile): KeptResult {
+  if (save.scenario.id !== scenario.id) return { ok: false, message: `the save is for scenario "${save.scenario.id}", not "${scenario.id}"` };
   if (!scenario.starts.some((s) => s.id === save.start)) return { ok: false, message: `the save's start "${save.start}" is not in the scenario` };
   let table: ReturnType<typeof openTable>;
   try {
@@ -92,17 +118,17 @@ export function restoreTable(scenario: Scenario, save: SaveFile): RestoreResult 
   } catch (e) {
     return { ok: false, message: (e as Error).message };
   }
-  for (const [i, entry] of save.log.entries()) {
+  let stopped: StoppedAt | null = null;
+  for (const [index, entry] of save.log.entries()) {
     const seat = entry.seat === MEDIATOR_ALIAS ? table.api.mediatorSeat() ?? entry.seat : entry.seat;
     const r = table.deliver(seat, entry.command, true);
     if (!r.ok) {
-      table.api.stop();
-      const rules = save.engine === ENGINE_VERSION ? '' : ` (it was made by an ${save.engine < ENGINE_VERSION ? 'older' : 'newer'} version of the rules)`;
-      return { ok: false, message: `command ${i + 1} (${entry.command.type}) no longer applies: ${r.reason}${rules}` };
+      stopped = { index, type: entry.command.type, reason: r.reason };
+      break;
     }
   }
   table.runBots();
-  return { ok: true, table: table.api };
+  return { ok: true, table: table.api, applied: stopped ? stopped.index : save.log.length, stopped };
 }
 
 function openTable(authored: Scenario, options: TableOptions) {

@@ -249,6 +249,8 @@ async function saveFile(): Promise<void> {
 
 function play(): void {
   const text = view.state.doc.toString();
+  // The draft too: the check that would keep it may not have run yet, and the author comes back to edit.
+  local()?.setItem(DRAFT_KEY, text);
   local()?.setItem(PLAY_KEY, JSON.stringify({ file: fileName, text, start: startSelect.value }));
   window.location.href = './?studio-play';
 }

@@ -10,8 +10,8 @@ import type { Command } from '../../engine/commands.ts';
 import type { Difficulty } from '../../engine/knowledge.ts';
 import type { GameLength } from '../../scenario/gameLength.ts';
 import type { Notice } from '../../engine/negotiationMachine.ts';
-import { createGame, replay, type Game, type SendResult } from '../../engine/session.ts';
-import { createTable, gameFor, type Table } from '../../engine/table.ts';
+import { createGame, playerSeat, replay, type Game, type SendResult } from '../../engine/session.ts';
+import { createTable, gameFor, restoreAsFarAsItGoes, type Table } from '../../engine/table.ts';
 import { seatsOf, type SeatHolder } from '../../engine/seats.ts';
 import type { SeatCommand } from '../../engine/commands.ts';
 import { isPassAndPlay, PassAndPlay, type PassView } from './passAndPlay.ts';
@@ -290,6 +290,36 @@ export class AppController {
     this.state = { ...this.state, choice: { ...choice, scenario: this.game!.scenario } };
     this.persist();
     this.update({ screen: 'play', stage: { kind: 'map' }, view: this.game!.view(), banner: null, refusal: null });
+  }
+
+  /**
+   * The studio's "play from here", once its text is loaded as the custom scenario: the game last
+   * played on an earlier version of that text (same scenario id and start) goes on from the same
+   * step, its moves replayed on the edited text as far as they still apply, and the player is told
+   * how far that was. Otherwise the chosen start's briefing, as for a new game.
+   */
+  playFromStudio(start: string): void {
+    const custom = this.customText;
+    if (!custom) return;
+    const read = readSave(this.options.store);
+    const previous = read.kind === 'ok' && read.saved.customScenario && read.saved.save.scenario.id === custom.scenario.id && read.saved.save.start === start ? read.saved.save : null;
+    if (previous && previous.log.length > 0 && !isPassAndPlay(previous, custom.scenario.parties.find((p) => p.role === 'mediator')?.id ?? '')) {
+      const kept = restoreAsFarAsItGoes(custom.scenario, previous);
+      if (kept.ok && kept.applied > 0) {
+        const game = gameFor(kept.table, playerSeat(kept.table));
+        this.attach(game);
+        this.state = { ...this.state, choice: { entry: 'custom', scenario: game.scenario, start, seed: previous.seed, difficulty: previous.difficulty, length: previous.length ?? 'standard' } };
+        this.persist();
+        const lines = kept.stopped
+          ? [`${kept.applied} of the ${previous.log.length} moves played still apply to the edited text. Move ${kept.stopped.index + 1} (${kept.stopped.type}) no longer does: ${kept.stopped.reason}. The game goes on from just before it.`]
+          : [`${previous.log.length === 1 ? 'The one move played still applies' : `All ${previous.log.length} moves played still apply`} to the edited text: the game goes on from where it was.`];
+        const view = game.view();
+        this.update({ screen: view.outcome ? 'ending' : 'play', stage: { kind: 'map' }, view, banner: { kind: 'info', title: 'Your game was kept', lines }, refusal: null });
+        return;
+      }
+      if (kept.ok) kept.table.stop();
+    }
+    this.choose('custom', start, 'standard');
   }
 
   /** Resume the game saved in this browser. A save that no longer applies is cleared with a message. */

@@ -10,6 +10,7 @@ import { summitRefusal } from '../viewModel/log.ts';
 import { actionsPanel } from './actionsPanel.ts';
 import { answersPanel } from './answersPanel.ts';
 import { button, h, rerender, type Child } from './h.ts';
+import { bannerView } from './banner.ts';
 import { logPanel } from './logPanel.ts';
 import { planPanel, type Staged } from './planPanel.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
@@ -110,6 +111,8 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
 
     rerender(bar, [topBar(view, view.scenario.title, { map: showMap, endDay, summit: callSummit, help: deps.help, menu: openMenu })]);
     rerender(flash, [
+      // A message from the app about this game (e.g. the studio kept the game across an edit).
+      bannerView(state.banner, () => controller.dismissBanner()),
       message
         ? h('div', { class: `flash flash-${message.kind}`, attrs: { role: message.kind === 'refused' ? 'alert' : 'status' } },
             h('p', null, message.text),
