@@ -45,7 +45,9 @@ test('type an error, see it at its line, fix it, see feasibility follow, play th
   const errorLine = page.locator('.cm-line', { has: underline });
   await expect(errorLine).toHaveText(/reservation: 48x/);
   await expect(page.getByRole('list', { name: 'Problems and warnings' }).getByRole('listitem').first()).toContainText(/:133:\d+: parties\[1\]\.reservation: expected number/);
-  await expect(page.getByRole('button', { name: 'Play from here' })).toBeDisabled();
+  // Nothing to play (or rate) until the text loads: the row is hidden, not shown empty.
+  await expect(page.getByRole('button', { name: 'Play from here' })).toBeHidden();
+  await expect(page.getByRole('table', { name: /Bot deal rates/ })).toBeHidden();
   await shot(page, 'studio-error');
   // Fixed: back to a text that can be won.
   await page.keyboard.press('Backspace');

@@ -166,6 +166,7 @@ const panel = h('section', { class: 'panel', attrs: { 'aria-label': 'Checks' } }
   rates,
   h('div', { class: 'play' }, h('label', { attrs: { for: 'play-start' } }, 'Start'), startSelect, playButton),
 );
+const playRow = panel.lastElementChild as HTMLElement;
 
 // ---- Toolbar ------------------------------------------------------------------------------
 
@@ -313,6 +314,9 @@ function showCheck(result: CheckResult): void {
   problemsHeading.textContent = errors > 0 ? `Problems (${errors})` : warnings > 0 ? `Warnings (${warnings})` : 'No problems';
   problemsList.replaceChildren(...result.marks.map((m) => h('li', { class: m.severity }, button(m.text, () => goTo(m), { class: 'mark' }))));
   ratesBody.replaceChildren();
+  // Bot rates and the start to play mean nothing until the text loads: hidden, not shown empty.
+  rates.hidden = !result.ok;
+  playRow.hidden = !result.ok;
   if (!result.ok) {
     feasibility.replaceChildren(h('p', { class: 'muted' }, 'Fix the problems first: the scenario must load before it can be analysed.'));
     startSelect.replaceChildren();
