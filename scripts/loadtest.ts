@@ -79,8 +79,17 @@ interface StepResult {
 
 const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
 
+/** The servers (and Redis) of the step running now, stopped if the load test is interrupted. */
+let running: Awaited<ReturnType<typeof startCluster>> | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void (running?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
 async function step(o: Options, tables: number): Promise<StepResult> {
   const cluster = o.url ? null : await startCluster(o.processes, ['--grace', '3600']);
+  running = cluster;
   const urls = o.url ? [o.url] : cluster!.servers.map((s) => s.url);
   const pids = cluster ? cluster.servers.map((s) => s.proc.pid!) : [];
   const random = seededRandom(o.seed * 7919 + tables);
@@ -191,6 +200,7 @@ async function step(o: Options, tables: number): Promise<StepResult> {
   } finally {
     await Promise.all(rooms.map((r) => r.leave(true).catch(() => undefined)));
     await cluster?.stop();
+    running = null;
   }
 }
 

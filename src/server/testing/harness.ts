@@ -190,9 +190,16 @@ export async function startCluster(n: number, extra: string[] = []): Promise<{ s
   }
   const redis = await startRedis();
   const servers: ServerProcess[] = [];
-  for (let i = 0; i < n; i++) {
-    const port = await freePort();
-    servers.push(await startServer(['--port', String(port), '--public-address', `127.0.0.1:${port}`, '--redis', redis.url, '--data', `${data}/p${i}`, ...extra]));
+  try {
+    for (let i = 0; i < n; i++) {
+      const port = await freePort();
+      servers.push(await startServer(['--port', String(port), '--public-address', `127.0.0.1:${port}`, '--redis', redis.url, '--data', `${data}/p${i}`, ...extra]));
+    }
+  } catch (e) {
+    // A server that would not start must not leave Redis and the others running after the test.
+    await Promise.all(servers.map((s) => s.stop()));
+    await redis.stop();
+    throw e;
   }
   return {
     servers,
