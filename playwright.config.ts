@@ -12,6 +12,9 @@ export default defineConfig({
   // Waits sized for a machine three times slower than a quiet one of this kind (a loaded CI runner):
   // a wait ends as soon as its condition holds, so a long limit costs nothing when things are fast.
   expect: { timeout: 15_000 },
+  // Likewise for a whole test: most take 5–20 s on a quiet machine (a settings round trip took 32 s
+  // in a CI run on a busy one); the long playthroughs set their own, longer limits.
+  timeout: 90_000,
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
