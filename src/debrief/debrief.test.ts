@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/schema.ts';
 import { tutorial } from '../testing/scenarios.ts';
 import { createGame, type Game } from '../engine/session.ts';
-import { buildDebrief } from './debrief.ts';
+import { buildDebrief, viewAfter } from './debrief.ts';
 import { seal } from '../engine/envelope.ts';
 import { importResult, resultOf } from './resultFile.ts';
 
@@ -68,6 +68,16 @@ describe('the debrief', () => {
     expect(r.text.flow?.option).toBe('f40');
     expect(r.reasons.length).toBeGreaterThan(0);
     expect(r.reasons.join(' ')).not.toMatch(/Thirty percent/);
+  });
+
+  it('steps through a short one-player game as it was played, to its very end', () => {
+    const g = createGame(tutorial(), { seed: 3, length: 'short' });
+    while (!g.view().outcome) g.send({ type: 'day.end' });
+    const d = buildDebrief(g);
+    expect(d.length).toBe('short');
+    const replayed = viewAfter(tutorial(), d, d.log.length);
+    expect(replayed.outcome).toEqual(g.view().outcome);
+    expect(replayed.day).toBe(g.view().day);
   });
 });
 

@@ -76,6 +76,8 @@ export interface Debrief {
   start: { id: string; title: string };
   seed: number;
   difficulty: string;
+  /** Standard or short: the replay must use the same days and actions. */
+  length: GameLength;
   outcome: Outcome;
   score: Score | null;
   /** Points in the starting text, and in the final (or last) text. */
@@ -197,6 +199,7 @@ export function buildDebrief(game: Game): Debrief {
     start: { id: ctx.start.id, title: ctx.start.title },
     seed: game.seed,
     difficulty: game.difficulty,
+    length: game.length,
     outcome,
     score,
     startPoints: pointsInText(ctx.history[0]!.text),
@@ -241,9 +244,9 @@ function seatingOf(game: Game): Seating | null {
  * The game as it stood after its first `steps` commands: the debrief's step-by-step replay.
  * Pure: replays from the seed.
  */
-export function viewAfter(scenario: Scenario, d: Pick<Debrief, 'start' | 'seed' | 'difficulty' | 'log' | 'seating'>, steps: number): PlayerView {
+export function viewAfter(scenario: Scenario, d: Pick<Debrief, 'start' | 'seed' | 'difficulty' | 'length' | 'log' | 'seating'>, steps: number): PlayerView {
   if (d.seating) return seatedViewAfter(scenario, d, d.seating, steps);
-  const game = createGame(scenario, { start: d.start.id, seed: d.seed, difficulty: d.difficulty as Difficulty });
+  const game = createGame(scenario, { start: d.start.id, seed: d.seed, difficulty: d.difficulty as Difficulty, length: d.length });
   for (const command of d.log.slice(0, Math.max(0, steps))) game.send(command);
   const view = game.view();
   game.stop();
