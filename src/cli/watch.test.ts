@@ -82,13 +82,17 @@ describe('--watch', () => {
     renameSync(tmp, file);
     await w.until(WATCHING, 3);
     expect(w.out().match(/^ok .*scenario\.yaml: Tutorial/gm)).toHaveLength(2);
-    // Saving the same text again changes nothing, so nothing runs again.
+    // Saving the same text again changes nothing, so nothing runs again: the next run is the next
+    // real edit's (a run for the identical save would be the fourth, and would print a third "ok").
     writeFileSync(file, good);
     await new Promise((r) => setTimeout(r, 600));
+    writeFileSync(file, good.replace('\nsummary:', '\nsumary:'));
+    await w.until(WATCHING, 4);
     expect(w.out().match(/^ok /gm)).toHaveLength(2);
+    expect(w.err().match(/did you mean "summary"/g)).toHaveLength(2);
     w.child.kill('SIGINT');
-    // Ctrl+C stops watching; the exit code is the last check's.
-    expect(await new Promise((r) => w.child.once('exit', (code, signal) => r(code ?? signal)))).toBe(0);
+    // Ctrl+C stops watching; the exit code is the last check's (the misspelt key: 1).
+    expect(await new Promise((r) => w.child.once('exit', (code, signal) => r(code ?? signal)))).toBe(1);
   }, 60_000);
 
   it('analyze --watch analyses again when the file is saved: a walk-away raised out of reach makes it infeasible, and says why', async () => {
