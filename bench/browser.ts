@@ -70,7 +70,7 @@ async function timeToReady(browser: Browser, url: string, runs: number): Promise
  * Gzip sizes: the app's own JS the page loads before its title (the entry and every chunk it
  * imports statically, through boot.ts; dynamic imports excluded), all of the app's JS, and Phaser's.
  */
-function gzipSizes(dir: string): { beforeTitle: number; app: number; phaser: number } {
+function gzipSizes(dir: string): { beforeTitle: number; app: number; phaser: number; scenarios: number } {
   const assets = join(dir, 'assets');
   const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
   const size = (f: string) => gzipSync(readFileSync(join(assets, f)), { level: 9 }).length;
@@ -81,7 +81,7 @@ function gzipSizes(dir: string): { beforeTitle: number; app: number; phaser: num
     before.add(f);
     deps(f).forEach(visit);
   };
-  files.filter((f) => f.startsWith('index-') || f.startsWith('boot-')).forEach(visit);
+  files.filter((f) => f.startsWith('main-') || f.startsWith('boot-')).forEach(visit);
   let beforeTitle = 0;
   let app = 0;
   let phaser = 0;
@@ -92,7 +92,9 @@ function gzipSizes(dir: string): { beforeTitle: number; app: number; phaser: num
       if (before.has(f)) beforeTitle += size(f);
     }
   }
-  return { beforeTitle, app, phaser };
+  // The shipped scenarios' prebuilt data, fetched (as JSON, not script) with the scripts.
+  const scenarios = readdirSync(assets).filter((f) => /^scenarios-.*\.json$/.test(f)).reduce((n, f) => n + size(f), 0);
+  return { beforeTitle, app, phaser, scenarios };
 }
 
 /** A free port on 127.0.0.1, so the bench never collides with another server. */
@@ -114,7 +116,7 @@ export async function runBrowserBench(quick: boolean): Promise<string[]> {
   if (!existsSync(join(root, 'dist-test/index.html')) || process.argv.includes('--build')) build(['--mode', 'test']);
   build(['--config', 'bench/bare/vite.config.ts']);
   const sizes = gzipSizes(join(root, 'dist'));
-  out.push(figure("app's own JS before the interactive title, gzip", sizes.beforeTitle / 1024, 'KiB', { max: 100 }, `all of the app's JS ${fmt(sizes.app / 1024, 1)} KiB; Phaser ${fmt(sizes.phaser / 1024, 1)} KiB`, 1));
+  out.push(figure("app's own JS before the interactive title, gzip", sizes.beforeTitle / 1024, 'KiB', { max: 100 }, `all of the app's JS ${fmt(sizes.app / 1024, 1)} KiB; Phaser ${fmt(sizes.phaser / 1024, 1)} KiB; scenario data (JSON, fetched alongside) ${fmt(sizes.scenarios / 1024, 1)} KiB`, 1));
   const game = await serve(join(root, 'dist'), await freePort());
   const bare = await serve(join(root, 'bench/.out/bare'), await freePort());
   const hooked = await serve(join(root, 'dist-test'), await freePort());

@@ -4,14 +4,23 @@ import { watchErrors } from './helpers/ui.ts';
 
 /**
  * What the page downloads before its title is interactive: no Chart.js, no YAML parser, no
- * scenario schema, no sound files and not the finer map. Each is recognised by text only it
- * contains (an error message of Chart.js, one of the YAML parser, a description from the
- * scenario schema), in every script the page received before `__accordReady`.
+ * scenario schema, no sound files and not the finer map; the shipped scenarios come as one JSON
+ * file, not inside a script. Each is recognised by text only it contains (an error message of
+ * Chart.js, one of the YAML parser, a description from the scenario schema, a shipped file's
+ * path), in every script the page received before `__accordReady`.
  */
+
+/**
+ * The app's own scripts before the title, gzip, may not grow past what ships now (141 KiB at the
+ * last measurement). Issue #13's target is 100 KiB: the engine with XState (28 KiB) and zod
+ * (25 KiB, for the autosave's and settings' checks) still load before the title.
+ */
+const APP_JS_BUDGET_KIB = 145;
 const NOT_BEFORE_TITLE: Record<string, string> = {
   'Chart.js': 'Canvas is already in use',
   'the YAML parser': 'Implicit keys need to be on a single line',
   'the scenario schema': 'A short identifier, unique in its list.',
+  "the shipped scenarios' data": 'scenarios/geneva-2025/scenario.yaml',
 };
 
 test('the title loads no chart, YAML or schema code, no sounds and only the map it draws', async ({ page }) => {
@@ -47,10 +56,11 @@ test('the title loads no chart, YAML or schema code, no sounds and only the map 
   expect(before.filter((r) => r.type === 'sound')).toEqual([]);
   const maps = before.map((r) => /countries-(\d+m)/.exec(r.url)?.[1]).filter((m) => m !== undefined && m !== '50m');
   expect(maps).toEqual(['110m']);
+  expect(before.filter((r) => /\/scenarios-[^/]*\.json$/.test(r.url))).toHaveLength(1);
   expect(fineAskedWhenReady).not.toBe(false);
   // The app's own scripts before the title, compressed as a server would send them.
   const appBytes = scripts.filter((s) => !/\/phaser-/.test(s.url)).reduce((n, s) => n + gzipSync(s.body, { level: 9 }).length, 0);
   test.info().annotations.push({ type: 'app JS before the title (KiB gzip)', description: (appBytes / 1024).toFixed(1) });
-  // The size is reported here and held to its 100 KiB target by `npm run bench -- --check`; this test guards what is in it.
+  expect(appBytes / 1024, `app JS before the title, KiB gzip (budget ${APP_JS_BUDGET_KIB}; target 100, see npm run bench)`).toBeLessThanOrEqual(APP_JS_BUDGET_KIB);
   expect(errors).toEqual([]);
 });

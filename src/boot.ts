@@ -51,7 +51,7 @@ applyDocumentSettings(document.documentElement, settings);
 const saves = await openSaveStore({ indexedDB: typeof indexedDB !== 'undefined', localStorage: () => window.localStorage });
 
 const controller = new AppController({
-  catalogue: shippedScenarios(),
+  catalogue: await shippedScenarios(),
   store: saves,
   session: storage(() => window.sessionStorage),
   newSeed,

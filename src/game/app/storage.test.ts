@@ -10,9 +10,11 @@ function sessionStore() {
   return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
 }
 
+const catalogue = await shippedScenarios();
+
 function controllerOn(backend: ReturnType<typeof memoryBackend>, session = sessionStore()) {
   const store = createSaveStore(backend, backend.data);
-  const controller = new AppController({ catalogue: shippedScenarios(), store, session, newSeed: () => 7 });
+  const controller = new AppController({ catalogue, store, session, newSeed: () => 7 });
   return { controller, store, session };
 }
 
