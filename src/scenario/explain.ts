@@ -131,6 +131,15 @@ function yamlHint(p: ScenarioProblem, source: string): string {
   return '';
 }
 
+function parseQuietly(source: string): unknown {
+  try {
+    // Duplicate keys were reported already; the parser's own check is quadratic in a mapping's size.
+    return parse(source, { maxAliasCount: 200, prettyErrors: false, uniqueKeys: false });
+  } catch {
+    return null;
+  }
+}
+
 // A summary of many YAML errors of one kind is a YAML problem too.
 const isYaml = (p: ScenarioProblem) => kindMessage(p).startsWith('YAML: ') && p.line > 0;
 
@@ -139,7 +148,7 @@ const isYaml = (p: ScenarioProblem) => kindMessage(p).startsWith('YAML: ') && p.
  * rest folded under it. A duplicate id: later problems naming that id folded under it.
  * Unknown keys, ids and options: "did you mean" or the valid choices.
  */
-export function explainProblems(problems: readonly ScenarioProblem[], source: string): ExplainedProblem[] {
+export function explainProblems(problems: readonly ScenarioProblem[], source: string, parsed?: unknown): ExplainedProblem[] {
   if (problems.length === 0) return [];
   const yaml = problems.filter(isYaml);
   if (yaml.length > 0) {
@@ -153,14 +162,9 @@ export function explainProblems(problems: readonly ScenarioProblem[], source: st
     if (rest.length > 0) main.folded = rest;
     return [main, ...problems.filter((p) => !isYaml(p))];
   }
-  let data: Data | null = null;
-  try {
-    // Duplicate keys were reported already; the parser's own check is quadratic in a mapping's size.
-    const parsed: unknown = parse(source, { maxAliasCount: 200, prettyErrors: false, uniqueKeys: false });
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Data;
-  } catch {
-    data = null;
-  }
+  // The loader passes the data it already parsed: parsing a 1 MB file again doubled the time to refuse it.
+  const read = parsed === undefined ? parseQuietly(source) : parsed;
+  const data = read && typeof read === 'object' && !Array.isArray(read) ? (read as Data) : null;
   const hinted = problems.map((p) => hint(p, data));
   // Fold what follows from a duplicate id under it; the rest keep the loader's order.
   const roots = new Map<ScenarioProblem, { id: string; problem: ExplainedProblem }>();

@@ -138,9 +138,10 @@ export function loadScenarioText(source: string, file: string): LoadResult {
   // Size, depth and entries first: a file refused here is never parsed again to explain it.
   const refused = refuseBeforeParsing(source, file);
   if (refused) return refused;
-  const result = loadRaw(source, file);
-  // Did-you-mean, YAML hints and folding are written up separately (explain.ts).
-  return result.ok ? result : { ok: false, problems: explainProblems(result.problems, source) };
+  const read: { data?: unknown } = {};
+  const result = loadRaw(source, file, read);
+  // Did-you-mean, YAML hints and folding are written up separately (explain.ts), from the data parsed here.
+  return result.ok ? result : { ok: false, problems: explainProblems(result.problems, source, read.data ?? null) };
 }
 
 /** The limits checked before any parsing (size, then nesting and entries in one linear pass). */
@@ -153,7 +154,8 @@ function refuseBeforeParsing(source: string, file: string): LoadResult | null {
   return first.ok ? null : problem(first.message, first.line, first.column);
 }
 
-function loadRaw(source: string, file: string): LoadResult {
+/** Load; `read.data` keeps the data parsed from the file when it got that far (to explain problems without parsing again). */
+function loadRaw(source: string, file: string, read: { data?: unknown }): LoadResult {
   const problem = (message: string, line = 1, column = 1, path: PathPart[] = []): LoadResult => ({
     ok: false,
     problems: [{ file, line, column, path, message }],
@@ -192,6 +194,7 @@ function loadRaw(source: string, file: string): LoadResult {
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    read.data = data;
   } catch (e) {
     const message = (e as Error).message;
     return problem(
