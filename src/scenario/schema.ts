@@ -108,6 +108,35 @@ export const concessionSchema = z
     examples: ['boulware', { beta: 0.4 }],
   });
 
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
+
+/**
+ * How one leader is drawn at the table: a neutral likeness from a few plain features, never a
+ * photo or a caricature. Every field is optional; what is left out is chosen from the party's id,
+ * the same every time.
+ */
+export const figureSchema = z
+  .strictObject({
+    face: z.enum(['oval', 'round', 'long', 'square']).optional().meta({ description: 'Shape of the face.' }),
+    skin: hexColour.optional().meta({ description: 'Skin colour.', examples: ['#e0b393'] }),
+    hair: z
+      .enum(['short', 'side-part', 'swept', 'receding', 'bald', 'crew', 'curly', 'bob', 'long', 'bun'])
+      .optional()
+      .meta({ description: 'Hair style.' }),
+    hairColour: hexColour.optional().meta({ description: 'Hair colour (and beard).', examples: ['#3a2e28'] }),
+    beard: z.enum(['none', 'stubble', 'short']).optional().meta({ description: 'Beard.' }),
+    glasses: z.boolean().optional().meta({ description: 'Wears glasses.' }),
+    build: z.enum(['slim', 'medium', 'broad']).optional().meta({ description: 'Build: how wide the shoulders are.' }),
+    age: z.enum(['younger', 'middle', 'older']).optional().meta({ description: 'Age: older faces have lines (and greyer hair unless hairColour is set).' }),
+    attire: z
+      .enum(['suit', 'open-collar', 'sweater'])
+      .optional()
+      .meta({ description: 'suit: jacket and tie; open-collar: jacket, no tie; sweater: a plain crew-neck top.' }),
+    attireColour: hexColour.optional().meta({ description: 'Colour of the jacket or sweater.', examples: ['#2b3442'] }),
+    tie: hexColour.optional().meta({ description: "Tie colour (default: the party's colour)." }),
+  })
+  .meta({ description: 'How a leader is drawn at the table. Leave out any field to have it chosen from the party id.' });
+
 export const partySchema = z.strictObject({
   id,
   name: text(80).meta({ examples: ['Ukraine'] }),
@@ -116,7 +145,10 @@ export const partySchema = z.strictObject({
     description: 'mediator: the player\'s side; signatory: signs the text; consulted: advises, and has a say on the points it holds.',
   }),
   home: id.meta({ description: 'Venue where the party is met.', examples: ['kyiv'] }),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb').optional().meta({ description: 'Display colour.', examples: ['#2b6cb0'] }),
+  colour: hexColour.optional().meta({ description: 'Display colour.', examples: ['#2b6cb0'] }),
+  figures: z.array(figureSchema).min(1).max(3).optional().meta({
+    description: "How the party's leaders are drawn at the table: one entry per person seated (up to 3, the first in the middle). None: one figure chosen from the party id.",
+  }),
   envoys: z.array(envoySchema).max(6).default([]),
   briefing: text(6000).default('').meta({ description: "The party's position in plain language, shown in briefings." }),
   weights: z.record(id, z.number().finite().min(0).max(100)).meta({
@@ -298,6 +330,7 @@ export const scenarioSchema = z
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Party = Scenario['parties'][number];
+export type FigureLook = z.output<typeof figureSchema>;
 export type Point = Scenario['points'][number];
 export type Start = Scenario['starts'][number];
 export type RedLine = Party['redLines'][number];

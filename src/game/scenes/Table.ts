@@ -8,6 +8,7 @@ import { partyColours } from '../map/regionMap.ts';
 import { STATE_LABELS, partyCards, type AnswerSummary } from '../viewModel/answers.ts';
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { FIGURE_HEIGHT, FIGURE_WIDTH, drawChair, drawFigure, type Mood } from './figure.ts';
+import { looksOf } from './look.ts';
 import { announce, follow, reducedMotion, restartOnResize } from './follow.ts';
 
 /** Which party's table is up (from the controller's stage). */
@@ -63,20 +64,35 @@ export class TableScene extends Phaser.Scene {
     const cardWidth = Math.max(TABLE.card.minWidth, Math.min(TABLE.card.width, w * 0.42));
     const figureX = Math.round(Math.min(w * TABLE.figureX, (w - cardWidth - 24) / 2));
     this.drawRoom(w, h, figureX);
-    drawChair(this.add.graphics({ x: figureX, y: tableY }).setScale(scale));
-    const figure = this.add.graphics({ x: figureX, y: tableY }).setScale(scale);
+    // One leader in the middle; a delegation of two or three sits side by side, a little smaller,
+    // the first in the middle and in front.
+    const scenarioParty = choice.scenario.parties.find((p) => p.id === party.id);
+    const looks = looksOf({ id: party.id, figures: scenarioParty?.figures }, colour);
+    const each = looks.length === 1 ? scale : scale * (looks.length === 2 ? 0.72 : 0.62);
+    const step = FIGURE_WIDTH * 0.56 * each;
+    const offsets = looks.length === 1 ? [0] : looks.length === 2 ? [-step / 2, step / 2] : [0, -step, step];
+    // The whole delegation stays on the stage.
+    const centre = Math.max(figureX, Math.max(...offsets.map((o) => -o)) + (FIGURE_WIDTH / 2) * each + 4);
+    const seats = looks.map((look, i) => ({ look, x: centre + offsets[i]! })).reverse();
+    const figures = seats.map((seat) => {
+      drawChair(this.add.graphics({ x: seat.x, y: tableY }).setScale(each));
+      return { ...seat, g: this.add.graphics({ x: seat.x, y: tableY }).setScale(each) };
+    });
     this.drawTable(w, h, tableY, figureX, scale);
-    this.drawNameplate(figureX, tableY, party, colour, scale);
-    this.drawDeskFlag(figureX + FIGURE_WIDTH * 0.62 * scale, tableY + 14 * scale, colour, scale);
+    this.drawNameplate(centre, tableY, party, colour, scale);
+    const flagX = Math.max(figureX + FIGURE_WIDTH * 0.62 * scale, centre + Math.max(...offsets) + FIGURE_WIDTH * 0.5 * each);
+    this.drawDeskFlag(flagX, tableY + 14 * scale, colour, scale);
     const gauges = this.add.graphics();
     const mood = this.moodTexts();
     const card = this.add.container(0, 0);
     const cardBox: Box = { x: w - cardWidth - TABLE.mood.x, y: TABLE.mood.y, width: cardWidth, height: 0 };
 
     const drawMood = (m: Mood, p: PartyView): void => {
-      figure.clear();
-      // A party that walked out leaves an empty chair.
-      if (p.state !== 'walkedOut' && p.state !== 'withdrawn') drawFigure(figure, m, colour);
+      for (const f of figures) {
+        f.g.clear();
+        // A party that walked out leaves an empty chair.
+        if (p.state !== 'walkedOut' && p.state !== 'withdrawn') drawFigure(f.g, m, colour, f.look);
+      }
       this.drawGauges(gauges, mood, m, p);
     };
 
@@ -86,7 +102,7 @@ export class TableScene extends Phaser.Scene {
 
     if (!reducedMotion()) {
       const breathe = this.tweens.add({
-        targets: figure,
+        targets: figures.map((f) => f.g),
         y: tableY + 1.5,
         duration: TABLE.breatheMs,
         yoyo: true,
@@ -96,7 +112,7 @@ export class TableScene extends Phaser.Scene {
         onRepeat: () => {
           if (!reducedMotion()) return;
           breathe.stop();
-          figure.setY(tableY);
+          for (const f of figures) f.g.setY(tableY);
         },
       });
     }
