@@ -4,7 +4,7 @@ import { tutorial } from '../testing/scenarios.ts';
 import { OMIT } from '../scenario/omit.ts';
 import type { Party, Point } from '../scenario/schema.ts';
 import {
-  aspiration, counterProposal, crossedRedLines, evaluate, utilityOf,
+  aspiration, counterProposal, crossedRedLines, evaluate, judgeChange, quickJudge, utilityOf,
   type Change, type PartyMood,
 } from './evaluate.ts';
 import type { Clause, PlanText } from './text.ts';
@@ -306,5 +306,23 @@ describe('counter-proposals', () => {
     const later = counterProposal(belmar, calm, draft, scenario.points, 10, TOTAL);
     expect(later).toEqual([{ point: 'flow', option: 'f60' }, { point: 'monitoring', option: 'observers' }]);
     expect(evaluate(belmar, calm, apply(draft, later!), 10, TOTAL).acceptable).toBe(true);
+  });
+});
+
+describe('judgeChange', () => {
+  // Whole-number weights and values (as shipped), and a party with fractional values, which is judged afresh.
+  const fractional: Party = { ...aldoria, values: Object.fromEntries(Object.entries(aldoria.values).map(([p, row]) => [p, Object.fromEntries(Object.entries(row).map(([o, v]) => [o, v + 0.1]))])) };
+  it('judges each single change exactly as quickJudge does, bit for bit', () => {
+    fc.assert(
+      fc.property(arbitraryText, fc.double({ min: 0, max: 100, noNaN: true }), (t, threshold) => {
+        for (const p of [aldoria, belmar, fractional]) {
+          const judge = judgeChange(p, threshold, t);
+          for (const point of scenario.points) for (const option of optionsOf(point)) {
+            expect(judge(point.id, option)).toEqual(quickJudge(p, threshold, t, point.id, option));
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -165,8 +165,35 @@ export function quickJudge(party: Party, threshold: number, text: PlanText, poin
     sum += weight * value;
   }
   const utility = total > 0 ? sum / total : 50;
-  let lines = 0;
-  for (const line of party.redLines) {
+  const lines = crossingsAt(party.redLines, text, point, option);
+  const gap = utility - threshold;
+  return { utility, gap, lines, acceptable: lines === 0 && gap >= -1e-9 };
+}
+
+/** What `judgeChange` needs of a party, built once per party. */
+interface ChangeIndex {
+  /** Every weight and every option value is a whole number, so weighted sums are exact in any order. */
+  exact: boolean;
+  weight: ReadonlyMap<string, readonly [number, Readonly<Record<string, number>> | undefined]>;
+  linesAt: ReadonlyMap<string, readonly RedLine[]>;
+}
+const changeIndexes = new WeakMap<Party, ChangeIndex>();
+function changeIndex(party: Party): ChangeIndex {
+  let index = changeIndexes.get(party);
+  if (!index) {
+    const list = weighedPoints(party);
+    const exact = list.every(([, w, values]) => Number.isInteger(w) && Object.values(values ?? {}).every((v) => Number.isInteger(v)));
+    const linesAt = new Map<string, RedLine[]>();
+    for (const line of party.redLines) for (const point of new Set(line.when.map((c) => c.point))) (linesAt.get(point) ?? linesAt.set(point, []).get(point)!).push(line);
+    index = { exact, weight: new Map(list.map(([id, w, values]) => [id, [w, values]] as const)), linesAt };
+    changeIndexes.set(party, index);
+  }
+  return index;
+}
+
+function crossingsAt(lines: readonly RedLine[], text: PlanText, point?: string, option?: string): number {
+  let n = 0;
+  for (const line of lines) {
     let crosses = true;
     for (const c of line.when) {
       const clause = text[c.point];
@@ -175,10 +202,45 @@ export function quickJudge(party: Party, threshold: number, text: PlanText, poin
         break;
       }
     }
-    if (crosses) lines++;
+    if (crosses) n++;
   }
-  const gap = utility - threshold;
-  return { utility, gap, lines, acceptable: lines === 0 && gap >= -1e-9 };
+  return n;
+}
+
+/**
+ * `quickJudge(party, threshold, text, point, option)` for many single changes of one text: the
+ * text is summed once and each change adjusts the sum by its one point, and recounts only the red
+ * lines that name that point. The adjusted sum is the same number, bit for bit, as summing afresh
+ * when every weight and value is a whole number (sums of whole numbers this small are exact in
+ * any order); otherwise each change is judged afresh. Pure.
+ */
+export function judgeChange(party: Party, threshold: number, text: PlanText): (point: string, option: string) => ReturnType<typeof quickJudge> {
+  const index = changeIndex(party);
+  if (!index.exact) return (point, option) => quickJudge(party, threshold, text, point, option);
+  let total = 0;
+  let sum = 0;
+  for (const [id, weight, values] of weighedPoints(party)) {
+    const clause = text[id];
+    if (!clause || clause.deferred) continue;
+    total += weight;
+    sum += weight * (values?.[clause.option] ?? (clause.option === OMIT ? 50 : 0));
+  }
+  const lines = crossingsAt(party.redLines, text);
+  return (point, option) => {
+    const clause = text[point];
+    if (!clause || clause.deferred) return quickJudge(party, threshold, text, point, option);
+    let s = sum;
+    const weighed = index.weight.get(point);
+    if (weighed) {
+      const [weight, values] = weighed;
+      s = s - weight * (values?.[clause.option] ?? (clause.option === OMIT ? 50 : 0)) + weight * (values?.[option] ?? (option === OMIT ? 50 : 0));
+    }
+    const utility = total > 0 ? s / total : 50;
+    const at = index.linesAt.get(point);
+    const crossed = at ? lines - crossingsAt(at, text) + crossingsAt(at, text, point, option) : lines;
+    const gap = utility - threshold;
+    return { utility, gap, lines: crossed, acceptable: crossed === 0 && gap >= -1e-9 };
+  };
 }
 
 /** Leaders at a summit move part of the way from their envoys' aspiration toward their reservation. */
@@ -205,13 +267,15 @@ export function counterProposal(
   day: number,
   totalDays: number,
 ): Change[] | null {
-  // The same search as judging every candidate with `evaluate`, on the numbers alone (quickJudge):
-  // no reasons built and no text copied per candidate; the outcome-identity test holds it to that.
+  // The same search as judging every candidate with `evaluate`, on the numbers alone (quickJudge,
+  // adjusted per change by judgeChange): no reasons built and no text copied per candidate; the
+  // outcome-identity test holds it to that.
   const threshold = thresholdOf(party, mood, day, totalDays);
   if (quickJudge(party, threshold, text).acceptable) return [];
   type Candidate = { change: Change; utility: number; score: number; acceptable: boolean };
   const candidates = (t: PlanText, skip: readonly Change[]): Candidate[] => {
     const out: Candidate[] = [];
+    const judge = judgeChange(party, threshold, t);
     for (const point of points) {
       const clause = t[point.id];
       // Points the party settles only at leader level are not for its envoys to ask about.
@@ -221,7 +285,7 @@ export function counterProposal(
       if (point.omittable) options.push(OMIT);
       for (const option of options) {
         if (option === clause.option) continue;
-        const j = quickJudge(party, threshold, t, point.id, option);
+        const j = judge(point.id, option);
         out.push({ change: { point: point.id, option }, utility: j.utility, score: j.gap - 100 * j.lines, acceptable: j.acceptable });
       }
     }
