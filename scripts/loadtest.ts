@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { Client, type Room } from 'colyseus.js';
 import { Command as Cli, InvalidArgumentError } from 'commander';
 import type { SeatMessage, StudentState } from '../src/server/protocol.ts';
-import { randomMove, seededRandom, startCluster } from '../src/server/testing/harness.ts';
+import { onView, randomMove, seededRandom, startCluster } from '../src/server/testing/harness.ts';
 
 interface Options {
   tables: number;
@@ -74,6 +74,8 @@ interface StepResult {
   refused: number;
   cpuPercent: number | null;
   cpuMsPerTablePerSecond: number | null;
+  /** Server CPU per student command (ms): what a command costs the server, whatever else runs on the machine. */
+  cpuMsPerCommand: number | null;
   rssMbPerTable: number | null;
 }
 
@@ -127,7 +129,7 @@ async function step(o: Options, tables: number): Promise<StepResult> {
       const table = await client.joinById(you.assignment!.tableId, { pass: you.assignment!.pass });
       rooms.push(table);
       const s = { table, last: null as SeatMessage | null, pending: new Map<number, number>(), seatTable: you.assignment!.table };
-      table.onMessage('view', (m: SeatMessage) => {
+      onView(table, (m) => {
         s.last = m;
         if (m.ref !== undefined) {
           const sent = s.pending.get(m.ref);
@@ -195,6 +197,7 @@ async function step(o: Options, tables: number): Promise<StepResult> {
       refused,
       cpuPercent: cpu === null ? null : (100 * cpu) / elapsed,
       cpuMsPerTablePerSecond: cpu === null ? null : (1000 * cpu) / elapsed / tables,
+      cpuMsPerCommand: cpu === null || latencies.length === 0 ? null : (1000 * cpu) / latencies.length,
       rssMbPerTable: rss === null ? null : rss / 1024 / 1024 / tables,
     };
   } finally {
@@ -209,7 +212,7 @@ function print(r: StepResult): void {
   console.log(
     `${String(r.tables).padStart(4)} tables × ${f(r.seats, 1)} seats, ${r.processes} process${r.processes > 1 ? 'es' : ''}: ` +
     `${f(r.perSecond)} commands/s, latency p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ` +
-    `errors ${r.errors}, refused ${r.refused}; server CPU ${f(r.cpuPercent, 0)}% (${f(r.cpuMsPerTablePerSecond, 2)} ms per table per s), ` +
+    `errors ${r.errors}, refused ${r.refused}; server CPU ${f(r.cpuPercent, 0)}% (${f(r.cpuMsPerTablePerSecond, 2)} ms per table per s, ${f(r.cpuMsPerCommand, 2)} ms per command), ` +
     `memory ${f(r.rssMbPerTable, 2)} MB per table`,
   );
 }

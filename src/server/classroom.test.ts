@@ -7,9 +7,12 @@ import { Client } from 'colyseus.js';
 import type { MediatorSeatView, PartySeatView } from '../engine/seatView.ts';
 import type { SeatCommand } from '../engine/commands.ts';
 import { tutorial } from '../testing/scenarios.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { ClassState, SeatMessage } from './protocol.ts';
+import { openLiveTable } from './liveTable.ts';
+import { SeatSender, type SeatWire } from './viewPatch.ts';
 import { MAX_MESSAGE_CHARS } from './protocol.ts';
-import { createClass, joinStudent, leaveAll, nextMessage, post, randomMove, recordTraffic, seededRandom, startServer, tempDir, type ServerProcess, type Student } from './testing/harness.ts';
+import { createClass, joinStudent, leaveAll, nextMessage, nextView, post, randomMove, recordTraffic, seededRandom, startServer, tempDir, type ServerProcess, type Student } from './testing/harness.ts';
 
 describe('a live class on one server', () => {
   let server: ServerProcess;
@@ -27,7 +30,7 @@ describe('a live class on one server', () => {
     const view = ana.lastView!;
     expect(view.seat).toBe(ana.you.assignment!.seat);
     const before = view.view.day;
-    const reply = nextMessage<SeatMessage>(ana.table!, 'view', (m) => m.ref === 5);
+    const reply = nextView(ana.table!, (m) => m.ref === 5);
     ana.table!.send('command', { command: { type: 'day.end' }, ref: 5 });
     expect((await reply).view.day).toBe(before + 1);
     await leaveAll(ana.table, ana.classRoom);
@@ -58,7 +61,7 @@ describe('a live class on one server', () => {
     s.table!.send('command', { command: { type: 'envoy.travel', envoy: 42 } });
     s.table!.send('command', { command: { type: 'rm -rf' } });
     s.table!.send('teacher.end', {});
-    const after = nextMessage<SeatMessage>(s.table!, 'view', (m) => m.ref === 9);
+    const after = nextView(s.table!, (m) => m.ref === 9);
     s.table!.send('command', { command: { type: 'day.end' }, ref: 9 });
     expect((await after).view.day).toBe(day + 1);
     expect(refusals).toHaveLength(4);
@@ -108,11 +111,90 @@ describe('a live class on one server', () => {
 });
 
 
+/** What the wire carried in one seat message, as a view-shaped object (each patch op's values under its key). */
+function carried(message: unknown): unknown {
+  const w = message as SeatWire;
+  if (!w || typeof w !== 'object' || !w.patch) return message;
+  const view: Record<string, unknown> = {};
+  for (const [k, op] of Object.entries(w.patch)) {
+    if ('set' in op) view[k] = op.set;
+    else if ('append' in op) view[k] = op.append;
+    else if ('at' in op) view[k] = Object.values(op.at);
+  }
+  return { ...w, patch: undefined, view };
+}
+
+/**
+ * Another seat's hidden values in the traffic to `seat` (every message it was sent, whole views
+ * and patches): other parties' role sheets, exact walk-aways and weights, advice and deal margins
+ * not its own, red lines it had not learned. Returns what it found and how many objects it looked at.
+ */
+function hiddenValues(traffic: { type: string | number; message: unknown }[], seat: string, scenario: Scenario): { problems: string[]; checked: number } {
+  const problems: string[] = [];
+  const views = traffic.filter((m) => m.type === 'view').map((m) => carried(m.message));
+  const json = JSON.stringify(views);
+  // What the seat has learned along the way (a red line lifted later drops out of its latest view).
+  const known = new Set<string>();
+  for (const m of views) {
+    const v = (m as { view?: Partial<SeatMessage['view']> }).view;
+    if (!v?.parties) continue;
+    for (const p of v.parties as { id: string; knownRedLines?: { id: string }[]; knowledge?: { redLines: string[] } | null }[]) {
+      for (const l of p.knownRedLines ?? []) known.add(`${p.id}:${l.id}`);
+      for (const l of p.knowledge?.redLines ?? []) known.add(`${p.id}:${l}`);
+    }
+  }
+  for (const other of scenario.parties) {
+    if (other.id === seat || other.role === 'mediator') continue;
+    for (const line of other.redLines) {
+      if (!known.has(`${other.id}:${line.id}`) && json.includes(line.reason)) problems.push(`${seat} was sent ${other.id}'s red line ${line.id}`);
+    }
+  }
+  let checked = 0;
+  const walk = (x: unknown, path: string): void => {
+    if (Array.isArray(x)) return x.forEach((y, i) => walk(y, `${path}[${i}]`));
+    if (!x || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    const problem = (what: string) => problems.push(`${path}: ${what}`);
+    if ('sheet' in o && (o.sheet as { party: string }).party !== seat) problem(`${(o.sheet as { party: string }).party}'s role sheet`);
+    if ('sheets' in o) problem('every party\'s sheet');
+    if (typeof o.reservation === 'number' && seat === 'commission') problem('a walk-away');
+    if (o.weights && Object.values(o.weights).some((w) => typeof w === 'number') && !path.endsWith('.sheet')) problem('exact weights');
+    if ('advice' in o && o.party !== seat) problem(`advice for ${String(o.party)}`);
+    if (o.margins && typeof o.margins === 'object') for (const k of Object.keys(o.margins)) if (k !== seat) problem(`${k}'s margin`);
+    checked++;
+    for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
+  };
+  walk(views, seat);
+  return { problems, checked };
+}
+
+describe('the check for hidden values', () => {
+  it('finds another seat’s view patched into a seat’s traffic', () => {
+    const scenario = tutorial();
+    const game = openLiveTable(scenario, { seed: 11, difficulty: 'standard', seats: 'people' });
+    const status = { paused: false, ended: false, dayMinutes: null, dayLeftMs: null };
+    const wireTo = (seat: string, views: SeatMessage['view'][]) => {
+      const sender = new SeatSender();
+      return views.map((v) => sender.next(seat, v, status, [], 1)).map((w) => ({ type: 'view', message: JSON.parse(JSON.stringify(w)) as unknown }));
+    };
+    const own = game.view('aldoria');
+    expect(hiddenValues(wireTo('aldoria', [own, own]), 'aldoria', scenario).problems).toEqual([]);
+    // A server that sent Aldoria Belmar's view, whole or as a patch on Aldoria's own:
+    expect(hiddenValues(wireTo('aldoria', [game.view('belmar')]), 'aldoria', scenario).problems).toContainEqual(expect.stringMatching(/belmar's role sheet/));
+    const patched = hiddenValues(wireTo('aldoria', [own, game.view('belmar')]), 'aldoria', scenario).problems;
+    expect(patched).toContainEqual(expect.stringMatching(/belmar's role sheet/));
+    expect(patched).toContainEqual(expect.stringMatching(/advice for belmar|belmar's red line/));
+    // The mediator's seat sent a party's view: a walk-away.
+    expect(hiddenValues(wireTo('commission', [game.view('commission'), game.view('fishers')]), 'commission', scenario).problems).toContainEqual(expect.stringMatching(/a walk-away/));
+    game.stop();
+  });
+});
+
 let refs = 100;
 /** Send a command as a student; resolves with the view that answers it, or the refusal. */
 async function act(s: Student, command: unknown): Promise<{ ok: true; view: SeatMessage['view'] } | { ok: false; reason: string }> {
   const ref = refs++;
-  const view = nextMessage<SeatMessage>(s.table!, 'view', (m) => m.ref === ref).then((m) => ({ ok: true as const, view: m.view }));
+  const view = nextView(s.table!, (m) => m.ref === ref).then((m) => ({ ok: true as const, view: m.view }));
   const refused = nextMessage<{ reason: string; ref?: number }>(s.table!, 'refused', (m) => m.ref === ref || m.ref === undefined).then((m) => ({ ok: false as const, reason: m.reason }));
   s.table!.send('command', { command, ref });
   return Promise.race([view, refused]);
@@ -173,7 +255,7 @@ describe('students in party seats', () => {
     await leadToBelport(ana, [ben, chloe]);
     // Fishers' machine has ended its day at once; the day waits for the three students.
     expect((ana.lastView!.view.waitingFor).sort()).toEqual(['aldoria', 'belmar', 'commission']);
-    const asked = nextMessage<SeatMessage>(chloe.table!, 'view', (m) => (m.view as PartySeatView).requests.length > 0);
+    const asked = nextView(chloe.table!, (m) => (m.view as PartySeatView).requests.length > 0);
     const med = await ok(ana, { type: 'envoy.table', envoy: 'envoy-lead', party: 'belmar' }) as MediatorSeatView;
     expect(med.requests.map((r) => [r.kind, r.party])).toEqual([['table', 'belmar']]);
     expect(JSON.stringify(med.requests)).not.toContain('advice');
@@ -182,7 +264,7 @@ describe('students in party seats', () => {
     // Ben cannot answer for Belmar; Chloé cannot accept a text across her own red line.
     expect(await refusedWith(ben, { type: 'party.answer', request: request.id, reply: 'accept' })).toMatch(/no request .* waiting for Aldoria/);
     expect(await refusedWith(chloe, { type: 'party.answer', request: request.id, reply: 'accept' })).toMatch(/^your government would fall/);
-    const answered = nextMessage<SeatMessage>(ana.table!, 'view', (m) => (m.view as MediatorSeatView).parties.find((p) => p.id === 'belmar')?.answer?.kind === 'rejected');
+    const answered = nextView(ana.table!, (m) => (m.view as MediatorSeatView).parties.find((p) => p.id === 'belmar')?.answer?.kind === 'rejected');
     await ok(chloe, { type: 'party.answer', request: request.id, reply: 'reject', points: ['flow'] });
     expect((await answered).view.kind).toBe('mediator');
 
@@ -218,35 +300,9 @@ describe('students in party seats', () => {
       for (const [room, seat] of seatOf) {
         const traffic = stop.of(room);
         expect(traffic.length).toBeGreaterThan(10);
-        const json = JSON.stringify(traffic);
-        // What the seat has learned along the way (a red line lifted later drops out of its latest view).
-        const known = new Set<string>();
-        for (const { message } of traffic.filter((m) => m.type === 'view')) {
-          const v = (message as SeatMessage).view;
-          if (v.kind === 'party') for (const p of v.parties) for (const l of p.knownRedLines) known.add(`${p.id}:${l.id}`);
-          else for (const p of (v as MediatorSeatView).parties) for (const l of p.knowledge?.redLines ?? []) known.add(`${p.id}:${l}`);
-        }
-        for (const other of scenario.parties) {
-          if (other.id === seat || other.role === 'mediator') continue;
-          for (const line of other.redLines) {
-            if (!known.has(`${other.id}:${line.id}`)) expect(json, `${seat} was sent ${other.id}'s red line ${line.id}`).not.toContain(line.reason);
-          }
-        }
-        // Walk every message: role sheets, exact walk-aways and weights, advice and deal margins are the seat's own.
-        const walk = (x: unknown, path: string): void => {
-          if (Array.isArray(x)) return x.forEach((y, i) => walk(y, `${path}[${i}]`));
-          if (!x || typeof x !== 'object') return;
-          const o = x as Record<string, unknown>;
-          if ('sheet' in o) expect((o.sheet as { party: string }).party, path).toBe(seat);
-          expect('sheets' in o, `${path} has every party's sheet`).toBe(false);
-          if (typeof o.reservation === 'number') expect(seat, `${path}.reservation`).not.toBe('commission');
-          if (o.weights && Object.values(o.weights).some((w) => typeof w === 'number')) expect(path, 'exact weights').toMatch(/\.sheet$/);
-          if ('advice' in o) expect(o.party, `${path}.advice`).toBe(seat);
-          if (o.margins && typeof o.margins === 'object') for (const k of Object.keys(o.margins)) expect(k, `${path}.margins`).toBe(seat);
-          checked++;
-          for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
-        };
-        walk(traffic.map((m) => m.message), seat);
+        const r = hiddenValues(traffic, seat, scenario);
+        expect(r.problems).toEqual([]);
+        checked += r.checked;
       }
       expect(checked).toBeGreaterThan(1000);
       await leaveAll(t, ...students.flatMap((s) => [s.table, s.classRoom]));
@@ -268,12 +324,12 @@ describe('a seat left empty', () => {
       expect(ana.lastView!.view.waitingFor.sort()).toEqual(['aldoria', 'commission']);
       // Ben's tab closes: after the grace period Aldoria's machine plays (and ends its day), so the day goes on without him.
       await ben.table!.leave(true);
-      await nextMessage<SeatMessage>(ana.table!, 'view', (m) => m.seats.find((x) => x.id === 'aldoria')!.machine && m.view.waitingFor.join() === 'commission');
+      await nextView(ana.table!, (m) => m.seats.find((x) => x.id === 'aldoria')!.machine && m.view.waitingFor.join() === 'commission');
       const day = ana.lastView!.view.day;
       expect((await ok(ana, { type: 'day.end' })).day).toBe(day + 1);
       // Ben comes back with his seat pass: the seat is his again, and the next day waits for him.
       const table = await ben.client.joinById(ben.you.assignment!.tableId, { pass: ben.you.assignment!.pass });
-      const back = nextMessage<SeatMessage>(table, 'view');
+      const back = nextView(table);
       table.send('sync', {});
       const view = (await back).view;
       expect(view.kind).toBe('party');
@@ -307,7 +363,7 @@ describe('nothing lost', () => {
       }
       // Settle: what each seat saw last (a sync answers with the current view).
       const before = await Promise.all(students.map(async (s) => {
-        const v = nextMessage<SeatMessage>(s.table!, 'view');
+        const v = nextView(s.table!);
         s.table!.send('sync', {});
         return (await v).view;
       }));
@@ -320,7 +376,7 @@ describe('nothing lost', () => {
       const again = new Client(server.url);
       for (const [i, s] of students.entries()) {
         const table = await again.joinById(s.you.assignment!.tableId, { pass: s.you.assignment!.pass });
-        const view = nextMessage<SeatMessage>(table, 'view');
+        const view = nextView(table);
         table.send('sync', {});
         expect((await view).view, `seat ${s.you.assignment!.seat} at table ${s.you.assignment!.table}`).toEqual(before[i]);
         await leaveAll(table);

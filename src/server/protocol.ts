@@ -188,7 +188,10 @@ export interface StudentState {
   free: { table: number; seat: string; name: string }[];
 }
 
-/** Table → its seats ('view'). */
+/**
+ * One seat's whole message: its view, the table's clock and who sits where. On the wire ('view')
+ * it travels as a `SeatWire` (src/server/viewPatch.ts): whole at first, then what changed.
+ */
 export interface SeatMessage {
   seat: string;
   view: import('../engine/seatView.ts').SeatView;

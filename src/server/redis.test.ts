@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { Client } from 'colyseus.js';
-import type { ClassState, SeatMessage, TableReport } from './protocol.ts';
-import { createClass, joinStudent, leaveAll, nextMessage, startCluster } from './testing/harness.ts';
+import type { ClassState, TableReport } from './protocol.ts';
+import { createClass, joinStudent, leaveAll, nextMessage, nextView, startCluster } from './testing/harness.ts';
 
 const haveRedis = existsSync('/usr/bin/redis-server') || existsSync('/usr/local/bin/redis-server');
 
@@ -35,10 +35,10 @@ describe.skipIf(!haveRedis && !process.env.CI)('two server processes behind Redi
       const e = await joinStudent(two.url, code, 'E');
       expect([d, e].map((s) => s.you.assignment!.seat)).toEqual(['commission', 'aldoria']);
       expect(e.lastView!.view.kind).toBe('party');
-      const signal = nextMessage<SeatMessage>(e.table!, 'view', (m) => m.ref === 2);
+      const signal = nextView(e.table!, (m) => m.ref === 2);
       e.table!.send('command', { command: { type: 'party.signal', point: 'dam', stance: 'redLine' }, ref: 2 });
       expect((await signal).view.journal.at(-1)?.kind).toBe('statement.redLine');
-      const r = nextMessage<SeatMessage>(a.table!, 'view', (m) => m.ref === 1);
+      const r = nextView(a.table!, (m) => m.ref === 1);
       a.table!.send('command', { command: { type: 'day.end' }, ref: 1 });
       const day = (await r).view.day;
 
@@ -51,7 +51,7 @@ describe.skipIf(!haveRedis && !process.env.CI)('two server processes behind Redi
       await seen;
 
       // … and pauses every table, on both processes.
-      const paused = Promise.all([a, b, c].map((s) => nextMessage<SeatMessage>(s.table!, 'view', (m) => m.status.paused, 20_000)));
+      const paused = Promise.all([a, b, c].map((s) => nextView(s.table!, (m) => m.status.paused, 20_000)));
       t.send('teacher.pause', { paused: true });
       await paused;
       const tables = [a, b, c].map((s) => s.you.assignment!.table);

@@ -9,7 +9,8 @@
 import { Room, type Client } from '@colyseus/core';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Difficulty } from '../engine/knowledge.ts';
-import { checkMessage, tableJoinSchema, tableMessages, type SeatMessage, type SeatStatus, type TableReport, type TableStatus } from './protocol.ts';
+import { checkMessage, tableJoinSchema, tableMessages, type SeatStatus, type TableReport, type TableStatus } from './protocol.ts';
+import { SeatSender } from './viewPatch.ts';
 import { readPass, type SeatPass } from './secrets.ts';
 import { openLiveTable, type LiveTable, type LogEntry, type WorldCommand } from './liveTable.ts';
 import type { ServerContext } from './context.ts';
@@ -55,6 +56,8 @@ interface Holder {
   student: string;
   name: string;
   client: Client | null;
+  /** What this connection was sent last (each message is a patch against it). */
+  sent: SeatSender;
   /** When the seat was last left empty (ms), or null while connected. */
   awaySince: number | null;
 }
@@ -98,7 +101,7 @@ export class TableRoom extends Room {
     // Rewrite the log as replayed: drops a torn last line left by a killed write.
     this.ctx.store.rewriteLog(meta.tableId, this.game.log());
     // After a restart the students get their grace period again before any machine plays for them.
-    for (const [seat, h] of Object.entries(meta.holders ?? {})) this.holders.set(seat, { ...h, client: null, awaySince: Date.now() });
+    for (const [seat, h] of Object.entries(meta.holders ?? {})) this.holders.set(seat, { ...h, client: null, sent: new SeatSender(), awaySince: Date.now() });
     this.startDay();
     this.setMetadata({ classId: meta.classId, index: meta.index });
 
@@ -137,7 +140,7 @@ export class TableRoom extends Room {
       this.ctx.store.writeTable(this.meta.tableId, this.meta);
       this.startDay();
     }
-    this.holders.set(pass.seat, { student: pass.s, name: pass.n, client, awaySince: null });
+    this.holders.set(pass.seat, { student: pass.s, name: pass.n, client, sent: new SeatSender(), awaySince: null });
     if (this.machinesPlay()) this.accepted();
     this.sendViews();
     this.report();
@@ -156,6 +159,7 @@ export class TableRoom extends Room {
       const now = this.holders.get(seat);
       if (now && now.awaySince !== null && now.student === holder.student) {
         now.client = back;
+        now.sent = new SeatSender();
         now.awaySince = null;
         this.sendViews();
         this.report();
@@ -245,16 +249,20 @@ export class TableRoom extends Room {
     return holder.awaySince !== null && Date.now() - holder.awaySince >= this.ctx.seatGraceSeconds * 1000;
   }
 
-  /** Each connected seat gets its own view; `ref` goes back to the client whose command it was. */
-  private sendViews(to?: Client, ref?: number, onlyTo = false): void {
+  /**
+   * Each connected seat gets its own view: what changed in it since its last message (a seat
+   * whose view, clock and table did not change gets nothing), or the whole view when `whole`
+   * (a `sync`). `ref` goes back to the client whose command it was.
+   */
+  private sendViews(to?: Client, ref?: number, whole = false): void {
     const status = this.status();
     const seats = this.seatStatus();
     for (const [seat, holder] of this.holders) {
       if (!holder.client) continue;
-      if (onlyTo && holder.client.sessionId !== to?.sessionId) continue;
-      const message: SeatMessage = { seat, view: this.game.view(seat), status, seats };
-      if (to && holder.client.sessionId === to.sessionId && ref !== undefined) message.ref = ref;
-      holder.client.send('view', message);
+      const isTo = to !== undefined && holder.client.sessionId === to.sessionId;
+      if (whole && !isTo) continue;
+      const message = holder.sent.next(seat, this.game.view(seat), status, seats, isTo ? ref : undefined, whole);
+      if (message) holder.client.send('view', message);
     }
   }
 
@@ -342,7 +350,7 @@ export class TableRoom extends Room {
         continue;
       }
       holder?.client?.leave(4102, 'The teacher moved you to another seat.');
-      this.holders.set(seat.id, { student: want.student, name: want.name, client: null, awaySince: now });
+      this.holders.set(seat.id, { student: want.student, name: want.name, client: null, sent: new SeatSender(), awaySince: now });
     }
     if (this.machinesPlay()) this.accepted();
     this.sendViews();

@@ -16,6 +16,8 @@ const newClient = async (base: string) => new (await import('colyseus.js')).Clie
 import type { SeatCommand } from '../../engine/commands.ts';
 import type { ClassDebrief } from '../../server/classDebrief.ts';
 import type { ClassSetup, ClassState, SeatMessage, StudentState } from '../../server/protocol.ts';
+import { SeatFeed, type SeatWire } from '../../server/viewPatch.ts';
+import type { SendOutcome } from '../seats/seatDeps.ts';
 
 export interface KeyValue {
   getItem(key: string): string | null;
@@ -172,6 +174,9 @@ export class StudentLink {
   private closed = false;
   private you: StudentState | null = null;
   private sitting = false;
+  private refs = 0;
+  /** Commands sent and not answered yet (ref → settle). */
+  private readonly pending = new Map<number, (r: SendOutcome) => void>();
 
   constructor(private readonly base: string, private saved: StudentSaved, private readonly store: KeyValue | undefined, private readonly events: StudentEvents) {}
 
@@ -296,10 +301,21 @@ export class StudentLink {
     this.table = room;
     this.saved.reconnect = room.reconnectionToken;
     this.persist();
-    room.onMessage('view', (m: SeatMessage) => this.events.view(m));
-    room.onMessage('refused', (m: { reason: string }) => this.events.refused(m.reason));
+    // The table sends the whole view first, then what changed: the feed rebuilds each whole view.
+    const feed = new SeatFeed(() => room.send('sync', {}));
+    room.onMessage('view', (w: SeatWire) => {
+      const m = feed.receive(w);
+      if (!m) return;
+      this.events.view(m);
+      if (m.ref !== undefined) this.settle(m.ref, { ok: true });
+    });
+    room.onMessage('refused', (m: { reason: string; ref?: number }) => {
+      if (m.ref !== undefined && this.pending.has(m.ref)) this.settle(m.ref, { ok: false, reason: m.reason });
+      else this.events.refused(m.reason);
+    });
     room.onLeave((code) => {
       if (this.table === room) this.table = null;
+      for (const ref of [...this.pending.keys()]) this.settle(ref, { ok: false, reason: 'the connection to the class was lost; try again in a moment' });
       if (this.closed) return;
       if (code === 4101) return this.events.status('closed', 'This seat was opened in another tab or device.');
       if (code === 4102) return;
@@ -314,6 +330,21 @@ export class StudentLink {
     if (!this.table) return false;
     this.table.send('command', { command });
     return true;
+  }
+
+  /** Send a command and learn how the table answered it: accepted (its new view has come) or refused, and why. */
+  command(command: SeatCommand): Promise<SendOutcome> {
+    if (!this.table) return Promise.resolve({ ok: false, reason: 'not connected to the class: reconnecting…' });
+    const ref = (this.refs = (this.refs + 1) % 2 ** 30);
+    const answered = new Promise<SendOutcome>((resolve) => this.pending.set(ref, resolve));
+    this.table.send('command', { command, ref });
+    return answered;
+  }
+
+  private settle(ref: number, outcome: SendOutcome): void {
+    const resolve = this.pending.get(ref);
+    this.pending.delete(ref);
+    resolve?.(outcome);
   }
 
   chooseSeat(table: number, seat: string): void {

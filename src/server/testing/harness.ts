@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { Client, Room } from 'colyseus.js';
 import type { SeatCommand } from '../../engine/commands.ts';
 import type { ClassSetup, SeatMessage, StudentState } from '../protocol.ts';
+import { SeatFeed, type SeatWire } from '../viewPatch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -28,7 +29,9 @@ export function tempDir(prefix = 'accord-class-'): string {
 }
 
 export async function startServer(args: string[]): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // ACCORD_SERVER_NODE_ARGS: extra Node flags for the server, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile it under load.
+  const nodeArgs = (process.env.ACCORD_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const port = await new Promise<number>((resolvePort, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
@@ -94,6 +97,45 @@ export function nextMessage<T>(room: Room, type: string, test: (m: T) => boolean
   });
 }
 
+const seatListeners = new WeakMap<Room, Set<(m: SeatMessage) => void>>();
+
+/**
+ * Whole seat messages of a table room, rebuilt from what the wire carries (a whole view, then
+ * patches), as the browser does. The first call on a room must come before its first view.
+ */
+export function onView(room: Room, listener: (m: SeatMessage) => void): () => void {
+  let listeners = seatListeners.get(room);
+  if (!listeners) {
+    const all = new Set<(m: SeatMessage) => void>();
+    listeners = all;
+    seatListeners.set(room, all);
+    const feed = new SeatFeed(() => room.send('sync', {}));
+    room.onMessage('view', (w: SeatWire) => {
+      const m = feed.receive(w);
+      if (m) for (const l of [...all]) l(m);
+    });
+  }
+  const mine = listeners;
+  mine.add(listener);
+  return () => mine.delete(listener);
+}
+
+/** The next whole seat message on a table room (with a timeout), optionally the first that satisfies `test`. */
+export function nextView(room: Room, test: (m: SeatMessage) => boolean = () => true, ms = 10_000): Promise<SeatMessage> {
+  return new Promise((resolveView, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no view within ${ms} ms`));
+    }, ms);
+    const off = onView(room, (m) => {
+      if (!test(m)) return;
+      clearTimeout(timer);
+      off();
+      resolveView(m);
+    });
+  });
+}
+
 /** Collect every message of `type` on a room. */
 export function collect<T>(room: Room, type: string): T[] {
   const all: T[] = [];
@@ -129,8 +171,8 @@ export async function sitDown(s: Student): Promise<void> {
   if (!s.you.assignment) throw new Error('no seat');
   const table = await s.client.joinById(s.you.assignment.tableId, { pass: s.you.assignment.pass });
   s.table = table;
-  const first = nextMessage<SeatMessage>(table, 'view');
-  table.onMessage('view', (m: SeatMessage) => {
+  const first = nextView(table);
+  onView(table, (m) => {
     s.lastView = m;
     s.views.push(m);
   });
