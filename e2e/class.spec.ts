@@ -115,11 +115,13 @@ test('a teacher runs a class; students take the seats of one table and play the 
   await joinClass(med, code, 'Ana', 'River Commission');
   await expect(med.getByRole('tab', { name: 'Actions' })).toBeVisible();
   await joinClass(aldoria, code, 'Ben', 'Aldoria');
-  await expect(aldoria.getByRole('heading', { level: 1, name: 'You are Aldoria' })).toBeVisible();
+  await expect(aldoria.getByRole('heading', { level: 1, name: 'Aldoria' })).toBeVisible();
   await joinClass(belmar, code, 'Chloé', 'Belmar');
-  await expect(belmar.getByRole('heading', { level: 1, name: 'You are Belmar' })).toBeVisible();
+  // The party's seat is the same screen as on one device, inside the class screen.
+  await expect(belmar.getByRole('heading', { level: 1, name: 'Belmar' })).toBeVisible();
   // Her role sheet: her own walk-away, red lines and values.
-  await expect(belmar.getByRole('region', { name: 'Your role sheet' })).toContainText('Walk-away: 45');
+  await expect(belmar.getByRole('region', { name: 'Your role sheet: Belmar' })).toContainText('you walk away below 45');
+  await expect(belmar.getByRole('region', { name: 'At this table' })).toContainText('Aldoria — Ben');
   await expectAccessible(belmar, 'party seat');
   await expect(teacher.page.getByRole('table').filter({ hasText: 'Chloé' })).toBeVisible();
   await shot(teacher.page, 'console-joined');
@@ -131,7 +133,7 @@ test('a teacher runs a class; students take the seats of one table and play the 
 
   // A reload mid-game keeps the seat: Ben is Aldoria again, on the same day.
   await aldoria.reload();
-  await expect(aldoria.getByRole('heading', { level: 1, name: 'You are Aldoria' })).toBeVisible();
+  await expect(aldoria.getByRole('heading', { level: 1, name: 'Aldoria' })).toBeVisible();
   await expect(aldoria.getByTestId('day')).toHaveText(/^2 of/);
 
   // Meetings wait for the parties' students to answer.
@@ -139,6 +141,13 @@ test('a teacher runs a class; students take the seats of one table and play the 
   await answer(aldoria);
   await envoy(med, 'Jonas Krell').getByRole('button', { name: /^Meet Belmar/ }).click();
   await shot(belmar, 'party-request');
+  // The party's seat on a projector-sized screen, a small laptop and a phone.
+  for (const [width, height] of [[1920, 1080], [1024, 768], [390, 844]] as const) {
+    await belmar.setViewportSize({ width, height });
+    await expect(advised(belmar)).toBeVisible();
+    await shot(belmar, 'party-request');
+  }
+  await belmar.setViewportSize({ width: 1280, height: 720 });
   await answer(belmar);
   const plan = await section(med, 'Plan');
   await plan.getByRole('combobox', { name: "Redraft Share of the river's flow" }).selectOption({ label: '50% to Belmar' });
@@ -159,7 +168,7 @@ test('a teacher runs a class; students take the seats of one table and play the 
   await teacher.page.getByLabel('Event', { exact: true }).selectOption({ label: 'A headline of your own…' });
   await teacher.page.getByLabel(/Your headline/).fill('Storm closes the river crossing');
   await teacher.page.getByRole('button', { name: 'Inject the event' }).click();
-  for (const p of [aldoria, belmar]) await expect(p.getByRole('region', { name: 'Log', exact: true })).toContainText('Storm closes the river crossing');
+  for (const p of [aldoria, belmar]) await expect(p.getByRole('region', { name: 'What you have heard' })).toContainText('Storm closes the river crossing');
   await med.getByRole('tab', { name: 'Log' }).click();
   await expect(med.getByRole('region', { name: 'Log', exact: true })).toContainText('Storm closes the river crossing');
 

@@ -6,7 +6,7 @@
  */
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
 import { classDebriefCsv, type ClassDebrief } from '../../server/classDebrief.ts';
-import { CODE_LENGTH, MAX_HEADLINE, MAX_NAME, MAX_TABLES, SEAT_POLICIES, type ClassSetup, type ClassState, type SeatPolicy, type StudentState, type TableReport } from '../../server/protocol.ts';
+import { CODE_LENGTH, MAX_HEADLINE, MAX_NAME, MAX_TABLES, SEAT_POLICIES, type ClassSetup, type ClassState, type SeatPolicy, type SeatMessage, type StudentState, type TableReport } from '../../server/protocol.ts';
 import type { CatalogueEntry } from '../app/catalogue.ts';
 import { download } from '../debrief/download.ts';
 import { button, h, rerender, uid, type Child } from '../dom/h.ts';
@@ -447,4 +447,39 @@ export function waitView(deps: WaitDeps): HTMLElement[] {
   } else body.push(h('p', { attrs: { role: 'status' } }, STATUS_TEXT[deps.status]));
   body.push(h('div', { class: 'actions-row' }, button('Leave the class', deps.leave, { key: 'leave', class: 'quiet' })));
   return [h('p', { class: 'kicker' }, 'Live class'), heading, ...body.filter((x): x is HTMLElement => x !== null)];
+}
+
+export interface PartyClassDeps {
+  seat: SeatMessage;
+  /** Why the seat's last "end the day" was refused, or null. */
+  refusal: string | null;
+  leave(): void;
+}
+
+/**
+ * What a live class adds around a student's party seat (the seat itself is the same component as
+ * on one device, src/game/seats/partySeat.ts): the class and who the day waits for, a refusal,
+ * who plays each seat at the table, and leaving the class.
+ */
+export function partyClassParts(deps: PartyClassDeps): { head: HTMLElement[]; foot: HTMLElement[]; waiting: string } {
+  const { view, seats } = deps.seat;
+  const name = (id: string) => seats.find((s) => s.id === id)?.name ?? id;
+  const others = view.waitingFor.filter((s) => s !== view.seat).map(name);
+  const waiting = view.ended ? `You have ended the day; waiting for ${others.join(', ') || 'the others'}.` : '';
+  const line = view.outcome ? '' : waiting || (others.length > 0 ? `Still in today’s talks: ${others.join(', ')}.` : '');
+  return {
+    head: [
+      h('p', { class: 'eyebrow' }, `Live class · ${view.scenario.title}`),
+      h('p', { attrs: { role: 'status' } }, line),
+      deps.refusal ? h('p', { class: 'seat-refusal', attrs: { role: 'alert' } }, `Not possible: ${deps.refusal}.`) : h('p', { attrs: { role: 'alert' } }),
+    ],
+    foot: [
+      h('section', { class: 'seat-block class-table', attrs: { 'aria-labelledby': 'class-table-h' } },
+        h('h2', { id: 'class-table-h' }, 'At this table'),
+        h('ul', { class: 'plain' }, ...seats.map((s) => h('li', null, h('strong', null, s.name),
+          s.id === view.seat ? ' — you' : s.machine || !s.holder ? ' — played by the machine' : ` — ${s.holder}${s.connected ? '' : ' (away)'}`)))),
+      h('div', { class: 'seat-buttons' }, button('Leave the class', () => deps.leave(), { key: 'leave' })),
+    ],
+    waiting: waiting || 'You have ended the day.',
+  };
 }

@@ -16,8 +16,10 @@ import type { ScreenDeps, ScreenView } from '../dom/screen.ts';
 import { h, rerender } from '../dom/h.ts';
 import { consoleParts, debriefView, joinView, newConsoleForm, setupView, waitView } from './classScreen.ts';
 import { StudentLink, TeacherLink, type KeyValue, type LinkStatus } from './link.ts';
-import { newPartyForm, partySeatScreen } from './partySeat.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import { partySeatScreen, type PartySeatScreen } from '../seats/partySeat.ts';
+import type { SendOutcome } from '../seats/seatDeps.ts';
+import { publicScenario } from '../viewModel/publicScenario.ts';
+import { partyClassParts } from './classScreen.ts';
 
 export type LiveMode = 'setup' | 'teacher' | 'debrief' | 'join' | 'wait' | 'party';
 
@@ -246,12 +248,17 @@ export class LiveClass {
     this.seatListeners.clear();
   }
 
-  /** Send a command for this student's party seat; the answer comes back as a view or a refusal. */
-  sendParty(command: SeatCommand): void {
-    if (!this.student?.send(command)) {
-      this.partyRefusal = 'Not connected to the class: reconnecting…';
+  /** Send a command for this student's party seat: accepted (the new view has come) or refused, and why. */
+  sendParty(command: SeatCommand): Promise<SendOutcome> {
+    return this.student?.command(command) ?? Promise.resolve({ ok: false, reason: 'not connected to the class: reconnecting…' });
+  }
+
+  /** End this student's party day; a refusal shows on the class screen. */
+  endPartyDay(): void {
+    void this.sendParty({ type: 'day.end' }).then((r) => {
+      this.partyRefusal = r.ok ? null : r.reason;
       this.changed();
-    }
+    });
   }
 
   private remoteGame(): RemoteGame {
@@ -310,12 +317,14 @@ export function liveScreen(deps: ScreenDeps, live: LiveClass): ScreenView {
     students: h('section', { class: 'students', attrs: { 'aria-labelledby': 'students-h' } }),
   };
   const keys = { controls: '', students: '' };
-  const partyForm = newPartyForm();
-  let scenario: Scenario | null = null;
+  /** A party's seat: the same component as on one device, made once per scenario and seat. */
+  let party: { key: string; screen: PartySeatScreen; head: HTMLElement; foot: HTMLElement } | null = null;
   const render = () => {
     const first = mode !== live.mode;
     mode = live.mode;
     el.dataset.mode = live.mode;
+    if (live.mode !== 'party') party = null;
+    el.setAttribute('aria-labelledby', 'class-heading');
     if (live.mode === 'setup') {
       setup ??= setupView({
         catalogue: deps.controller.catalogue,
@@ -355,17 +364,29 @@ export function liveScreen(deps: ScreenDeps, live: LiveClass): ScreenView {
         back: () => deps.controller.toTitle(),
       }));
     } else if (live.mode === 'party' && live.seat?.view.kind === 'party') {
-      const id = live.seat.view.scenario.id;
-      if (scenario?.id !== id) {
-        const loaded = deps.controller.catalogue.find((e) => e.id === id)?.load();
-        scenario = loaded?.ok ? loaded.scenario : null;
+      const view = live.seat.view;
+      const key = `${view.scenario.id}|${view.seat}`;
+      if (party?.key !== key) {
+        const loaded = deps.controller.catalogue.find((e) => e.id === view.scenario.id)?.load();
+        if (!loaded?.ok) {
+          party = null;
+          rerender(content, [h('h1', { id: 'class-heading', class: 'title', attrs: { tabindex: -1 } }, 'Live class'), h('p', { attrs: { role: 'alert' } }, `This page does not have the scenario “${view.scenario.title}”: reload the page.`)]);
+          return;
+        }
+        const screen = partySeatScreen(publicScenario(loaded.scenario), { send: (c) => live.sendParty(c) }, { embedded: true });
+        party = { key, screen, head: h('div', { class: 'class-seat-head' }), foot: h('div', { class: 'class-seat-foot' }) };
+        rerender(content, [party.head, screen.el, party.foot]);
       }
-      rerender(content, partySeatScreen({
-        view: live.seat.view, scenario, seats: live.seat.seats, refusal: live.partyRefusal,
-        send: (c) => live.sendParty(c),
-        leave: () => live.leaveClass(),
-        changed: render,
-      }, partyForm), el);
+      const parts = partyClassParts({ seat: live.seat, refusal: live.partyRefusal, leave: () => live.leaveClass() });
+      rerender(party.head, parts.head, el);
+      rerender(party.foot, parts.foot, el);
+      party.screen.update(view, view.outcome ? null : {
+        label: view.ended ? 'Day ended: waiting for the others' : 'End the day',
+        blocked: view.ended ? parts.waiting : view.requests.some((r) => r.party === view.party) ? 'Answer the request waiting for you first.' : null,
+        onDone: () => live.endPartyDay(),
+      });
+      el.setAttribute('aria-labelledby', 'seat-heading');
+      if (first) party.screen.focusStart();
     } else {
       rerender(content, waitView({ you: live.you, status: live.status, message: live.joinError, choose: (t, s) => live.chooseSeat(t, s), leave: () => live.leaveClass() }));
     }

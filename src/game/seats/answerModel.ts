@@ -42,7 +42,7 @@ export interface RequestModel {
   replies: ReplyChoice[];
   /** A tabled text can also be rejected naming points, or countered. */
   detailed: boolean;
-  advice: { headline: string; lines: string[]; why: string; changes: Change[]; points: string[] } | null;
+  advice: { headline: string; lines: string[]; why: string; changes: Change[]; points: string[]; command: PartyCommand } | null;
 }
 
 const envoyName = (pub: PublicScenario, id: string | null) => pub.parties.flatMap((p) => p.envoys).find((e) => e.id === id)?.name ?? 'The mediator';
@@ -79,7 +79,8 @@ function adviceOf(pub: PublicScenario, r: Request): RequestModel['advice'] {
     : 'Reject';
   const lines = a.reply === 'counter' ? (a.changes ?? []).map((c) => changeLine(pub, c))
     : a.reply === 'reject' && a.points ? [`Objecting to ${listOf(a.points.map((p) => `“${pointTitle(pub, p)}”`))}`] : [];
-  return { headline, lines, why: a.why, changes: a.changes ?? [], points: a.points ?? [] };
+  const command: PartyCommand = { type: 'party.answer', request: r.id, reply: a.reply, ...(a.points ? { points: a.points } : {}), ...(a.changes ? { changes: a.changes } : {}) };
+  return { headline, lines, why: a.why, changes: a.changes ?? [], points: a.points ?? [], command };
 }
 
 export function requestModel(pub: PublicScenario, view: PartySeatView, r: Request): RequestModel {

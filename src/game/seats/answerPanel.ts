@@ -101,7 +101,8 @@ export function answerPanel(pub: PublicScenario, deps: SeatDeps, rerenderAll: ()
       m.text ? textTable(m.text, m.detailed ? d : null, pub, m.id, rerenderAll) : null,
       d.refusal ? h('p', { class: 'form-error refusal', attrs: { role: 'alert', tabindex: -1, 'data-refusal': m.id } }, `Not possible: ${d.refusal}.`) : null,
       h('div', { class: 'actions-row' },
-        ...m.replies.map((r) => button(r.label, () => go(m.id, answer.simple(m.id, r.reply)), { key: `reply:${m.id}:${r.reply}`, class: r.reply === 'accept' ? 'primary' : undefined })),
+        adv ? button('Answer as advised', () => go(m.id, adv.command), { key: `reply:${m.id}:advised`, class: 'primary' }) : null,
+        ...m.replies.map((r) => button(r.label, () => go(m.id, answer.simple(m.id, r.reply)), { key: `reply:${m.id}:${r.reply}`, class: r.reply === 'accept' && !adv ? 'primary' : undefined })),
         m.detailed ? button(`Reject, objecting to ${d.objections.size} point${d.objections.size === 1 ? '' : 's'}`, () => go(m.id, answer.reject(m.id, [...d.objections])), {
           key: `reply:${m.id}:reject`, attrs: { disabled: d.objections.size === 0 },
         }) : null,
