@@ -36,6 +36,11 @@ describe('accord analyze', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/a deal is possible +yes/);
     expect(text.stdout).toMatch(/most durable deal/);
+    // Balance reads as the typical margin (at most 100), never as the raw Nash product.
+    const balance = /most balanced deal \(balance (\d+\.\d): the typical margin/.exec(text.stdout);
+    expect(balance).not.toBeNull();
+    expect(Number(balance![1])).toBeLessThanOrEqual(100);
+    expect(text.stdout).not.toMatch(/Nash/);
     const bad = accord('analyze', 'scenarios/tutorial/scenario.yaml', '--start', 'nope');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/"nope" is not a start/);

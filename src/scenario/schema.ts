@@ -303,6 +303,33 @@ export const summitSchema = z
   })
   .meta({ description: 'When the leaders meet, and how much they can settle.' });
 
+export const lessonStepSchema = z.strictObject({
+  minutes: z.number().int().min(1).max(45).meta({ description: 'How long the step takes, in minutes.', examples: [10] }),
+  activity: text(400).meta({ description: 'What the class does in this step.', examples: ['Students read the briefing and their role sheets.'] }),
+});
+
+export const lessonTermSchema = z.strictObject({
+  term: text(60).meta({ examples: ['Moratorium'] }),
+  meaning: text(400).meta({ description: 'The term in plain words.', examples: ['An agreed pause: something is not done for a stated time.'] }),
+});
+
+export const lessonSchema = z
+  .strictObject({
+    teaches: text(1500).default('').meta({
+      description: 'What the scenario teaches, in a short paragraph for the teacher guide.',
+      examples: ['How a mediator finds a text every party prefers to no deal, and why the least satisfied party decides how long a deal lasts.'],
+    }),
+    plan: z.array(lessonStepSchema).max(12).optional().meta({
+      description: 'A 45-minute lesson plan, step by step (the minutes should add up to 45). Without it the teacher guide shows a general plan.',
+    }),
+    questions: z.array(text(300)).max(12).default([]).meta({
+      description: 'Discussion questions for after play, shown first in the teacher guide (questions drawn from the points and red lines follow).',
+      examples: [['Which point did the parties care most about, and how did your text handle it?']],
+    }),
+    glossary: z.array(lessonTermSchema).max(20).default([]).meta({ description: "Terms of this scenario in plain words, added to the teacher guide's glossary." }),
+  })
+  .meta({ description: 'For teachers: what the scenario teaches, a lesson plan, discussion questions and a glossary, printed in the teacher guide.' });
+
 export const scenarioSchema = z
   .strictObject({
     format: z.number().int().meta({ description: 'Scenario format version.', examples: [FORMAT_VERSION] }),
@@ -324,6 +351,7 @@ export const scenarioSchema = z
     events: z.array(eventSchema).max(200).default([]),
     ratification: ratificationSchema,
     summit: summitSchema.default({ maxOpenPoints: 2, leaderFlex: 0.5 }),
+    lesson: lessonSchema.optional(),
   })
   .meta({ title: 'Accord scenario', description: 'A negotiation scenario for Accord.' });
 
@@ -337,3 +365,4 @@ export type RedLine = Party['redLines'][number];
 export type ScenarioEvent = Scenario['events'][number];
 export type Incentive = Scenario['incentives'][number];
 export type Concession = Party['concession'];
+export type Lesson = NonNullable<Scenario['lesson']>;

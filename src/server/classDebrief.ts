@@ -6,7 +6,7 @@
 import type { Debrief } from '../debrief/debrief.ts';
 
 /** The part of a table's debrief the class needs (no series or timeline). */
-export type TableDebrief = Pick<Debrief, 'outcome' | 'score' | 'startPoints' | 'finalPoints' | 'points' | 'parties' | 'best' | 'leftOnTable'>;
+export type TableDebrief = Pick<Debrief, 'outcome' | 'score' | 'startPoints' | 'finalPoints' | 'points' | 'parties' | 'best' | 'leftOnTable' | 'balance'>;
 
 /** `over`: whether the table's game has ended (an unfinished one is reported as such, not as a deadline). */
 export function trimDebrief(d: Debrief, over = true): TableDebrief & { unfinished?: true } {
@@ -20,6 +20,7 @@ export function trimDebrief(d: Debrief, over = true): TableDebrief & { unfinishe
     parties: d.parties,
     best: d.best,
     leftOnTable: d.leftOnTable,
+    balance: d.balance,
   };
 }
 
@@ -82,7 +83,8 @@ export function buildClassDebrief(input: DebriefInput): ClassDebrief {
     day: d.outcome.day,
     points: d.finalPoints,
     durability: d.score?.durability ?? null,
-    balance: d.score?.balance ?? null,
+    // The readable balance (the typical margin), as the debrief shows it; never the raw Nash product.
+    balance: d.balance ?? null,
     seats: input.scenario.parties.map((p) => {
       const row = d.parties.find((r) => r.id === p.id);
       return {

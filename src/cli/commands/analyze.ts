@@ -4,6 +4,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
 import { analyze, ANALYSIS_BOTS, type Analysis, type DealReport } from '../../analysis/analyze.ts';
 import { describeCondition } from '../../analysis/conflict.ts';
+import { readableBalance } from '../../engine/score.ts';
 import { integer, seedOption } from '../options.ts';
 import { runBotGames } from '../botPool.ts';
 import { scenarioForCommand } from '../readScenarioFile.ts';
@@ -138,7 +139,8 @@ function describe(a: Analysis, scenario: Scenario): string {
     out.push(`  most durable deal (largest smallest margin, ${a.maximin.value.toFixed(2)}):`, ...dealLines(a.maximin, scenario));
   }
   if (a.nash) {
-    out.push(`  most balanced deal (largest Nash product of margins, ${a.nash.value.toFixed(1)}):`, ...dealLines(a.nash, scenario));
+    // Balance as players read it: the typical margin (geometric mean), not the raw Nash product.
+    out.push(`  most balanced deal (balance ${readableBalance(Object.fromEntries(a.nash.accepting.map((id) => [id, a.nash!.margins[id]!]))).toFixed(1)}: the typical margin, the geometric mean of the margins):`, ...dealLines(a.nash, scenario));
   }
   const bots = Object.entries(a.bots);
   if (bots.length > 0) {

@@ -34,7 +34,8 @@ async function loadAuthoring(): Promise<Authoring> {
 }
 
 /** Pass-and-play adds: `together` (who plays which seat), `handover` (between people), `seat` (a party seat's own screen). */
-export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief' | 'class' | 'live' | 'together' | 'handover' | 'seat';
+/** `print`: a scenario's printables (teacher guide, briefing, role sheets). */
+export type Screen = 'title' | 'briefing' | 'play' | 'ending' | 'debrief' | 'class' | 'live' | 'together' | 'handover' | 'seat' | 'print';
 
 /** A game for several people on one device, as chosen on the set-up screen. */
 export interface TogetherSetup {
@@ -108,6 +109,8 @@ export interface AppState {
   classResults: ClassSummary | null;
   /** A pass-and-play game: whose turn, the hand-over, a party seat's own view. */
   pass: PassView | null;
+  /** The printables on screen: for which scenario and start, and the screen to go back to. */
+  printables: { scenario: Scenario; start: string; back: 'title' | 'briefing' } | null;
 }
 
 export interface SaveAlert {
@@ -135,7 +138,7 @@ const UNSAVED_KEY = 'accord.unsaved';
 const NAME_KEY = 'accord.playerName';
 
 export class AppController {
-  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null, pass: null };
+  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null, pass: null, printables: null };
   private game: Game | null = null;
   private together: PassAndPlay | null = null;
   private remote: { game: RemoteGame; unsubscribe: () => void; seen: number } | null = null;
@@ -627,11 +630,27 @@ export class AppController {
     this.update({ screen: 'class', classResults: summary, banner: null });
   }
 
+  /** The printables of a scenario (shipped or the loaded custom one) at a start, from the title or the briefing. */
+  openPrintables(entryId: string, start: string): void {
+    const scenario = this.scenarioOf(entryId);
+    if (!scenario) return;
+    const startId = scenario.starts.some((s) => s.id === start) ? start : scenario.starts[0]!.id;
+    const back = this.state.screen === 'briefing' ? 'briefing' : 'title';
+    this.update({ screen: 'print', printables: { scenario, start: startId, back }, banner: null });
+  }
+
+  /** Leave the printables for the screen they were opened from. */
+  closePrintables(): void {
+    const back = this.state.printables?.back ?? 'title';
+    if (back === 'briefing' && this.state.choice) this.update({ screen: 'briefing', printables: null });
+    else this.toTitle();
+  }
+
   /** Back to the title; the running game stays saved for "Continue". */
   toTitle(): void {
     this.detach();
     this.classFiles = [];
-    this.update({ screen: 'title', view: null, refusal: null, debrief: null, classResults: null, saved: this.savedSummary() });
+    this.update({ screen: 'title', view: null, refusal: null, debrief: null, classResults: null, printables: null, saved: this.savedSummary() });
   }
 
   dismissResultProblem(): void {

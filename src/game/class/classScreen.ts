@@ -11,6 +11,7 @@ import type { CatalogueEntry } from '../app/catalogue.ts';
 import { download } from '../debrief/download.ts';
 import { button, h, rerender, uid, type Child } from '../dom/h.ts';
 import { qrSvg } from './qr.ts';
+import { plain, type Term } from '../viewModel/glossary.ts';
 import type { LinkStatus } from './link.ts';
 
 export const POLICY_TEXT: Record<SeatPolicy, string> = {
@@ -342,6 +343,8 @@ export function consoleParts(model: ConsoleModel, deps: ConsoleDeps, form: Conso
 
 // ---- the class debrief ---------------------------------------------------------------------
 
+/** Column heads with a plain explanation (a tooltip from the glossary). */
+const HEAD_TERMS: Record<string, Term> = { Durability: 'durability', 'Balance (typical margin)': 'balance' };
 const OUTCOME: Record<string, string> = { deal: 'Deal', collapse: 'Collapse', timeout: 'Deadline passed', unfinished: 'Still negotiating' };
 const num = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
@@ -361,7 +364,7 @@ export function debriefView(d: ClassDebrief | null, back: () => void): HTMLEleme
     ),
     h('h2', null, 'Outcomes'),
     h('div', { class: 'table-scroll' }, h('table', { class: 'data' },
-      h('thead', null, h('tr', null, ...['Table', 'Outcome', 'Day', 'Points', 'Durability', 'Balance'].map((c) => h('th', { attrs: { scope: 'col' } }, c)))),
+      h('thead', null, h('tr', null, ...['Table', 'Outcome', 'Day', 'Points', 'Durability', 'Balance (typical margin)'].map((c) => h('th', { attrs: { scope: 'col', title: HEAD_TERMS[c] ? plain(HEAD_TERMS[c]) : null } }, c)))),
       h('tbody', null, ...d.tables.map((t) => h('tr', null,
         h('th', { attrs: { scope: 'row' } }, `Table ${t.table + 1}`), h('td', null, OUTCOME[t.outcome] ?? t.outcome), h('td', null, t.day + 1), h('td', null, t.points), h('td', null, num(t.durability)), h('td', null, num(t.balance))))),
     )),

@@ -8,16 +8,17 @@ import type { Stage } from '../app/controller.ts';
 import { partyCards, type Meter, type PartyCard } from '../viewModel/answers.ts';
 import type { PublicScenario } from '../viewModel/publicScenario.ts';
 import { button, buttonWith, h, uid, type Child } from './h.ts';
+import { plain, type Term } from '../viewModel/glossary.ts';
 
 export interface AnswersDeps {
   send(c: Command): boolean;
   showStage(stage: Stage): void;
 }
 
-function meterRow(label: string, m: Meter): HTMLElement {
+function meterRow(label: string, m: Meter, term: Term): HTMLElement {
   const id = uid('m');
   return h('div', { class: 'meter-row' },
-    h('span', { id, class: 'meter-label' }, label),
+    h('span', { id, class: 'meter-label', attrs: { title: plain(term) } }, label),
     h('meter', { attrs: { min: 0, max: 100, low: 30, high: 70, optimum: 100, value: m.value, 'aria-labelledby': id, 'aria-describedby': `${id}-t` } }),
     h('span', { id: `${id}-t`, class: 'meter-text' }, m.text),
   );
@@ -79,8 +80,8 @@ export function answersPanel(pub: PublicScenario, view: PlayerView, focus: strin
       h('h3', { id }, card.name, card.id === focus ? h('span', { class: 'tag' }, 'at the table') : null),
       h('p', { class: 'meta' }, `${card.leader} · ${card.role} · ${card.where}`),
       h('p', null, h('span', { class: 'group-label' }, 'State: '), card.stateLabel),
-      meterRow('Trust', card.trust),
-      meterRow('Patience', card.patience),
+      meterRow('Trust', card.trust, 'trust'),
+      meterRow('Patience', card.patience, 'patience'),
       answerBlock(card, deps),
       card.knownRedLines.length > 0
         ? h('div', null, h('p', { class: 'group-label' }, 'Known red lines'), h('ul', { class: 'plain redlines' }, ...card.knownRedLines.map((r) => h('li', null, r))))

@@ -75,6 +75,8 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
         return lazyScreen(deps, 'Hand-over', () => import('../seats/passScreens.ts').then((m) => m.handOverScreen));
       case 'seat':
         return lazyScreen(deps, 'Your seat', () => import('../seats/passScreens.ts').then((m) => m.seatScreen));
+      case 'print':
+        return lazyScreen(deps, 'Printables', () => import('./printablesView.ts').then((m) => m.printablesView));
       case 'ending':
       default:
         return endingScreen(deps);

@@ -101,6 +101,7 @@ export function briefingScreen(deps: ScreenDeps): ScreenView {
       classLink(choice),
       h('div', { class: 'actions-row sticky-actions' },
         button('Back', () => controller.toTitle(), { key: 'back', class: 'quiet' }),
+        button('Printables', () => controller.openPrintables(choice.entry, choice.start), { key: 'printables', class: 'quiet' }),
         button('Begin', () => controller.begin(), { key: 'begin', class: 'primary' }),
       ),
     ]);

@@ -1,6 +1,7 @@
-/** Help: how to play in a few lines, and the keyboard shortcuts. */
+/** Help: how to play in a few lines, the keyboard shortcuts, and every term in plain words. */
 import { createDialog, type Dialog } from './dialog.ts';
 import { h } from './h.ts';
+import { GLOSSARY } from '../viewModel/glossary.ts';
 
 export const SHORTCUTS: [string, string][] = [
   ['?', 'Open this help'],
@@ -24,5 +25,7 @@ export function helpDialog(): Dialog {
       h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Key'), h('th', { attrs: { scope: 'col' } }, 'What it does'))),
       h('tbody', null, ...SHORTCUTS.map(([k, what]) => h('tr', null, h('td', null, ...k.split(', ').flatMap((part, i) => [i > 0 ? ' ' : null, h('kbd', null, part)])), h('td', null, what)))),
     ),
+    h('h3', null, 'Words used in the game'),
+    h('dl', { class: 'glossary' }, ...Object.values(GLOSSARY).flatMap((t) => [h('dt', null, t.term), h('dd', null, t.plain)])),
   ]);
 }

@@ -200,7 +200,10 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
     }
 
     const submit = h('button', { key: 'start', class: 'primary', attrs: { type: 'submit', disabled: !chosen } }, 'Start');
-    const f = h('form', { class: 'start-form', attrs: { 'aria-label': 'New game' } }, scenarioSet, startSet, diffSet, lengthSet, h('div', { class: 'actions-row sticky-actions' }, submit));
+    const printables = button('Printables: teacher guide, briefing, role sheets', () => {
+      if (chosen) controller.openPrintables(chosen.entry, start);
+    }, { key: 'printables', class: 'quiet', attrs: { disabled: !chosen } });
+    const f = h('form', { class: 'start-form', attrs: { 'aria-label': 'New game' } }, scenarioSet, startSet, diffSet, lengthSet, h('div', { class: 'actions-row sticky-actions' }, submit, printables));
     f.addEventListener('submit', (e) => {
       e.preventDefault();
       if (chosen) controller.choose(chosen.entry, start, difficulty, undefined, length);

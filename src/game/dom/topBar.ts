@@ -4,6 +4,7 @@
 import type { PlayerView } from '../../engine/view.ts';
 import { amount, plural, shortDate } from '../viewModel/names.ts';
 import { button, h } from './h.ts';
+import { plain } from '../viewModel/glossary.ts';
 
 export interface TopBarActions {
   map(): void;
@@ -13,8 +14,8 @@ export interface TopBarActions {
   menu(): void;
 }
 
-function stat(label: string, value: string, key: string): HTMLElement {
-  return h('span', { class: `tb-stat tb-${key}` }, h('span', { class: 'tb-label' }, label), ' ', h('span', { class: 'tb-value', attrs: { 'data-testid': key } }, value));
+function stat(label: string, value: string, key: string, explain?: string): HTMLElement {
+  return h('span', { class: `tb-stat tb-${key}`, attrs: { title: explain } }, h('span', { class: 'tb-label' }, label), ' ', h('span', { class: 'tb-value', attrs: { 'data-testid': key } }, value));
 }
 
 export function topBar(view: PlayerView, title: string, actions: TopBarActions, options: { over?: boolean } = {}): HTMLElement {
@@ -30,7 +31,7 @@ export function topBar(view: PlayerView, title: string, actions: TopBarActions, 
       stat('', shortDate(view.date), 'date'),
       stat('Day', `${view.day + 1} of ${total}`, 'day'),
       h('span', { class: 'tb-stat tb-left', attrs: { 'data-testid': 'days-left' } }, left),
-      stat('Capital', amount(view.capital), 'capital'),
+      stat('Capital', amount(view.capital), 'capital', plain('capital')),
     ),
     h('nav', { class: 'tb-actions', attrs: { 'aria-label': 'Game' } },
       options.over ? null : kb(button('Map', actions.map, { key: 'tb-map', class: 'quiet' }), 'M'),

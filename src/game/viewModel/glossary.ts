@@ -4,7 +4,7 @@
  */
 export type Term =
   | 'capital' | 'trust' | 'patience' | 'walkAway' | 'margin' | 'durability' | 'balance' | 'score'
-  | 'concedesLate' | 'concedesEarly' | 'concedesSteadily' | 'redLine' | 'summit' | 'deferred' | 'locked';
+  | 'concedesLate' | 'concedesEarly' | 'concedesSteadily' | 'redLine' | 'summit' | 'deferred' | 'locked' | 'value' | 'needs';
 
 export interface GlossaryEntry {
   term: string;
@@ -26,6 +26,8 @@ export const GLOSSARY: Record<Term, GlossaryEntry> = {
   redLine: { term: 'Red line', plain: 'An option, or a combination of options, a party will never sign, whatever else the text gives it.' },
   summit: { term: 'Summit', plain: 'The leaders’ meeting. They meet only when few points are open, and can settle the points left to them; a summit called too early fails and costs capital and trust.' },
   deferred: { term: 'Deferred point', plain: 'A point left to the leaders: it stays open until a summit settles it.' },
+  value: { term: 'Value of a text', plain: 'What a text is worth to a party, from 0 to 100: each point counts by its weight, and each option by what it gives the party. The debrief charts it per party and day.' },
+  needs: { term: 'What a party needs now', plain: 'The value a party asks of a text today. It starts at its opening demand and falls toward its walk-away as the deadline nears, faster or slower by its style (concedes early, steadily or late).' },
   locked: { term: 'Settled point', plain: 'A point agreed before the talks in a shorter start: it stays as written and cannot be redrafted, dropped or deferred.' },
 };
 
@@ -39,3 +41,34 @@ export function concessionWords(c: 'boulware' | 'linear' | 'conceder' | { beta: 
   if (typeof c === 'object') return c.beta < 0.8 ? 'concedes late' : c.beta > 1.25 ? 'concedes early' : 'concedes steadily';
   return c === 'boulware' ? 'concedes late' : c === 'conceder' ? 'concedes early' : 'concedes steadily';
 }
+
+/**
+ * Every word the screens use for a score or a term, with the glossary entry that explains it.
+ * A unit test scans the screens' strings: a term used there and missing here fails it, and so
+ * does jargon no player should meet (Nash product, Boulware, maximin, utility, reservation).
+ */
+export const UI_TERMS: Readonly<Record<string, Term>> = {
+  'political capital': 'capital',
+  capital: 'capital',
+  trust: 'trust',
+  patience: 'patience',
+  'walk-away': 'walkAway',
+  'walks away': 'walkAway',
+  margin: 'margin',
+  durability: 'durability',
+  balance: 'balance',
+  'typical margin': 'balance',
+  score: 'score',
+  'concedes late': 'concedesLate',
+  'concedes early': 'concedesEarly',
+  'concedes steadily': 'concedesSteadily',
+  'red line': 'redLine',
+  summit: 'summit',
+  deferred: 'deferred',
+  settled: 'locked',
+  'value of the text': 'value',
+  'needs now': 'needs',
+};
+
+/** Words that must not reach a player's screen: each has a plain name in UI_TERMS. */
+export const JARGON: readonly string[] = ['nash', 'boulware', 'conceder', 'maximin', 'utility', 'reservation', 'aspiration'];
