@@ -11,11 +11,11 @@ import { watchErrors } from './helpers/ui.ts';
  */
 
 /**
- * The app's own scripts before the title, gzip, may not grow past what ships now (141 KiB at the
- * last measurement). Issue #13's target is 100 KiB: the engine with XState (28 KiB) and zod
- * (25 KiB, for the autosave's and settings' checks) still load before the title.
+ * The app's own scripts before the title, gzip, may not grow past what ships now (150.7 KiB at the
+ * last measurement, 2 December). Issue #13's target is 100 KiB, not met: the engine with XState
+ * (28 KiB) and zod (25 KiB, for the autosave's and settings' checks) still load before the title.
  */
-const APP_JS_BUDGET_KIB = 145;
+const APP_JS_BUDGET_KIB = 152;
 const NOT_BEFORE_TITLE: Record<string, string> = {
   'Chart.js': 'Canvas is already in use',
   'the YAML parser': 'Implicit keys need to be on a single line',
@@ -25,14 +25,28 @@ const NOT_BEFORE_TITLE: Record<string, string> = {
 
 test('the title loads no chart, YAML or schema code, no sounds and only the map it draws', async ({ page }) => {
   const errors = watchErrors(page);
-  const before: { url: string; body: Buffer; type: string }[] = [];
-  let ready = false;
+  // "Before the title" is judged in the page: what it asked for before `__accordReady` turned
+  // true. (Judged by when responses reach the test, chunks fetched just after the title — sounds,
+  // lazy screens — sometimes counted, and sometimes not, depending on the machine's load.)
+  await page.addInitScript(() => {
+    let ready = false;
+    Object.defineProperty(window, '__accordReady', {
+      configurable: true,
+      get: () => ready,
+      set: (value: boolean) => {
+        if (value && !ready) (window as unknown as { __accordReadyAt: number }).__accordReadyAt = performance.now();
+        ready = value;
+      },
+    });
+  });
+  type Received = { url: string; body: Buffer; type: string };
+  const received: Received[] = [];
   page.on('response', (response) => {
-    if (ready) return;
     const url = response.url();
     const type = url.endsWith('.js') ? 'script' : url.endsWith('.wav') ? 'sound' : url.endsWith('.json') ? 'data' : 'other';
-    before.push({ url, type, body: Buffer.alloc(0) });
-    if (type === 'script') void response.body().then((b) => (before.find((r) => r.url === url)!.body = b)).catch(() => undefined);
+    const entry: Received = { url, type, body: Buffer.alloc(0) };
+    received.push(entry);
+    if (type === 'script') void response.body().then((b) => (entry.body = b)).catch(() => undefined);
   });
   // The finer map may be asked for only once the title is up (asked in the page, so no race with `ready` here).
   let fineAskedWhenReady: boolean | null = null;
@@ -42,10 +56,14 @@ test('the title loads no chart, YAML or schema code, no sounds and only the map 
   });
   await page.goto('/');
   await page.waitForFunction(() => window.__accordReady === true);
-  ready = true;
   await expect(page.getByRole('heading', { name: 'Accord' })).toBeVisible();
+  const askedBefore = new Set(await page.evaluate(() => {
+    const at = (window as unknown as { __accordReadyAt: number }).__accordReadyAt;
+    return performance.getEntriesByType('resource').filter((e) => e.startTime <= at).map((e) => e.name);
+  }));
   // Let the bodies of the scripts already received finish reading.
-  await page.waitForTimeout(200);
+  await expect.poll(() => received.filter((r) => askedBefore.has(r.url) && r.type === 'script' && r.body.length === 0).length).toBe(0);
+  const before = received.filter((r) => askedBefore.has(r.url));
 
   const scripts = before.filter((r) => r.type === 'script');
   expect(scripts.length).toBeGreaterThan(0);
