@@ -21,7 +21,8 @@ export function createDialog(title: string, body: (close: () => void) => Child[]
   const render = () => {
     el.replaceChildren(
       h('div', { class: 'dialog-head' }, h('h2', { id: headingId }, title), button('Close', close, { class: 'quiet', attrs: { 'aria-label': `Close ${title}` } })),
-      h('div', { class: 'dialog-body' }, ...body(close)),
+      // Focusable so that a long body (the help's glossary) scrolls from the keyboard too.
+      h('div', { class: 'dialog-body', attrs: { tabindex: '0', role: 'region', 'aria-label': title } }, ...body(close)),
     );
   };
   el.addEventListener('close', () => {
