@@ -1,3 +1,5 @@
+import { settleAtSummit } from '../engine/summit.ts';
+import { absentParties, quickJudgeNow } from '../engine/negotiationMachine.ts';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/schema.ts';
 import { tutorial } from '../testing/scenarios.ts';
@@ -21,6 +23,13 @@ function playToDeal(scenario: Scenario, seed: number): Game {
     send({ type: 'envoy.table', envoy: 'envoy-tech', party: 'belmar' });
     if (g.view().summit.ready) send({ type: 'summit.call' });
     else send({ type: 'day.end' });
+    // At the summit, propose what the leaders can settle on.
+    const talks = g.view().talks;
+    if (talks) {
+      const truth = g.truth();
+      const settled = settleAtSummit(scenario, truth.text, talks.open, quickJudgeNow(truth), scenario.summit.leaderFlex, absentParties(truth));
+      send(settled ? { type: 'summit.propose', changes: talks.open.map((p) => ({ point: p, option: settled.text[p]!.option })) } : { type: 'summit.close' });
+    }
   }
   return g;
 }

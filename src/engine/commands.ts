@@ -22,7 +22,13 @@ export type Command =
   | { type: 'text.undefer'; point: string }
   | { type: 'text.package'; changes: Change[] }
   | { type: 'day.end' }
-  | { type: 'summit.call' };
+  | { type: 'summit.call' }
+  /** At the summit: options on the open points (a package; points left out keep their option on the table). */
+  | { type: 'summit.propose'; changes: Change[] }
+  /** At the summit: take up a leader's last demand as the next proposal. */
+  | { type: 'summit.acceptDemand'; party: string }
+  /** At the summit: the mediator ends it without an accord. */
+  | { type: 'summit.close' };
 
 /** A party seat's reply to a request: tables are accepted, rejected (naming points) or countered; the rest accepted or declined. */
 export type Reply = 'accept' | 'decline' | 'reject' | 'counter';
@@ -47,6 +53,7 @@ export type SeatCommand = Command | PartyCommand | WorldCommand;
 export const COMMAND_TYPES = [
   'envoy.travel', 'envoy.meet', 'envoy.table', 'envoy.press', 'envoy.offer', 'envoy.consult',
   'text.redraft', 'text.omit', 'text.defer', 'text.undefer', 'text.package', 'day.end', 'summit.call',
+  'summit.propose', 'summit.acceptDemand', 'summit.close',
 ] as const satisfies readonly Command['type'][];
 
 export interface EnvoyState {
@@ -188,6 +195,10 @@ export function validateCommand(s: CommandState, c: Command): string | null {
       return null;
     case 'summit.call':
       return afford(s, costs.summit, 'call a summit');
+    case 'summit.propose':
+    case 'summit.acceptDemand':
+    case 'summit.close':
+      return 'the leaders are not meeting; call a summit first';
     default:
       return 'unknown command';
   }

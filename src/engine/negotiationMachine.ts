@@ -16,16 +16,17 @@ import {
 import { partyMachine, type Answer, type PartyContext, type PartyEvent, type PartyState } from './partyMachine.ts';
 import { required, ruleOf } from './ratification.ts';
 import { RngCursor, seedRng, type RngState } from './rng.ts';
-import { scoreDeal, type Score } from './score.ts';
-import { openPoints, settleAtSummit, type Judge, type OpenPoints } from './summit.ts';
+import type { Score } from './score.ts';
+import { openPoints, type Judge, type OpenPoints } from './summit.ts';
+import { openSummitStep, summitStep, type SummitRecord, type SummitSession } from './summitSteps.ts';
 import { pointsInText, textFromStart, type PlanText } from './text.ts';
 import { outlookWords, stanceWords, statementOf, type Statement } from './timing.ts';
 import { eventsOfDay, newsApplies } from './world.ts';
 import type { PartyCommand, WorldCommand } from './commands.ts';
 import { styleParty, type PartyStyle } from './partyStyles.ts';
 import {
-  applyStep, closeDayStep, heldSignatories, isHeld, meetEffects, offerEffects, openSummitVote, pressEffects, seatStep, validateSeatEvent,
-  type PartyRequest, type SummitVote,
+  applyStep, closeDayStep, isHeld, meetEffects, offerEffects, pressEffects, seatStep, validateSeatEvent,
+  type PartyRequest,
 } from './seatSteps.ts';
 
 export interface Notice {
@@ -40,7 +41,7 @@ export interface Notice {
 }
 
 export type Outcome =
-  | { kind: 'deal'; day: number; text: PlanText; signers: string[]; score: Score }
+  | { kind: 'deal'; day: number; text: PlanText; signers: string[]; score: Score; /** Who gave what, when the leaders settled points at a summit. */ summit?: SummitRecord }
   | { kind: 'collapse'; day: number; reason: string }
   | { kind: 'timeout'; day: number; reason: string };
 
@@ -125,8 +126,8 @@ export interface NegotiationContext {
   seatKnowledge: Record<string, Knowledge>;
   /** Statements and consultations each party may still make today. */
   partyActions: Record<string, number>;
-  /** A summit whose text waits for people's signatures. */
-  vote: SummitVote | null;
+  /** The summit in session, when the leaders are meeting. */
+  atSummit: SummitSession | null;
 }
 
 export type PartyReport =
@@ -526,33 +527,10 @@ export const negotiationMachine = setup({
         for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'trust.changed', delta: -3 } satisfies PartyEvent);
         return;
       }
-      const open = openPointsNow(context).points;
-      const settled = settleAtSummit(context.scenario, context.text, open, quickJudgeNow(context), context.scenario.summit.leaderFlex, absentParties(context));
-      if (!settled) {
-        enqueue.assign({
-          capital: Math.max(0, context.capital - costs.summit - costs.failedSummit),
-          summits: context.summits + 1,
-          journal: [...context.journal, notice(context, 'summit.failed', `The leaders met but could not agree on ${open.length > 0 ? open.map((p) => `“${pointTitle(context, p)}”`).join(', ') : 'the text'}.`)],
-        });
-        for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'summit.failed' } satisfies PartyEvent);
-        return;
-      }
-      if (heldSignatories(context).length > 0) {
-        applyStep(context, enqueue, openSummitVote(context, settled));
-        return;
-      }
-      const score = scoreDeal(context.scenario, settled.text, settled.signers, context.day + 1);
-      enqueue.assign({
-        capital: context.capital - costs.summit,
-        summits: context.summits + 1,
-        ...newVersion(context, settled.text, 'summit'),
-        outcome: { kind: 'deal', day: context.day, text: settled.text, signers: settled.signers, score },
-        journal: [...context.journal, notice(context, 'deal.signed', `The leaders signed the accord: ${pointsInText(settled.text)} points, signed by ${names(context, settled.signers)}.`)],
-      });
-      for (const id of settled.signers) {
-        enqueue.sendTo(context.parties[id]!, { type: 'deal.signed', text: settled.text, leaderFlex: context.scenario.summit.leaderFlex } satisfies PartyEvent);
-      }
+      applyStep(context, enqueue, openSummitStep(context));
     }),
+    summitMove: enqueueActions(({ context, event, enqueue }) =>
+      applyStep(context, enqueue, summitStep(context, event as Ev<'summit.propose'> | Ev<'summit.acceptDemand'> | Ev<'summit.close'>))),
     endDay: enqueueActions(({ context, enqueue }) => {
       // A summit vote settled at the close of the day may have ended the talks.
       if (context.outcome !== null) return;
@@ -679,7 +657,7 @@ export const negotiationMachine = setup({
       nextRequest: 1,
       seatKnowledge: Object.fromEntries(scenario.parties.filter((p) => p.role !== 'mediator').map((p) => [p.id, seatKnowledge(scenario, input.difficulty, p.id)])),
       partyActions: Object.fromEntries(held.map((id) => [id, scenario.calendar.actionsPerDay])),
-      vote: null,
+      atSummit: null,
     };
   },
   initial: 'playing',
@@ -700,6 +678,9 @@ export const negotiationMachine = setup({
         'text.defer': { guard: 'isLegal', actions: 'defer' },
         'text.undefer': { guard: 'isLegal', actions: 'defer' },
         'summit.call': { guard: 'isLegal', actions: 'callSummit' },
+        'summit.propose': { guard: 'isLegal', actions: 'summitMove' },
+        'summit.acceptDemand': { guard: 'isLegal', actions: 'summitMove' },
+        'summit.close': { guard: 'isLegal', actions: 'summitMove' },
         'day.end': [{ guard: and(['isLegal', 'othersPlaying']), actions: 'seatStep' }, { guard: 'isLegal', actions: ['closeDay', 'endDay'] }],
         'world.endDay': { guard: 'isLegal', actions: ['closeDay', 'endDay'] },
         'party.answer': { guard: 'isLegal', actions: 'seatStep' },

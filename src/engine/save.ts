@@ -42,6 +42,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('text.package'), changes: z.array(change).min(1).max(60) }),
   z.strictObject({ type: z.literal('day.end') }),
   z.strictObject({ type: z.literal('summit.call') }),
+  z.strictObject({ type: z.literal('summit.propose'), changes: z.array(change).max(60) }),
+  z.strictObject({ type: z.literal('summit.acceptDemand'), party: id }),
+  z.strictObject({ type: z.literal('summit.close') }),
 ]);
 
 const delta = z.number().finite().min(-100).max(100);

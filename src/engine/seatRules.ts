@@ -6,6 +6,7 @@
 import { OMIT } from '../scenario/omit.ts';
 import { validateCommand, type Command } from './commands.ts';
 import { crossedRedLines } from './evaluate.ts';
+import { summitRefusalOf } from './summitSteps.ts';
 import { commandState, partyName, partyStates, pointTitle, type NegotiationContext, type SeatEvent } from './negotiationMachine.ts';
 
 const MAX_NEWS = 300;
@@ -19,7 +20,11 @@ function answerRefusal(ctx: NegotiationContext, e: Extract<SeatEvent, { type: 'p
   const r = ctx.requests.find((x) => x.id === e.request);
   if (!r || r.party !== e.party) return `there is no request ${e.request} waiting for ${partyName(ctx, e.party)}`;
   const yesNo = r.kind !== 'table';
-  if (yesNo && e.reply !== 'accept' && e.reply !== 'decline') return `answer this request with accept or decline`;
+  if (r.kind === 'sign' && e.reply === 'counter') {
+    // A leader's last demand at the summit: changes on the open points only.
+    const open = ctx.atSummit?.open ?? [];
+    for (const c of e.changes ?? []) if (!open.includes(c.point)) return `“${pointTitle(ctx, c.point)}” is not open at the summit`;
+  } else if (yesNo && e.reply !== 'accept' && e.reply !== 'decline') return `answer this request with accept, decline or (at a summit) counter with your last demand`;
   if (!yesNo && e.reply === 'decline') return 'answer a tabled text with accept, reject or counter';
   const party = ctx.scenario.parties.find((p) => p.id === r.party)!;
   if ((r.kind === 'table' || r.kind === 'sign') && e.reply === 'accept') {
@@ -50,6 +55,9 @@ function answerRefusal(ctx: NegotiationContext, e: Extract<SeatEvent, { type: 'p
 /** Why the event may not happen now, or null. Pure. */
 export function validateSeatEvent(ctx: NegotiationContext, e: SeatEvent | (Command & { seat?: string })): string | null {
   if (ctx.outcome !== null) return 'the negotiation is over';
+  if (ctx.atSummit && (e.type.startsWith('envoy.') || e.type.startsWith('text.') || e.type === 'summit.call')) {
+    return 'the leaders are meeting: propose, take up a demand or close the summit first';
+  }
   switch (e.type) {
     case 'party.answer':
       return answerRefusal(ctx, e);
@@ -94,8 +102,10 @@ export function validateSeatEvent(ctx: NegotiationContext, e: SeatEvent | (Comma
       for (const x of [e.patience, e.trust]) if (x !== undefined && (!Number.isFinite(x) || Math.abs(x) > 100)) return 'changes are between -100 and 100';
       return null;
     }
-    case 'summit.call':
-      return ctx.vote ? 'the leaders are already waiting for signatures' : validateCommand(commandState(ctx), e);
+    case 'summit.propose':
+    case 'summit.acceptDemand':
+    case 'summit.close':
+      return summitRefusalOf(ctx, e);
     default:
       return validateCommand(commandState(ctx), e);
   }

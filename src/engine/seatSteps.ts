@@ -5,22 +5,20 @@
  * negotiation machine applies them.
  */
 import { PRESS_AMOUNT, type Reply } from './commands.ts';
-import { counterProposal, evaluate, leaderThreshold, objectionsOf, type Change } from './evaluate.ts';
+import { counterProposal, evaluate, objectionsOf, type Change } from './evaluate.ts';
 import { hiddenRedLine, revealPoint, revealRedLine, revealReservation, revealWidth, topicOfMeeting } from './knowledge.ts';
 import {
-  absentParties, answerPatch, judgeNow, mediatorOf, names, newVersion, notice, partyContext, partyName, partyStates, pointTitle,
+  answerPatch, mediatorOf, notice, partyContext, partyName, partyStates, pointTitle,
   type NegotiationContext, type SeatEvent,
 } from './negotiationMachine.ts';
 import type { Command } from './commands.ts';
 import { PARTY_RULES, type Answer, type PartyEvent } from './partyMachine.ts';
 import { partyMove } from './partyMoves.ts';
-import { passes, ruleOf } from './ratification.ts';
 import { RngCursor } from './rng.ts';
-import { scoreDeal } from './score.ts';
 import { chain, step, noStep, type Step } from './steps.ts';
-import type { SummitResult } from './summit.ts';
-import { pointsInText, type PlanText } from './text.ts';
+import type { PlanText } from './text.ts';
 import { worldMove } from './worldMoves.ts';
+import { leaderAnsweredStep, leaderMachineAnswer, personLeaderAnswer } from './summitSteps.ts';
 
 export { applyStep } from './steps.ts';
 export { validateSeatEvent } from './seatRules.ts';
@@ -40,16 +38,6 @@ export interface PartyRequest {
   incentive: string | null;
 }
 
-/** A summit whose settled text waits for the signatures of people. */
-export interface SummitVote {
-  text: PlanText;
-  /** Signatories held by machines that sign this text. */
-  machineSigners: string[];
-  asked: string[];
-  signed: string[];
-  refused: string[];
-}
-
 /** A reply as the machine would give it, with the answer it records for a table. */
 export interface MachineReply {
   reply: Reply;
@@ -60,12 +48,6 @@ export interface MachineReply {
 
 export function isHeld(ctx: NegotiationContext, id: string): boolean {
   return ctx.held.includes(id);
-}
-
-/** Signatories held by people who are still at the table. */
-export function heldSignatories(ctx: NegotiationContext): string[] {
-  const absent = absentParties(ctx);
-  return ruleOf(ctx.scenario).signatories.filter((id) => isHeld(ctx, id) && !absent.has(id));
 }
 
 const privately = (ctx: NegotiationContext, party: string) => [mediatorOf(ctx), party];
@@ -182,9 +164,9 @@ export function machineReply(ctx: NegotiationContext, r: PartyRequest): MachineR
     return { reply: 'reject', points, answer };
   }
   if (r.kind === 'sign') {
-    const ev = judgeNow(ctx, r.party, r.text!);
-    const yes = ev.redLines.length === 0 && ev.utility >= leaderThreshold(ev, ctx.scenario.summit.leaderFlex) - 1e-9;
-    return { reply: yes ? 'accept' : 'decline' };
+    if (!ctx.atSummit) return { reply: 'decline' };
+    const a = leaderMachineAnswer(ctx, r.party, r.text!);
+    return a.reply === 'accept' ? { reply: 'accept' } : a.reply === 'demand' ? { reply: 'counter', changes: a.demand } : { reply: 'decline' };
   }
   return { reply: 'accept' };
 }
@@ -229,65 +211,12 @@ export function answerStep(ctx: NegotiationContext, id: number, reply: Reply, po
         return chain(c, (d) => step({ capital: d.capital + incentive.cost, granted: d.granted.filter((g) => g !== incentive.id) }), (d) => say(d, 'incentive.declined', `${name} declined ${incentive.label}.`, undefined));
       });
     case 'sign':
-      return chain(ctx, lapsed, drop, (c) => signStep(c, r.party, reply === 'accept'));
+      return chain(ctx, lapsed, drop, (c) => {
+        // The machine answers for its leader as it would at the table (its demand, or walking out).
+        const answer = by === 'machine' && c.atSummit ? leaderMachineAnswer(c, r.party, r.text!) : personLeaderAnswer(c, r.party, reply === 'reject' ? 'decline' : reply, changes);
+        return leaderAnsweredStep(c, r.party, answer);
+      });
   }
-}
-
-// ---- the summit with people at the table -----------------------------------------------------
-
-/** The leaders settled a text; the people holding signatories now sign or refuse it. */
-export function openSummitVote(ctx: NegotiationContext, settled: SummitResult): Step {
-  const asked = heldSignatories(ctx);
-  const machineSigners = settled.signers.filter((id) => !isHeld(ctx, id));
-  const requests: PartyRequest[] = asked.map((party, i) => ({
-    id: ctx.nextRequest + i, party, kind: 'sign', day: ctx.day, envoy: null, text: settled.text, version: ctx.version, incentive: null,
-  }));
-  return step({
-    capital: ctx.capital - ctx.scenario.mediator.costs.summit,
-    summits: ctx.summits + 1,
-    vote: { text: settled.text, machineSigners, asked, signed: [], refused: [] },
-    requests: [...ctx.requests.filter((r) => r.kind !== 'sign'), ...requests],
-    nextRequest: ctx.nextRequest + asked.length,
-    journal: [...ctx.journal, notice(ctx, 'summit.opened', `The leaders met and settled the open points; ${names(ctx, asked)} ${asked.length > 1 ? 'are' : 'is'} to sign or refuse.`)],
-  });
-}
-
-function signStep(ctx: NegotiationContext, party: string, yes: boolean): Step {
-  const vote = ctx.vote;
-  if (!vote) return noStep;
-  const next = { ...vote, signed: yes ? [...vote.signed, party] : vote.signed, refused: yes ? vote.refused : [...vote.refused, party] };
-  const said = notice(ctx, yes ? 'party.willSign' : 'party.refused', `${partyName(ctx, party)} ${yes ? 'will sign' : 'refused to sign'}.`, { party });
-  const done = next.asked.every((id) => next.signed.includes(id) || next.refused.includes(id));
-  return chain(ctx, () => step({ vote: next, journal: [...ctx.journal, said] }), (d) => (done ? closeVote(d) : noStep));
-}
-
-/** Every person has answered: the accord is signed if the signatures pass the rule, else the summit fails. */
-function closeVote(ctx: NegotiationContext): Step {
-  const vote = ctx.vote!;
-  const signers = [...vote.machineSigners, ...vote.signed];
-  const costs = ctx.scenario.mediator.costs;
-  if (!passes(ruleOf(ctx.scenario), new Set(signers))) {
-    const live = Object.keys(ctx.parties).filter((id) => ctx.parties[id]!.getSnapshot().status === 'active');
-    const why = vote.refused.length > 0 ? `${names(ctx, vote.refused)} refused to sign` : 'too few signatures';
-    return step(
-      {
-        vote: null,
-        capital: Math.max(0, ctx.capital - costs.failedSummit),
-        journal: [...ctx.journal, notice(ctx, 'summit.failed', `The leaders met but the accord was not signed: ${why}.`)],
-      },
-      live.map((id): [string, PartyEvent] => [id, { type: 'summit.failed' }]),
-    );
-  }
-  const score = scoreDeal(ctx.scenario, vote.text, signers, ctx.day + 1);
-  return step(
-    {
-      vote: null,
-      ...newVersion(ctx, vote.text, 'summit'),
-      outcome: { kind: 'deal', day: ctx.day, text: vote.text, signers, score },
-      journal: [...ctx.journal, notice(ctx, 'deal.signed', `The leaders signed the accord: ${pointsInText(vote.text)} points, signed by ${names(ctx, signers)}.`)],
-    },
-    signers.map((id): [string, PartyEvent] => [id, { type: 'deal.signed', text: vote.text, leaderFlex: ctx.scenario.summit.leaderFlex, byPerson: isHeld(ctx, id) }]),
-  );
 }
 
 // ---- days ------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  * the teacher sees everything. Every view is plain JSON, and none holds another seat's hidden
  * values beyond what the knowledge rules have revealed to it. Pure.
  */
+import { talksView, type SummitTalksView } from './summitSteps.ts';
 import { OMIT } from '../scenario/omit.ts';
 import type { Party } from '../scenario/schema.ts';
 import type { Change, Contribution } from './evaluate.ts';
@@ -65,8 +66,8 @@ export interface SeatCommon {
   waitingFor: string[];
   /** Requests still waiting for answers from people (for a party seat: its own, with advice). */
   requests: (RequestView & { advice?: Advice })[];
-  /** A summit text waiting for signatures. */
-  vote: { text: PlanText; asked: string[]; signed: string[]; refused: string[] } | null;
+  /** The summit in session: rounds, proposals, the leaders' answers and demands. */
+  talks: SummitTalksView | null;
 }
 
 export type MediatorSeatView = PlayerView & SeatCommon & { kind: 'mediator' | 'envoy'; envoy: string | null };
@@ -178,7 +179,7 @@ function common(ctx: NegotiationContext, seat: string, audience: string | null, 
     ended: ctx.ended.includes(seat),
     waitingFor: ctx.outcome ? [] : ctx.awaited.filter((s) => !ctx.ended.includes(s)),
     requests,
-    vote: ctx.vote ? { text: ctx.vote.text, asked: ctx.vote.asked, signed: ctx.vote.signed, refused: ctx.vote.refused } : null,
+    talks: talksView(ctx),
   };
 }
 
@@ -189,7 +190,7 @@ export function mediatorSeatView(ctx: NegotiationContext, seat: Seat): MediatorS
   const legal: Command[] = seat.envoy ? legalCommands(commandState(ctx)).filter((c) => !('envoy' in c) || c.envoy === seat.envoy) : base.legal;
   return {
     ...base,
-    legal: ctx.vote ? legal.filter((c) => c.type !== 'summit.call') : legal,
+    legal: ctx.atSummit ? base.legal : legal,
     journal: ctx.journal.filter((n) => visibleTo(n, who)),
     ...common(ctx, seat.id, who, false),
     kind: seat.kind === 'envoy' ? 'envoy' : 'mediator',

@@ -71,7 +71,7 @@ export function seatsOf(scenario: Scenario, options: SeatOptions): SeatsResult {
 }
 
 const MEDIATOR_TYPES = new Set(['envoy.travel', 'envoy.meet', 'envoy.table', 'envoy.press', 'envoy.offer', 'envoy.consult',
-  'text.redraft', 'text.omit', 'text.defer', 'text.undefer', 'text.package', 'summit.call', 'day.end']);
+  'text.redraft', 'text.omit', 'text.defer', 'text.undefer', 'text.package', 'summit.call', 'summit.propose', 'summit.acceptDemand', 'summit.close', 'day.end']);
 const PARTY_TYPES = new Set(['party.answer', 'party.signal', 'party.consult', 'day.end']);
 
 /** Why this seat may not send this kind of command at all, or null. `byMachine` is true when the table's own bot sends it. Pure. */

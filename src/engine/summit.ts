@@ -5,8 +5,8 @@
  * red line, or when a required party still asks for it to change.
  */
 import { OMIT } from '../scenario/omit.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import { crossedRedLines, leaderThreshold, type Change, type Evaluation } from './evaluate.ts';
+import type { Party, Point, Scenario } from '../scenario/schema.ts';
+import { crossedRedLines, leaderThreshold, objectionsOf, type Change, type Evaluation } from './evaluate.ts';
 import { passes, required, ruleOf } from './ratification.ts';
 import type { PlanText } from './text.ts';
 
@@ -138,4 +138,145 @@ export function settleAtSummit(scenario: Scenario, text: PlanText, open: readonl
     });
   }
   return best;
+}
+
+// ---- the played summit: leaders answer proposals in rounds -------------------------------------
+
+/** How a leader answers a proposal at the summit. */
+export type LeaderReply = 'accept' | 'demand' | 'reject' | 'walkout';
+
+export interface LeaderAnswer {
+  party: string;
+  reply: LeaderReply;
+  /** A last demand: "we sign if these points move so" (empty unless `reply` is `demand`). */
+  demand: Change[];
+  /** The leader's reasons, in words (no hidden numbers). */
+  reasons: string[];
+  /** Red lines it cites (said at the table: every seat learns them). */
+  redLines: string[];
+  by: 'machine' | 'person';
+}
+
+/** A party's preferred option on a point: the one it values most (ties: the first listed). Pure. */
+export function preferredOption(party: Party, point: Point): string | null {
+  if (!(party.weights[point.id]! > 0)) return null;
+  const row = party.values[point.id] ?? {};
+  const options = [...point.options.map((o) => o.id), ...(point.omittable ? [OMIT] : [])];
+  let best: string | null = null;
+  let value = -Infinity;
+  for (const o of options) {
+    const v = row[o] ?? (o === OMIT ? 50 : 0);
+    if (v > value + 1e-9) {
+      best = o;
+      value = v;
+    }
+  }
+  return best;
+}
+
+function optionsOf(point: Point): string[] {
+  return [...point.options.map((o) => o.id), ...(point.omittable ? [OMIT] : [])];
+}
+
+/**
+ * The smallest change on the open points that satisfies `ok`: a single change if one does (the one
+ * the leader values least, so it asks for no more than it needs), else a pair. Null when none. Pure.
+ */
+export function smallestDemand(
+  scenario: Scenario,
+  text: PlanText,
+  open: readonly string[],
+  ok: (t: PlanText) => boolean,
+  value: (t: PlanText) => number,
+): Change[] | null {
+  const set = (t: PlanText, point: string, option: string): PlanText => ({ ...t, [point]: { option, deferred: false } });
+  const moves: Change[] = [];
+  for (const id of open) {
+    const point = scenario.points.find((p) => p.id === id);
+    if (!point) continue;
+    for (const option of optionsOf(point)) if (text[id]?.option !== option) moves.push({ point: id, option });
+  }
+  let best: { changes: Change[]; value: number } | null = null;
+  for (const m of moves) {
+    const t = set(text, m.point, m.option);
+    if (ok(t) && (!best || value(t) < best.value - 1e-9)) best = { changes: [m], value: value(t) };
+  }
+  if (best) return best.changes;
+  for (let i = 0; i < moves.length; i++) {
+    for (let j = i + 1; j < moves.length; j++) {
+      const a = moves[i]!;
+      const b = moves[j]!;
+      if (a.point === b.point) continue;
+      const t = set(set(text, a.point, a.option), b.point, b.option);
+      if (ok(t) && (!best || value(t) < best.value - 1e-9)) best = { changes: [a, b], value: value(t) };
+    }
+  }
+  return best?.changes ?? null;
+}
+
+/** Whether a leader signs a text at the summit: no red line crossed, value at its leader-level threshold. Pure. */
+export function leaderSigns(ev: Judgement, leaderFlex: number): boolean {
+  return ev.redLines.length === 0 && ev.utility >= leaderThreshold(ev, leaderFlex) - 1e-9;
+}
+
+export interface LeaderContext {
+  scenario: Scenario;
+  party: Party;
+  /** The leader's judgement of any text now. */
+  judge: (text: PlanText) => Evaluation;
+  leaderFlex: number;
+  open: readonly string[];
+  /** Whether it has already made its last demand at this summit. */
+  demanded: boolean;
+  /** Its value of the last proposal it refused here, or null. */
+  lastRefused: number | null;
+}
+
+const title = (scenario: Scenario, id: string) => `“${scenario.points.find((p) => p.id === id)?.title ?? id}”`;
+const label = (scenario: Scenario, point: string, option: string) =>
+  option === OMIT ? 'dropped' : `‘${scenario.points.find((p) => p.id === point)?.options.find((o) => o.id === option)?.label ?? option}’`;
+
+/** Words for a demand: “Territory” → ‘…’, and “X” → ‘…’. */
+export function demandWords(scenario: Scenario, changes: readonly Change[]): string {
+  return changes.map((c) => `${title(scenario, c.point)} moves to ${label(scenario, c.point, c.option)}`).join(' and ');
+}
+
+/**
+ * A leader's answer to a proposal, as its machine gives it. It signs what clears its red lines and
+ * its leader-level demand. Otherwise: offered nothing better than a proposal it already refused, it
+ * walks out; else, once, it makes a last demand (the smallest change on the open points that would
+ * make it sign), and after that it refuses, saying why. A consulted party that holds points only guards its red lines on them, and never walks
+ * out. Pure.
+ */
+export function machineLeaderAnswer(lc: LeaderContext, text: PlanText): LeaderAnswer {
+  const { scenario, party } = lc;
+  const base = { party: party.id, demand: [] as Change[], by: 'machine' as const, redLines: [] as string[] };
+  if (party.role === 'consulted') {
+    const lines = blockingLines(scenario, party.id, text);
+    if (lines.length === 0) return { ...base, reply: 'accept', reasons: ['Nothing it holds is crossed.'] };
+    const demand = smallestDemand(scenario, text, lc.open, (t) => blockingLines(scenario, party.id, t).length === 0, () => 0);
+    return {
+      ...base,
+      reply: demand && !lc.demanded ? 'demand' : 'reject',
+      demand: demand && !lc.demanded ? demand : [],
+      reasons: lines.map((l) => `Red line: ${l.reason}`),
+      redLines: lines.map((l) => l.id),
+    };
+  }
+  const ev = lc.judge(text);
+  if (leaderSigns(ev, lc.leaderFlex)) {
+    const liked = [...ev.contributions].filter((c) => lc.open.includes(c.point) && c.pull > 0).sort((a, b) => b.pull - a.pull)[0];
+    return { ...base, reply: 'accept', reasons: [liked ? `It can sign: ${title(scenario, liked.point)} reads as it can live with.` : 'It can sign this text.'] };
+  }
+  const cited = { redLines: ev.redLines.map((l) => l.id) };
+  const reasons = ev.redLines.length > 0
+    ? ev.redLines.map((l) => `Red line: ${l.reason}`)
+    : [`The text gives it too little${objectionsOf(ev).length > 0 ? `; it objects most to ${objectionsOf(ev).map((c) => title(scenario, c.point)).join(' and ')}` : ''}.`];
+  if (lc.lastRefused !== null && ev.utility <= lc.lastRefused + 1e-9) {
+    return { ...base, ...cited, reply: 'walkout', reasons: [...reasons, 'It is offered nothing better than what it already refused; it leaves the summit.'] };
+  }
+  if (lc.demanded) return { ...base, ...cited, reply: 'reject', reasons: [...reasons, 'It has made its last demand; this is still not enough.'] };
+  const demand = smallestDemand(scenario, text, lc.open, (t) => leaderSigns(lc.judge(t), lc.leaderFlex), (t) => lc.judge(t).utility);
+  if (demand) return { ...base, ...cited, reply: 'demand', demand, reasons: [...reasons, `It signs if ${demandWords(scenario, demand)}.`] };
+  return { ...base, ...cited, reply: 'reject', reasons: [...reasons, 'Nothing on the open points would bring it to sign.'] };
 }

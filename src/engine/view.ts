@@ -2,6 +2,7 @@
  * The player's view: what a player may see, with hidden truth removed and the actions
  * available now worked out. Scenes and bots that play fair read only this.
  */
+import { summitLegal, talksView, type SummitTalksView } from './summitSteps.ts';
 import { OMIT } from '../scenario/omit.ts';
 import { legalCommands, type Command, type EnvoyState } from './commands.ts';
 import { crossesLine, objectionsOf, type Change, type Evaluation } from './evaluate.ts';
@@ -70,6 +71,8 @@ export interface PlayerView {
    */
   summit: { maxOpenPoints: number; deferred: string[]; openKnown: string[]; unseen: string[]; ready: boolean };
   legal: Command[];
+  /** The summit in session (rounds, proposals, the leaders' answers and last demands), or null. */
+  talks: SummitTalksView | null;
   journal: Notice[];
   outcome: Outcome | null;
 }
@@ -171,7 +174,8 @@ export function playerView(ctx: NegotiationContext): PlayerView {
     parties,
     rule: ruleOf(ctx.scenario),
     summit: summitAsKnown(ctx),
-    legal: legalCommands(commandState(ctx)),
+    legal: ctx.atSummit ? summitLegal(ctx) : legalCommands(commandState(ctx)),
+    talks: talksView(ctx),
     journal: ctx.journal,
     outcome: ctx.outcome,
   };

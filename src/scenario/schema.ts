@@ -300,6 +300,9 @@ export const summitSchema = z
     leaderFlex: z.number().finite().min(0).max(1).default(0.5).meta({
       description: 'How far leaders move from their envoys\' aspiration toward their reservation at a summit (0–1).',
     }),
+    rounds: z.number().int().min(1).max(10).optional().meta({
+      description: 'Rounds of proposals the leaders give the mediator at a summit before they leave (default 4).',
+    }),
   })
   .meta({ description: 'When the leaders meet, and how much they can settle.' });
 

@@ -3,6 +3,7 @@
  * and calls the summit as soon as the answers say it may. Myopic by design.
  */
 import type { Bot } from './bot.ts';
+import { summitMove } from './summitPlay.ts';
 import { assignments, travelToward } from './common.ts';
 
 export function greedyBot(): Bot {
@@ -10,6 +11,8 @@ export function greedyBot(): Bot {
     name: 'greedy',
     next(game) {
       const view = game.view();
+      const atSummit = summitMove(view, game.scenario);
+      if (atSummit) return atSummit;
       if (view.summit.ready && view.legal.some((c) => c.type === 'summit.call')) return { type: 'summit.call' };
       const plan = assignments(view);
       for (const [envoyId, partyId] of Object.entries(plan)) {

@@ -8,6 +8,7 @@
 import { mid } from '../knowledge.ts';
 import { required } from '../ratification.ts';
 import type { Bot } from './bot.ts';
+import { summitMove } from './summitPlay.ts';
 import { counterparts, knownLinesCrossed, estimateUtility, guardians, routes, travelToward } from './common.ts';
 import { diff, improveText } from './textSearch.ts';
 import type { PlanText } from '../text.ts';
@@ -26,6 +27,10 @@ export function mediatorBot(): Bot {
       const costs = game.scenario.mediator.costs;
       const can = (type: string, envoy?: string, party?: string) =>
         view.legal.some((c) => c.type === type && (!envoy || ('envoy' in c && c.envoy === envoy)) && (!party || ('party' in c && c.party === party)));
+
+      // At the summit: open with the options that look fairest on what it knows, then take up demands.
+      const atSummit = summitMove(view, game.scenario, (open) => diff(view.text, bestEstimate(view, game.scenario)).filter((c) => open.includes(c.point)));
+      if (atSummit) return atSummit;
 
       // Call the leaders when the answers say they would meet, once per version of the text.
       if (view.summit.ready && summonedFor !== view.version && can('summit.call')) {

@@ -8,6 +8,7 @@ import { required, ruleOf } from '../ratification.ts';
 import { settleAtSummit } from '../summit.ts';
 import type { PlanText } from '../text.ts';
 import type { Bot } from './bot.ts';
+import { summitMove } from './summitPlay.ts';
 import { counterparts, routes, travelToward } from './common.ts';
 import { diff, improveText } from './textSearch.ts';
 
@@ -26,6 +27,12 @@ export function oracleBot(): Bot {
 
       // One judge for this decision: the truth does not change while the bot thinks.
       const judge = quickJudgeNow(truth);
+      // At the summit: propose what the leaders would settle on, read from the truth.
+      const atSummit = summitMove(view, scenario, (open) => {
+        const settled = settleAtSummit(scenario, truth.text, open, judge, scenario.summit.leaderFlex, absentParties(truth));
+        return settled ? open.map((p) => ({ point: p, option: settled.text[p]!.option })) : [];
+      });
+      if (atSummit) return atSummit;
       if (can('summit.call') && summitRefusal(truth) === null) {
         const open = openPointsNow(truth, truth.text, judge).points;
         if (settleAtSummit(scenario, truth.text, open, judge, scenario.summit.leaderFlex, absentParties(truth))) {

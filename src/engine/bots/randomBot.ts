@@ -2,6 +2,7 @@
 import { OMIT } from '../../scenario/omit.ts';
 import type { Command } from '../commands.ts';
 import type { Bot } from './bot.ts';
+import { summitMove } from './summitPlay.ts';
 import { optionsOf } from './common.ts';
 
 export function randomBot(): Bot {
@@ -9,6 +10,8 @@ export function randomBot(): Bot {
     name: 'random',
     next(game, rng) {
       const view = game.view();
+      const atSummit = summitMove(view, game.scenario);
+      if (atSummit) return atSummit;
       const roll = rng.next();
       if (roll < 0.2) return { type: 'day.end' };
       if (roll < 0.45) {
