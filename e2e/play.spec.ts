@@ -133,6 +133,18 @@ test('the tutorial can be played with the keyboard alone', async ({ page }) => {
     await page.keyboard.press('2');
     const ready = (await page.getByTestId('summit-status').textContent())?.includes('would meet now');
     await page.keyboard.press(ready ? 's' : 'e');
+    if (ready && (await page.getByTestId('summit').isVisible())) {
+      // The leaders sit down, focus on the summit: propose the text on the table, then take up last demands.
+      await expect(page.getByRole('heading', { name: /The leaders’ summit/ })).toBeFocused();
+      await tabToButton(page, /^(Propose to|Put the text to) the leaders$/);
+      for (let round = 0; round < 4 && !(await ending.isVisible()) && (await page.getByTestId('summit').isVisible()); round++) {
+        const demand = page.getByTestId('summit').getByRole('button', { name: /^Accept .+ demand$/ }).first();
+        if (await demand.isVisible()) {
+          await page.getByRole('heading', { name: /The leaders’ summit/ }).focus();
+          await tabToButton(page, /^Accept .+ demand$/);
+        } else await tabToButton(page, /^Close the summit$/);
+      }
+    }
     if (ready && !(await ending.isVisible())) await page.keyboard.press('e');
   }
   await expect(ending).toHaveText('Deal signed');

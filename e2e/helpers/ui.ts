@@ -74,6 +74,23 @@ export async function openTutorialTalks(page: Page): Promise<void> {
   await expect(plan.getByTestId('plan-count')).toContainText('draft 2');
 }
 
+/** At a summit: propose the text on the table, then take up last demands while the rounds last; else close it. */
+export async function playSummit(page: Page): Promise<void> {
+  const summit = page.getByTestId('summit');
+  const ending = page.getByRole('heading', { level: 1, name: /Deal signed|talks collapsed|deadline passed/ });
+  if (!(await summit.isVisible())) return;
+  await summit.getByRole('button', { name: /^(Propose to|Put the text to) the leaders$/ }).click();
+  for (let round = 0; round < 4; round++) {
+    if ((await ending.isVisible()) || !(await summit.isVisible())) return;
+    const demand = summit.getByRole('button', { name: /^Accept .+ demand$/ }).first();
+    if (await demand.isVisible()) await demand.click();
+    else {
+      await summit.getByRole('button', { name: 'Close the summit' }).click();
+      return;
+    }
+  }
+}
+
 /** Each day: table the text with both sides; call the summit once the plan says the leaders would meet. */
 export async function negotiateToTheEnd(page: Page, maxDays = 21): Promise<void> {
   const ending = page.getByRole('heading', { level: 1, name: /Deal signed|talks collapsed|deadline passed/ });
@@ -84,6 +101,7 @@ export async function negotiateToTheEnd(page: Page, maxDays = 21): Promise<void>
     const plan = await section(page, 'Plan');
     if ((await plan.getByTestId('summit-status').textContent())?.includes('would meet now')) {
       await page.getByRole('button', { name: 'Call summit' }).click();
+      await playSummit(page);
       if (await ending.isVisible()) break;
     }
     await page.getByRole('button', { name: 'End day' }).click();

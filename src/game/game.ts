@@ -14,6 +14,7 @@ import { EndingScene } from './scenes/Ending.ts';
 import { MapScene } from './scenes/Map.ts';
 import { PreloaderScene } from './scenes/Preloader.ts';
 import { TableScene } from './scenes/Table.ts';
+import { SummitScene } from './scenes/Summit.ts';
 import { TitleScene } from './scenes/Title.ts';
 
 /**
@@ -37,6 +38,7 @@ export function startGame(parent: HTMLElement, renderer: RendererName, controlle
       new BriefingScene(controller, atlas),
       new MapScene(controller, atlas),
       new TableScene(controller),
+      new SummitScene(controller),
       new EndingScene(controller),
     ],
   });

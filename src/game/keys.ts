@@ -10,6 +10,7 @@ export const SCENES = {
   briefing: 'Briefing',
   map: 'Map',
   table: 'Table',
+  summit: 'Summit',
   ending: 'Ending',
 } as const;
 

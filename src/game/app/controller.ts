@@ -79,7 +79,7 @@ export interface Banner {
 }
 
 /** What the canvas shows during play: the map, or the table with one party. */
-export type Stage = { kind: 'map' } | { kind: 'table'; party: string };
+export type Stage = { kind: 'map' } | { kind: 'table'; party: string } | { kind: 'summit' };
 
 export interface AppState {
   screen: Screen;
@@ -434,6 +434,9 @@ export class AppController {
     const stage: Stage = 'party' in command ? { kind: 'table', party: command.party }
       : command.type === 'envoy.offer' ? { kind: 'table', party: this.game.scenario.incentives.find((i) => i.id === command.incentive)?.to ?? '' }
       : command.type === 'envoy.travel' || command.type === 'day.end' ? { kind: 'map' }
+      // The leaders sit down at their table; when they rise, the map comes back.
+      : view.talks ? { kind: 'summit' }
+      : command.type.startsWith('summit.') ? { kind: 'map' }
       : this.state.stage;
     if (this.together) {
       this.together.afterMove();

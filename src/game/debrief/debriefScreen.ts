@@ -7,6 +7,8 @@ import type { Chart } from 'chart.js';
 import type { Scenario } from '../../scenario/schema.ts';
 import { viewAfter, type Debrief } from '../../debrief/debrief.ts';
 import { button, h, region, uid } from '../dom/h.ts';
+import { summitGaveBlock } from '../dom/summitGave.ts';
+import { publicScenario } from '../viewModel/publicScenario.ts';
 import { applyChartTheme, demandChart, partyChart, planLengthChart, type ChartTheme } from './charts.ts';
 import './debrief.css';
 
@@ -207,6 +209,7 @@ export function renderDebrief(root: HTMLElement, d: Debrief, scenario: Scenario,
     ),
     scoreSection(d),
     seatsSection(d),
+    summitGaveBlock(publicScenario(scenario), d.outcome),
     comparisonSection(d),
     rejectedSection(d),
     chartsSection(d, charts, actions.reduceMotion),

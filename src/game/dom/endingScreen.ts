@@ -5,6 +5,7 @@
 import type { AppState } from '../app/controller.ts';
 import { endingView } from '../viewModel/ending.ts';
 import { publicScenario } from '../viewModel/publicScenario.ts';
+import { summitGaveBlock } from './summitGave.ts';
 import { button, h, region, rerender } from './h.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 import { topBar } from './topBar.ts';
@@ -39,6 +40,7 @@ export function endingScreen(deps: ScreenDeps): ScreenView {
           h('td', { class: 'note' }, r.note),
         ))),
       ),
+      summitGaveBlock(pub, view.outcome),
       region(2, end.textHeading, { class: 'final-text' },
         h('ol', { class: 'final-points' }, ...end.text.map((p) => h('li', { attrs: { value: p.number } },
           h('strong', null, p.title), `: ${p.option}`, p.deferred ? h('span', { class: 'sub' }, ' (left to the leaders)') : null,

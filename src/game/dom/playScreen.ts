@@ -13,6 +13,7 @@ import { button, h, rerender, type Child } from './h.ts';
 import { bannerView } from './banner.ts';
 import { logPanel } from './logPanel.ts';
 import { planPanel, type Staged } from './planPanel.ts';
+import { summitPanel, type SummitChoice } from './summitPanel.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 import { topBar } from './topBar.ts';
 
@@ -33,6 +34,9 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
   let pubOf: unknown = null;
   let message: { kind: 'refused' | 'info'; text: string } | null = null;
   const staged: Staged = new Map();
+  const summitChoice: SummitChoice = new Map();
+  /** The summit round last shown (null when the leaders are not meeting). */
+  let summitRound: number | null = null;
 
   const bar = h('div', { class: 'topbar-slot' });
   const flash = h('div', { class: 'flash-slot' });
@@ -124,13 +128,20 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
         : null,
     ]);
     const focus = state.stage.kind === 'table' ? state.stage.party : null;
+    // While the leaders meet, the summit takes the place of the envoys' actions.
+    const round = view.talks ? view.talks.round : null;
+    const opened = round !== null && summitRound === null;
+    if (round !== summitRound) summitChoice.clear();
+    summitRound = round;
+    if (opened) showSection(0);
     const contents: Child[][] = [
-      actionsPanel(p, view, send),
+      view.talks ? summitPanel(p, view, summitChoice, send) : actionsPanel(p, view, send),
       planPanel(p, view, { send, staged, refresh: () => render(controller.snapshot()) }),
       answersPanel(p, view, focus, { send, showStage: (s) => controller.showStage(s) }),
       logPanel(view),
     ];
     bodies.forEach((body, i) => rerender(body, contents[i]!, scroller));
+    if (opened) bodies[0]!.querySelector<HTMLElement>('[data-key="summit-heading"]')?.focus();
   }
 
   function endDay(): void {

@@ -9,6 +9,7 @@ export type Shown =
   | { key: typeof SCENES.briefing }
   | { key: typeof SCENES.map }
   | { key: typeof SCENES.table; data: TableData }
+  | { key: typeof SCENES.summit }
   | { key: typeof SCENES.ending };
 
 /** Pure: which scene follows from the app state. */
@@ -16,6 +17,7 @@ export function shownFor(state: AppState): Shown {
   if (state.screen === 'briefing' && state.choice) return { key: SCENES.briefing };
   if (state.screen === 'ending' && state.view?.outcome) return { key: SCENES.ending };
   if (state.screen === 'play' && state.view) {
+    if (state.view.talks && state.stage.kind === 'summit') return { key: SCENES.summit };
     return state.stage.kind === 'table' && state.stage.party !== ''
       ? { key: SCENES.table, data: { party: state.stage.party } }
       : { key: SCENES.map };
@@ -53,7 +55,7 @@ export class DirectorScene extends Phaser.Scene {
     if (sameShown(this.shown, next)) return;
     const previous: SceneKey | null = this.shown?.key ?? null;
     this.shown = next;
-    if (previous === SCENES.map && next.key === SCENES.table) {
+    if (previous === SCENES.map && (next.key === SCENES.table || next.key === SCENES.summit)) {
       this.scene.sleep(SCENES.map);
       this.mapAsleep = true;
     } else if (previous !== null) {
@@ -64,7 +66,7 @@ export class DirectorScene extends Phaser.Scene {
       this.scene.wake(SCENES.map);
       return;
     }
-    if (this.mapAsleep && next.key !== SCENES.table) {
+    if (this.mapAsleep && next.key !== SCENES.table && next.key !== SCENES.summit) {
       this.mapAsleep = false;
       this.scene.stop(SCENES.map);
     }
