@@ -185,7 +185,8 @@ test('a teacher runs a class; students take the seats of one table and play the 
     await expect(status).toContainText(/would meet now|would not meet/);
     if ((await status.textContent())?.includes('would meet now')) {
       await med.getByRole('button', { name: 'Call summit' }).click();
-      // The summit is a vote: each signatory's student signs (their advisers say whether they can).
+      // The leaders sit down; the mediator puts the text to them, and each signatory's student answers (their advisers say whether they can sign).
+      await med.getByTestId('summit').getByRole('button', { name: /^(Propose to|Put the text to) the leaders$/ }).click();
       await shot(aldoria, 'party-sign');
       await answer(aldoria);
       await answer(belmar);

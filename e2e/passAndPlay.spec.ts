@@ -119,6 +119,8 @@ test('the tutorial with two people, the mediator and Belmar, is played to a sign
     const p = await section(page, 'Plan');
     if ((await p.getByTestId('summit-status').textContent())?.includes('would meet now')) {
       await page.getByRole('button', { name: 'Call summit' }).click();
+      // The leaders sit down; the mediator puts the text on the table to them, and Belmar's person answers.
+      await page.getByTestId('summit').getByRole('button', { name: /^(Propose to|Put the text to) the leaders$/ }).click();
       if (await ending.isVisible()) break;
       await takeOver(page, 'Belmar');
       await expect(page.getByRole('heading', { level: 3, name: 'The leaders’ summit: sign this text?' })).toBeVisible();
