@@ -29,17 +29,26 @@ export function summitMove(view: PlayerView, scenario: Scenario, opening: (open:
     const g = given.get(c.point);
     return g !== undefined && g.party !== party && g.option !== c.option;
   });
-  const demands = t.answers.filter((a) => a.reply === 'demand' && !undoes(a.party, a.demand));
+  // A package that crosses a red line the bot knows of would only be refused.
+  const current = new Map(t.proposal.map((c) => [c.point, c.option]));
+  const everyone = view.parties.map((p) => p.id);
+  const crosses = (changes: readonly Change[]) => {
+    const next = new Map(current);
+    for (const c of changes) next.set(c.point, c.option);
+    const text: Record<string, PlanText[string]> = { ...view.text };
+    for (const [p, o] of next) text[p] = { option: o, deferred: false };
+    return knownLinesCrossed(view, text, everyone) > 0;
+  };
+  const demands = t.answers.filter((a) => a.reply === 'demand' && !undoes(a.party, a.demand) && !crosses(a.demand));
   const demand = demands.find((a) => needed.includes(a.party)) ?? demands[0];
   if (demand && t.round < t.rounds && can({ type: 'summit.acceptDemand', party: demand.party })) return { type: 'summit.acceptDemand', party: demand.party };
   // A demand that undoes another's: take it, and make it up to the other on another open point (a trade).
-  const current = new Map(t.proposal.map((c) => [c.point, c.option]));
-  for (const trap of t.answers.filter((x) => x.reply === 'demand' && undoes(x.party, x.demand))) {
+  for (const trap of t.answers.filter((x) => x.reply === 'demand' && undoes(x.party, x.demand) && !crosses(x.demand))) {
     const wronged = [...new Set(trap.demand.map((c) => given.get(c.point)?.party).filter((p): p is string => p !== undefined))];
     const make = t.open
       .filter((q) => !trap.demand.some((c) => c.point === q))
       .flatMap((q) => wronged.map((w) => ({ point: q, option: t.preferred[q]?.[w] })))
-      .find((c): c is Change => c.option !== undefined && current.get(c.point) !== c.option);
+      .find((c): c is Change => c.option !== undefined && current.get(c.point) !== c.option && !crosses([...trap.demand, c]));
     if (make && t.round < t.rounds) return { type: 'summit.propose', changes: [...trap.demand, make] };
   }
   // Else a fresh proposal of its own, on what it has learned since.
@@ -52,14 +61,11 @@ export function summitMove(view: PlayerView, scenario: Scenario, opening: (open:
   if (t.round < t.rounds) {
     const tried = new Set(t.history.map((r) => JSON.stringify(r.proposal)));
     const key = (m: Map<string, string>) => JSON.stringify(t.open.map((point) => ({ point, option: m.get(point) })));
-    const everyone = view.parties.map((p) => p.id);
     for (const point of t.open) {
       for (const option of optionsOf(scenario, point)) {
         const next = new Map(current).set(point, option);
         if (option === current.get(point) || tried.has(key(next))) continue;
-        const text: Record<string, PlanText[string]> = { ...view.text };
-        for (const [p, o] of next) text[p] = { option: o, deferred: false };
-        if (knownLinesCrossed(view, text, everyone) === 0) return { type: 'summit.propose', changes: [{ point, option }] };
+        if (!crosses([{ point, option }])) return { type: 'summit.propose', changes: [{ point, option }] };
       }
     }
   }
