@@ -1,12 +1,13 @@
 /**
  * A lesson-length game: Geneva's lesson start at the short length, played by mouse from a class
- * link, reaches its ending in at most 30 actions. The moves are the mediator bot's for the same
- * seed (worked out here in Node), each made by clicking what a student would click.
+ * link, reaches its ending in at most 25 actions. The moves are the mediator bot's median game
+ * (by actions) of the 15 seeds that src/scenario/gameLength.test.ts measures, worked out here in
+ * Node, each made by clicking what a student would click.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Command } from '../src/engine/commands.ts';
-import { playOne } from '../src/engine/simulate.ts';
+import { gameSeed, playOne } from '../src/engine/simulate.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { envoy, section, watchErrors } from './helpers/ui.ts';
 
@@ -15,7 +16,6 @@ const loaded = loadScenarioText(readFileSync(FILE, 'utf8'), FILE);
 if (!loaded.ok) throw new Error(`${FILE} does not load`);
 const scenario = loaded.scenario;
 const START = 'lesson-last-points';
-const SEED = 11;
 const name = {
   party: (id: string) => scenario.parties.find((p) => p.id === id)!.name,
   envoy: (id: string) => scenario.parties.flatMap((p) => p.envoys).find((e) => e.id === id)!.name,
@@ -24,14 +24,22 @@ const name = {
   option: (point: string, option: string) => (option === 'omit' ? 'drop this point' : scenario.points.find((p) => p.id === point)!.options.find((o) => o.id === option)!.label),
 };
 
-test('a short Geneva game from the lesson start reaches its ending in at most 30 actions, by mouse', async ({ page }) => {
-  test.setTimeout(120_000);
-  const bot = playOne(scenario, 'mediator', SEED, START, 'standard', {}, 'short');
-  const commands: Command[] = [...bot.log()];
-  const outcome = bot.view().outcome!;
-  bot.stop();
-  // The summit is played in rounds now: a proposal and the demands taken up are actions too.
-  expect(commands.length).toBeLessThanOrEqual(30);
+/** The mediator bot's games of the lesson at the short length, and the median one by actions (a summit's rounds count). */
+function medianGame() {
+  const games = Array.from({ length: 15 }, (_, i) => {
+    const seed = gameSeed(1, i);
+    const bot = playOne(scenario, 'mediator', seed, START, 'standard', {}, 'short');
+    const game = { seed, commands: [...bot.log()] as Command[], outcome: bot.view().outcome! };
+    bot.stop();
+    return game;
+  });
+  return games.sort((a, b) => a.commands.length - b.commands.length || a.seed - b.seed)[7]!;
+}
+
+test('a short Geneva game from the lesson start reaches its ending in at most 25 actions, by mouse', async ({ page }) => {
+  test.setTimeout(240_000);
+  const { seed: SEED, commands, outcome } = medianGame();
+  expect(commands.length).toBeLessThanOrEqual(25);
 
   const errors = watchErrors(page);
   await page.goto(`/?scenario=geneva-2025&start=${START}&seed=${SEED}&difficulty=standard&length=short`);
@@ -91,6 +99,6 @@ test('a short Geneva game from the lesson start reaches its ending in at most 30
   }
   const heading = outcome.kind === 'deal' ? 'Deal signed' : outcome.kind === 'collapse' ? /collapsed/ : /deadline passed/;
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  expect(actions).toBeLessThanOrEqual(30);
+  expect(actions).toBeLessThanOrEqual(25);
   expect(errors).toEqual([]);
 });

@@ -29,7 +29,12 @@ export function mediatorBot(): Bot {
         view.legal.some((c) => c.type === type && (!envoy || ('envoy' in c && c.envoy === envoy)) && (!party || ('party' in c && c.party === party)));
 
       // At the summit: open with the options that look fairest on what it knows, then take up demands.
-      const atSummit = summitMove(view, game.scenario, (open) => diff(view.text, bestEstimate(view, game.scenario)).filter((c) => open.includes(c.point)));
+      // The points open at the summit are on the table: the search may choose them too (a deferred point is otherwise left as it stands).
+      const atSummit = summitMove(view, game.scenario, (open) => {
+        const onTable: PlanText = { ...view.text };
+        for (const p of open) if (onTable[p]) onTable[p] = { option: onTable[p].option, deferred: false };
+        return diff(onTable, bestEstimate(view, game.scenario, onTable)).filter((c) => open.includes(c.point));
+      });
       if (atSummit) return atSummit;
 
       // Call the leaders when the answers say they would meet, once per version of the text.
@@ -92,7 +97,7 @@ export function mediatorBot(): Bot {
 }
 
 /** The text with the largest smallest estimated margin, avoiding every red line the player knows. */
-function bestEstimate(view: PlayerView, scenario: import('../../scenario/schema.ts').Scenario): PlanText {
+function bestEstimate(view: PlayerView, scenario: import('../../scenario/schema.ts').Scenario, from: PlanText = view.text): PlanText {
   const judges = view.rule.signatories;
   const watch = guardians(view, scenario);
   const score = (t: PlanText) => {
@@ -110,5 +115,5 @@ function bestEstimate(view: PlayerView, scenario: import('../../scenario/schema.
     const kth = sorted[Math.min(sorted.length, view.rule.atLeast) - 1] ?? 0;
     return Math.min(kth, ...vetoes.map((v) => margins.get(v) ?? Infinity));
   };
-  return improveText(scenario, view.text, score);
+  return improveText(scenario, from, score);
 }
