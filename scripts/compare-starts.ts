@@ -4,7 +4,9 @@
  * margin in the deals, and per point which option the final texts carry. Prints Markdown (and with
  * --json FILE writes every game to FILE), the same on every run for the same arguments.
  *
- *   npx tsx scripts/compare-starts.ts scenarios/geneva-2025/scenario.yaml --bots mediator,oracle --games 30 [--seed 1] [--starts a,b] [--json FILE]
+ *   npx tsx scripts/compare-starts.ts scenarios/geneva-2025/scenario.yaml --bots mediator,oracle --games 30 [--seed 1] [--starts a,b] [--points a,b] [--json FILE]
+ *
+ * --points names points always listed (the key ones), besides the ten whose options differ most.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -30,11 +32,12 @@ const { values, positionals } = parseArgs({
     games: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
     starts: { type: 'string' },
+    points: { type: 'string' },
     json: { type: 'string' },
   },
 });
 const file = positionals[0];
-if (!file) throw new Error('usage: compare-starts <scenario.yaml> [--bots a,b] [--games N] [--seed S] [--starts a,b] [--json FILE]');
+if (!file) throw new Error('usage: compare-starts <scenario.yaml> [--bots a,b] [--games N] [--seed S] [--starts a,b] [--points a,b] [--json FILE]');
 const loaded = loadScenarioText(readFileSync(file, 'utf8'), file);
 if (!loaded.ok) throw new Error(`${file} does not load`);
 const scenario: Scenario = loaded.scenario;
@@ -120,7 +123,7 @@ const comparisons = bots.flatMap((bot) => {
       const texts = (r: Run) => new Set(r.games.filter((g) => g.outcome === 'deal').map((g) => JSON.stringify(g.text)));
       const ta = texts(a);
       const shared = [...texts(b)].filter((t) => ta.has(t)).length;
-      const points = scenario.points.map((p) => ({ point: p.id, distance: r1(distance(a, b, p.id) * 100) / 100 }))
+      const points = scenario.points.map((p) => ({ point: p.id, distance: Math.round(distance(a, b, p.id) * 100) / 100 }))
         .filter((p) => p.distance > 0).sort((x, y) => y.distance - x.distance);
       out.push({ bot, a: a.start, b: b.start, sharedTexts: shared, points });
     }
@@ -142,7 +145,9 @@ if (values.json) writeFileSync(values.json, JSON.stringify({ scenario: scenario.
     const fmt = (run: Run, point: string) => [...shares(run, point)].sort((x, y) => y[1] - x[1]).map(([o, sh]) => `${label(point, o)} ${Math.round(sh * 100)}%`).join(', ');
     console.log(`| point | distance | ${c.a} | ${c.b} |`);
     console.log('|---|---|---|---|');
-    for (const p of c.points.slice(0, 10)) {
+    const key = (values.points ?? '').split(',').filter((p) => p !== '');
+    const rows = [...key.map((point) => c.points.find((p) => p.point === point) ?? { point, distance: 0 }), ...c.points.filter((p) => !key.includes(p.point)).slice(0, 10)];
+    for (const p of rows) {
       const title = scenario.points.find((x) => x.id === p.point)!.title;
       console.log(`| ${title} | ${p.distance} | ${fmt(ra, p.point)} | ${fmt(rb, p.point)} |`);
     }
