@@ -31,8 +31,7 @@ export function mediatorBot(): Bot {
       // At the summit: open with the options that look fairest on what it knows, then take up demands.
       // The points open at the summit are on the table: the search may choose them too (a deferred point is otherwise left as it stands).
       const atSummit = summitMove(view, game.scenario, (open) => {
-        const onTable: PlanText = { ...view.text };
-        for (const p of open) if (onTable[p]) onTable[p] = { option: onTable[p].option, deferred: false };
+        const onTable: PlanText = Object.fromEntries(Object.entries(view.text).map(([p, c]) => [p, open.includes(p) ? { option: c.option, deferred: false } : c]));
         return diff(onTable, bestEstimate(view, game.scenario, onTable)).filter((c) => open.includes(c.point));
       });
       if (atSummit) return atSummit;

@@ -48,7 +48,7 @@ export function summitMove(view: PlayerView, scenario: Scenario, opening: (open:
     const make = t.open
       .filter((q) => !trap.demand.some((c) => c.point === q))
       .flatMap((q) => wronged.map((w) => ({ point: q, option: t.preferred[q]?.[w] })))
-      .find((c): c is Change => c.option !== undefined && current.get(c.point) !== c.option && !crosses([...trap.demand, c]));
+      .find((c): c is Change => c.option !== undefined && current.get(c.point) !== c.option && !crosses([...trap.demand, { point: c.point, option: c.option }]));
     if (make && t.round < t.rounds) return { type: 'summit.propose', changes: [...trap.demand, make] };
   }
   // Else a fresh proposal of its own, on what it has learned since.
