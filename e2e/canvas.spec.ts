@@ -412,6 +412,8 @@ test('the ending with reduced motion: everything at once', async ({ page }) => {
     for (const c of list) window.__accordController!.send(c);
   }, commands);
   await sceneUp(page, 'Ending');
+  // The canvas alone: DOM over the stage (a sound's caption, which leaves after 3 s) is not motion.
+  await page.addStyleTag({ content: '#ui { visibility: hidden !important; }' });
   const stage = stageBox(page);
   // Once the scene has finished drawing (two shots alike: a busy machine may take a while to
   // paint it), nothing moves: a shot 600 ms later is the same.
@@ -448,9 +450,14 @@ test('WebGL: title, map and a journey with no console errors', async ({ page }) 
   await expect(page.locator('html')).toHaveAttribute('data-renderer', 'webgl');
   await sceneUp(page, 'Title');
   await startTutorial(page);
+  const from = await envoyMark(page, 'envoy-tech');
   await send(page, { type: 'envoy.travel', envoy: 'envoy-tech', to: 'aldor' });
-  await expect.poll(async () => (await envoyMark(page, 'envoy-tech')).moving, { intervals: [20] }).toBe(true);
-  await expect.poll(async () => (await envoyMark(page, 'envoy-tech')).moving).toBe(false);
+  // The token leaves and comes to rest elsewhere (judged by where it is, not by catching it
+  // mid-journey: on a busy machine a poll can miss a short tween).
+  await expect.poll(async () => {
+    const m = await envoyMark(page, 'envoy-tech');
+    return !m.moving && Math.hypot(m.x - from.x, m.y - from.y) > 5;
+  }).toBe(true);
   const times = await page.evaluate(() => window.__accordFrameTimes!.recent().slice(-60));
   console.log(`frame ms, last 60 frames around a journey (WebGL, 1280×720): p50 ${percentile(times, 50).toFixed(2)}, p95 ${percentile(times, 95).toFixed(2)}`);
   await page.screenshot({ path: `${SHOTS}/map-tutorial-webgl-1280x720.png` });
