@@ -118,7 +118,6 @@ export interface SeatScore {
 export interface Seating {
   split: boolean;
   seats: Record<string, SeatHolder>;
-  length: GameLength;
   entries: LogEntry[];
   scores: SeatScore[];
 }
@@ -237,7 +236,7 @@ function seatingOf(game: Game): Seating | null {
     const score = own === null || own === undefined ? null : round(own);
     return { ...base, score, text: score === null ? (outcome?.kind === 'deal' ? 'did not sign' : 'no deal') : `${score >= 0 ? '+' : ''}${score} above its walk-away` };
   });
-  return { split: save.split, seats: { ...save.seats }, length: game.length, entries: save.log.map((e) => ({ ...e })), scores };
+  return { split: save.split, seats: { ...save.seats }, entries: save.log.map((e) => ({ ...e })), scores };
 }
 
 /**
@@ -257,10 +256,10 @@ export function viewAfter(scenario: Scenario, d: Pick<Debrief, 'start' | 'seed' 
  * A game with seats after its first `steps` logged commands, as the mediator saw it. Mediator
  * bots are replayed as people (their commands are in the log), so nothing plays past the step.
  */
-function seatedViewAfter(scenario: Scenario, d: Pick<Debrief, 'start' | 'seed' | 'difficulty'>, seating: Seating, steps: number): PlayerView {
+function seatedViewAfter(scenario: Scenario, d: Pick<Debrief, 'start' | 'seed' | 'difficulty' | 'length'>, seating: Seating, steps: number): PlayerView {
   const mediatorSeats = new Set(seating.scores.filter((s) => s.kind !== 'party').map((s) => s.id));
   const seats = Object.fromEntries(Object.entries(seating.seats).map(([id, holder]) => [id, mediatorSeats.has(id) ? 'person' as const : holder]));
-  const table = createTable(scenario, { start: d.start.id, seed: d.seed, difficulty: d.difficulty as Difficulty, length: seating.length, split: seating.split, seats });
+  const table = createTable(scenario, { start: d.start.id, seed: d.seed, difficulty: d.difficulty as Difficulty, length: d.length, split: seating.split, seats });
   for (const e of seating.entries.slice(0, Math.max(0, steps))) table.send(e.seat, e.command);
   const view = table.view([...mediatorSeats][0] ?? table.seats()[0]!.id) as PlayerView;
   table.stop();
