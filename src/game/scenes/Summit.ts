@@ -6,7 +6,7 @@ import { COLOURS, FONTS, STAGE_COLOURS, TABLE, playLayout } from '../layout.ts';
 import { partyColours } from '../map/regionMap.ts';
 import { FIGURE_HEIGHT, FIGURE_WIDTH, drawChair, drawFigure } from './figure.ts';
 import { announce, follow, restartOnResize } from './follow.ts';
-import { looksOf } from './look.ts';
+import { looksIn } from './look.ts';
 
 const STAMP: Record<LeaderReply | 'waiting', { word: string; colour: string }> = {
   accept: { word: 'Will sign', colour: STAGE_COLOURS.accepted },
@@ -78,7 +78,7 @@ export class SummitScene extends Phaser.Scene {
       const answer = talks.answers.find((a) => a.party === id);
       const gone = talks.walkedOut.includes(id);
       // The party's first leader, as the table draws them (a delegation sends its head to the summit).
-      const look = looksOf({ id, figures: choice.scenario.parties.find((p) => p.id === id)?.figures }, colour)[0];
+      const look = looksIn(choice.scenario, id, colour)[0];
       if (!gone && party) drawFigure(this.add.graphics({ x, y: tableY }).setScale(scale), { trust: party.trust, patience: party.patience }, colour, look);
       const reply: LeaderReply | 'waiting' | null = answer ? answer.reply : talks.waiting.includes(id) ? 'waiting' : null;
       if (reply) {

@@ -8,7 +8,7 @@ import { partyColours } from '../map/regionMap.ts';
 import { STATE_LABELS, partyCards, type AnswerSummary } from '../viewModel/answers.ts';
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { FIGURE_HEIGHT, FIGURE_WIDTH, drawChair, drawFigure, type Mood } from './figure.ts';
-import { looksOf } from './look.ts';
+import { looksIn } from './look.ts';
 import { announce, follow, reducedMotion, restartOnResize } from './follow.ts';
 
 /** Which party's table is up (from the controller's stage). */
@@ -66,8 +66,7 @@ export class TableScene extends Phaser.Scene {
     this.drawRoom(w, h, figureX);
     // One leader in the middle; a delegation of two or three sits side by side, a little smaller,
     // the first in the middle and in front.
-    const scenarioParty = choice.scenario.parties.find((p) => p.id === party.id);
-    const looks = looksOf({ id: party.id, figures: scenarioParty?.figures }, colour);
+    const looks = looksIn(choice.scenario, party.id, colour);
     const each = looks.length === 1 ? scale : scale * (looks.length === 2 ? 0.72 : 0.62);
     const step = FIGURE_WIDTH * 0.56 * each;
     const offsets = looks.length === 1 ? [0] : looks.length === 2 ? [-step / 2, step / 2] : [0, -step, step];

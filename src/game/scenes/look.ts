@@ -49,6 +49,11 @@ export function looksOf(party: Pick<Party, 'id' | 'figures'>, partyColour: numbe
   return party.figures.map((figure, i) => resolveLook(figure, `${party.id}#${i}`, partyColour));
 }
 
+/** The looks of the party `id` of a scenario (the default look when the scenario does not know it). */
+export function looksIn(scenario: { parties: readonly Pick<Party, 'id' | 'figures'>[] }, id: string, partyColour: number): Look[] {
+  return looksOf({ id, figures: scenario.parties.find((p) => p.id === id)?.figures }, partyColour);
+}
+
 /**
  * One figure with the features it leaves out chosen from `seed`. A figure the author wrote has
  * no beard or glasses unless it says so; one made up entirely (`invented`) may have either.
