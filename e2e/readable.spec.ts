@@ -105,4 +105,20 @@ test('at 390 px the top bar does not overlap itself', async ({ page }) => {
   const bar = await page.locator('.topbar').boundingBox();
   for (const b of boxes) expect(b.b).toBeLessThanOrEqual((bar?.y ?? 0) + (bar?.height ?? 0) + 1);
   await page.screenshot({ path: `${SHOTS}/topbar-390.png` });
+
+  // The panel covers the whole width; Map swaps it for the map, which then has the whole width too.
+  const panel = page.getByRole('main', { name: 'Negotiation' });
+  expect((await panel.boundingBox())?.width).toBe(390);
+  const map = page.getByRole('button', { name: 'Map', exact: true });
+  await map.click();
+  await expect(panel).toBeHidden();
+  await expect(map).toHaveAttribute('aria-pressed', 'true');
+  await expect(map).toBeFocused();
+  await page.keyboard.press('m');
+  await expect(panel).toBeVisible();
+  await expect(map).toHaveAttribute('aria-pressed', 'false');
+  // A section key brings the panel back from the map.
+  await map.click();
+  await page.keyboard.press('2');
+  await expect(page.getByRole('region', { name: 'Plan', exact: true })).toBeVisible();
 });

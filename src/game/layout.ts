@@ -111,14 +111,20 @@ export interface PlayLayout {
   stage: Box;
 }
 
+/**
+ * Below `PLAY.narrow` (a phone) the side panel and the stage each take the whole width, one at
+ * a time: the panel covers the stage until the player opens the map (playScreen.ts), since a
+ * stage beside a 380 px panel would be a sliver.
+ */
 export function playLayout(viewportWidth: number, viewportHeight: number): PlayLayout {
-  const sideWidth = Math.max(PLAY.side.min, Math.min(PLAY.side.max, Math.round(viewportWidth * PLAY.side.share)));
-  const bar = viewportWidth < PLAY.narrow ? PLAY.topBarNarrow : PLAY.topBar;
+  const narrow = viewportWidth < PLAY.narrow;
+  const sideWidth = narrow ? viewportWidth : Math.max(PLAY.side.min, Math.min(PLAY.side.max, Math.round(viewportWidth * PLAY.side.share)));
+  const bar = narrow ? PLAY.topBarNarrow : PLAY.topBar;
   const below = viewportHeight - bar;
   return {
     topBar: { x: 0, y: 0, width: viewportWidth, height: bar },
     side: { x: viewportWidth - sideWidth, y: bar, width: sideWidth, height: below },
-    stage: { x: 0, y: bar, width: viewportWidth - sideWidth, height: below },
+    stage: { x: 0, y: bar, width: narrow ? viewportWidth : viewportWidth - sideWidth, height: below },
   };
 }
 

@@ -16,6 +16,7 @@ import { planPanel, type Staged } from './planPanel.ts';
 import { summitPanel, type SummitChoice } from './summitPanel.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 import { topBar } from './topBar.ts';
+import { PLAY } from '../layout.ts';
 
 export const SECTIONS = ['Actions', 'Plan', 'Answers', 'Log'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -35,6 +36,8 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
   let message: { kind: 'refused' | 'info'; text: string } | null = null;
   const staged: Staged = new Map();
   const summitChoice: SummitChoice = new Map();
+  /** On a phone the panel covers the stage; this is true while the player has the map open instead. */
+  let mapOpen = false;
   /** The summit round last shown (null when the leaders are not meeting). */
   let summitRound: number | null = null;
 
@@ -113,7 +116,8 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
     }
     const p = pub!;
 
-    rerender(bar, [topBar(view, view.scenario.title, { map: showMap, endDay, summit: callSummit, help: deps.help, menu: openMenu })]);
+    rerender(bar, [topBar(view, view.scenario.title, { map: showMap, endDay, summit: callSummit, help: deps.help, menu: openMenu }, { mapOpen: phone() ? mapOpen : undefined })]);
+    el.classList.toggle('map-open', mapOpen);
     rerender(flash, [
       // A message from the app about this game (e.g. the studio kept the game across an edit).
       bannerView(state.banner, () => controller.dismissBanner()),
@@ -150,8 +154,17 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
   function callSummit(): void {
     send({ type: 'summit.call' });
   }
+  /** Same test as layout.ts's PLAY.narrow, where the panel and the stage share the whole width. */
+  function phone(): boolean {
+    return window.innerWidth < PLAY.narrow;
+  }
   function showMap(): void {
     controller.showStage({ kind: 'map' });
+    if (!phone()) return;
+    // On a phone the Map button toggles between the map and the panel, keeping focus on it.
+    mapOpen = !mapOpen;
+    render(controller.snapshot());
+    (bar.querySelector('[data-key="tb-map"]') as HTMLElement | null)?.focus();
   }
 
   showSection(0);
@@ -162,6 +175,10 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
     focusStart: () => tabs[active]?.focus(),
     destroy: unsubscribe,
     showSection: (i) => {
+      if (mapOpen) {
+        mapOpen = false;
+        render(controller.snapshot());
+      }
       showSection(i);
       tabs[active]?.focus();
     },

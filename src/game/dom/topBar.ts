@@ -18,7 +18,11 @@ function stat(label: string, value: string, key: string, explain?: string): HTML
   return h('span', { class: `tb-stat tb-${key}`, attrs: { title: explain } }, h('span', { class: 'tb-label' }, label), ' ', h('span', { class: 'tb-value', attrs: { 'data-testid': key } }, value));
 }
 
-export function topBar(view: PlayerView, title: string, actions: TopBarActions, options: { over?: boolean } = {}): HTMLElement {
+/**
+ * @param options.mapOpen on a phone the map covers the panel while open (playScreen.ts); the Map
+ *   button then reads as a pressed toggle that brings the panel back
+ */
+export function topBar(view: PlayerView, title: string, actions: TopBarActions, options: { over?: boolean; mapOpen?: boolean } = {}): HTMLElement {
   const total = view.day + view.daysLeft + 1;
   const left = view.daysLeft === 0 ? 'Deadline today' : `${plural(view.daysLeft, 'day')} to the deadline`;
   const kb = (b: HTMLButtonElement, keys: string) => {
@@ -34,7 +38,7 @@ export function topBar(view: PlayerView, title: string, actions: TopBarActions, 
       stat('Capital', amount(view.capital), 'capital', plain('capital')),
     ),
     h('nav', { class: 'tb-actions', attrs: { 'aria-label': 'Game' } },
-      options.over ? null : kb(button('Map', actions.map, { key: 'tb-map', class: 'quiet' }), 'M'),
+      options.over ? null : kb(button('Map', actions.map, { key: 'tb-map', class: 'quiet', attrs: { 'aria-pressed': options.mapOpen === undefined ? undefined : String(options.mapOpen) } }), 'M'),
       options.over ? null : kb(button('End day', actions.endDay, { key: 'tb-end' }), 'E'),
       options.over ? null : kb(button('Call summit', actions.summit, { key: 'tb-summit' }), 'S'),
       kb(button('?', actions.help, { key: 'tb-help', class: 'quiet', attrs: { 'aria-label': 'Help and keyboard shortcuts' } }), '?'),
