@@ -417,6 +417,7 @@ export function mountClassBar(live: LiveClass, parent: HTMLElement): () => void 
     const s = live.tableStatus();
     if (!s) {
       bar.hidden = true;
+      document.body.removeAttribute('data-class-bar');
       return;
     }
     const left = s.dayLeftMs === null ? null : Math.max(0, Math.ceil((s.dayLeftMs - (Date.now() - received)) / 1000));
@@ -424,10 +425,12 @@ export function mountClassBar(live: LiveClass, parent: HTMLElement): () => void 
       : s.ended ? 'The teacher has ended the lesson.'
       : s.paused ? 'The teacher has paused the class.'
       : waitingLine(live.seat);
-    bar.hidden = false;
     bar.classList.toggle('paused', s.paused || s.ended || live.status === 'reconnecting');
     if (message.textContent !== text) message.textContent = text;
     clock.textContent = left !== null && !s.paused && !s.ended ? ` · the day ends in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` : '';
+    // With nothing to say beyond "Live class" (the screen's own heading says it) the bar stays away.
+    bar.hidden = text === IDLE && clock.textContent === '';
+    document.body.toggleAttribute('data-class-bar', !bar.hidden);
   };
   const unsubscribe = live.subscribe(() => {
     received = Date.now();
@@ -439,13 +442,16 @@ export function mountClassBar(live: LiveClass, parent: HTMLElement): () => void 
     unsubscribe();
     clearInterval(timer);
     bar.remove();
+    document.body.removeAttribute('data-class-bar');
   };
 }
+
+const IDLE = 'Live class';
 
 /** What the mediator's seat is waiting for: answers from the students in party seats, or the end of their day. */
 function waitingLine(m: SeatMessage | null): string {
   const v = m?.view;
-  if (!m || !v || v.kind === 'party' || v.outcome) return 'Live class';
+  if (!m || !v || v.kind === 'party' || v.outcome) return IDLE;
   const name = (id: string) => {
     const seat = m.seats.find((s) => s.id === id);
     return seat ? `${seat.name}${seat.holder && !seat.machine ? ` (${seat.holder})` : ''}` : id;
@@ -453,5 +459,5 @@ function waitingLine(m: SeatMessage | null): string {
   const answers = [...new Set(v.requests.map((r) => r.party))].map(name);
   if (answers.length > 0) return `Live class · waiting for ${answers.join(', ')} to answer`;
   if (v.ended) return `Live class · you have ended the day; waiting for ${v.waitingFor.map(name).join(', ') || 'the others'}`;
-  return 'Live class';
+  return IDLE;
 }
