@@ -150,6 +150,11 @@ export function partyStates(ctx: NegotiationContext): Record<string, PartyState>
   return Object.fromEntries(Object.entries(ctx.parties).map(([id, ref]) => [id, ref.getSnapshot().value as PartyState]));
 }
 
+/** The state of one party actor (undefined for an id that is not a party). */
+export function partyState(ctx: NegotiationContext, id: string): PartyState | undefined {
+  return ctx.parties[id]?.getSnapshot().value as PartyState | undefined;
+}
+
 export function partyContext(ctx: NegotiationContext, id: string): PartyContext | undefined {
   return ctx.parties[id]?.getSnapshot().context;
 }

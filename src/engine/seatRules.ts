@@ -4,10 +4,10 @@
  * Pure.
  */
 import { OMIT } from '../scenario/omit.ts';
-import { validateCommand, type Command } from './commands.ts';
+import { validateCommand, type Command, type PartyCommand } from './commands.ts';
 import { crossedRedLines } from './evaluate.ts';
 import { summitRefusalOf } from './summitSteps.ts';
-import { commandState, partyName, partyStates, pointTitle, type NegotiationContext, type SeatEvent } from './negotiationMachine.ts';
+import { commandState, partyName, partyState, pointTitle, type NegotiationContext, type SeatEvent } from './negotiationMachine.ts';
 
 const MAX_NEWS = 300;
 
@@ -52,6 +52,28 @@ function answerRefusal(ctx: NegotiationContext, e: Extract<SeatEvent, { type: 'p
   return null;
 }
 
+/**
+ * The statements and consultations a party's seat may make now: exactly the `party.signal` (each
+ * point, red line then flexible) and `party.consult` (each party) commands `validateSeatEvent`
+ * allows, worked out once for the seat instead of command by command. Pure.
+ */
+export function partyMoves(ctx: NegotiationContext, id: string): PartyCommand[] {
+  if (ctx.outcome !== null || (ctx.partyActions[id] ?? 0) <= 0) return [];
+  const out: PartyCommand[] = [];
+  const party = ctx.scenario.parties.find((p) => p.id === id)!;
+  if (partyState(ctx, id) !== 'withdrawn') {
+    for (const point of ctx.scenario.points) {
+      if (party.redLines.some((l) => l.when.some((c) => c.point === point.id))) out.push({ type: 'party.signal', point: point.id, stance: 'redLine' });
+      out.push({ type: 'party.signal', point: point.id, stance: 'flexible' });
+    }
+  }
+  for (const ally of ctx.scenario.parties) {
+    if (ally.role !== 'consulted' || ally.id === id || partyState(ctx, ally.id) === 'withdrawn') continue;
+    out.push({ type: 'party.consult', ally: ally.id });
+  }
+  return out;
+}
+
 /** Why the event may not happen now, or null. Pure. */
 export function validateSeatEvent(ctx: NegotiationContext, e: SeatEvent | (Command & { seat?: string })): string | null {
   if (ctx.outcome !== null) return 'the negotiation is over';
@@ -64,7 +86,7 @@ export function validateSeatEvent(ctx: NegotiationContext, e: SeatEvent | (Comma
     case 'party.signal': {
       if (!ctx.scenario.points.some((p) => p.id === e.point)) return `there is no point "${e.point}"`;
       if ((ctx.partyActions[e.party] ?? 0) <= 0) return 'you have made all the statements and consultations you can today';
-      if (partyStates(ctx)[e.party] === 'withdrawn') return 'you have withdrawn from the talks';
+      if (partyState(ctx, e.party) === 'withdrawn') return 'you have withdrawn from the talks';
       const party = ctx.scenario.parties.find((p) => p.id === e.party)!;
       if (e.stance === 'redLine' && !party.redLines.some((l) => l.when.some((c) => c.point === e.point))) {
         return `you have no red line on “${pointTitle(ctx, e.point)}”`;
@@ -74,7 +96,7 @@ export function validateSeatEvent(ctx: NegotiationContext, e: SeatEvent | (Comma
     case 'party.consult': {
       const ally = ctx.scenario.parties.find((p) => p.id === e.ally);
       if (!ally || ally.role !== 'consulted' || ally.id === e.party) return `"${e.ally}" is not an ally you can consult`;
-      if (partyStates(ctx)[e.ally] === 'withdrawn') return `${ally.name} has withdrawn from the talks`;
+      if (partyState(ctx, e.ally) === 'withdrawn') return `${ally.name} has withdrawn from the talks`;
       if ((ctx.partyActions[e.party] ?? 0) <= 0) return 'you have made all the statements and consultations you can today';
       return null;
     }

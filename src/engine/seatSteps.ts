@@ -8,7 +8,7 @@ import { PRESS_AMOUNT, type Reply } from './commands.ts';
 import { counterProposal, evaluate, objectionsOf, type Change } from './evaluate.ts';
 import { hiddenRedLine, revealPoint, revealRedLine, revealReservation, revealWidth, topicOfMeeting } from './knowledge.ts';
 import {
-  answerPatch, mediatorOf, notice, partyContext, partyName, partyStates, pointTitle,
+  answerPatch, mediatorOf, notice, partyContext, partyName, partyState, pointTitle,
   type NegotiationContext, type SeatEvent,
 } from './negotiationMachine.ts';
 import type { Command } from './commands.ts';
@@ -143,7 +143,7 @@ function requestStep(ctx: NegotiationContext, e: Extract<Command, { type: 'envoy
 /** The machine's answer to a tabled text, as the party machine gives it. Pure. */
 export function machineAnswer(ctx: NegotiationContext, partyId: string, text: PlanText): Answer {
   const pc = partyContext(ctx, partyId)!;
-  const state = partyStates(ctx)[partyId];
+  const state = partyState(ctx, partyId);
   const evaluation = evaluate(pc.party, pc.mood, text, ctx.day, ctx.totalDays);
   const base = { party: partyId, day: ctx.day, evaluation };
   if (state === 'walkedOut' || state === 'withdrawn' || state === 'signed') return { ...base, kind: 'absent', counter: null };

@@ -15,7 +15,7 @@ import type { Difficulty, PartyKnowledge } from './knowledge.ts';
 import { mediatorOf, partyContext, partyStates, commandState, type NegotiationContext, type Notice, type Outcome } from './negotiationMachine.ts';
 import type { PartyState } from './partyMachine.ts';
 import { machineReply, type RequestKind } from './seatSteps.ts';
-import { validateSeatEvent } from './seatRules.ts';
+import { partyMoves } from './seatRules.ts';
 import type { Seat } from './seats.ts';
 import { addDays } from './calendar.ts';
 import type { PlanText } from './text.ts';
@@ -122,8 +122,19 @@ export type SeatView = MediatorSeatView | PartySeatView | WorldView;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** Role sheets by party as played and as authored: a sheet changes only when the teacher lifts or restores a red line (a new party object). */
+const sheets = new WeakMap<Party, WeakMap<Party, RoleSheet>>();
+
 export function roleSheet(ctx: NegotiationContext, party: Party): RoleSheet {
   const base = ctx.baseScenario.parties.find((p) => p.id === party.id) ?? party;
+  let byBase = sheets.get(party);
+  if (!byBase) sheets.set(party, (byBase = new WeakMap()));
+  let sheet = byBase.get(base);
+  if (!sheet) byBase.set(base, (sheet = makeRoleSheet(party, base)));
+  return sheet;
+}
+
+function makeRoleSheet(party: Party, base: Party): RoleSheet {
   return {
     party: party.id,
     name: party.name,
@@ -143,6 +154,28 @@ function visibleTo(n: Notice, who: string | null): boolean {
   return who === null || !n.to || n.to.includes(who);
 }
 
+/**
+ * What each audience has read of a game's journal, kept by the game's first notice. The journal
+ * only ever grows at its end, so a later journal extends what was filtered before (the same array
+ * while nothing new is visible); a journal that does not extend it (an earlier state) is filtered afresh.
+ */
+const readers = new WeakMap<Notice, Map<string, { length: number; last: Notice; out: Notice[] }>>();
+
+function journalFor(journal: readonly Notice[], who: string): Notice[] {
+  const first = journal[0];
+  if (!first) return [];
+  let byWho = readers.get(first);
+  if (!byWho) readers.set(first, (byWho = new Map()));
+  const had = byWho.get(who);
+  const extends_ = had !== undefined && had.length <= journal.length && journal[had.length - 1] === had.last;
+  const from = extends_ ? had.length : 0;
+  const added: Notice[] = [];
+  for (let i = from; i < journal.length; i++) if (visibleTo(journal[i]!, who)) added.push(journal[i]!);
+  const out = !extends_ ? added : added.length === 0 ? had.out : had.out.concat(added);
+  byWho.set(who, { length: journal.length, last: journal[journal.length - 1]!, out });
+  return out;
+}
+
 function requestView(ctx: NegotiationContext, r: NegotiationContext['requests'][number]): RequestView {
   const incentive = r.incentive ? ctx.scenario.incentives.find((i) => i.id === r.incentive) ?? null : null;
   return {
@@ -151,7 +184,22 @@ function requestView(ctx: NegotiationContext, r: NegotiationContext['requests'][
   };
 }
 
+/**
+ * The advice on a request, kept while what it depends on stands: the request, the party's machine
+ * (its state, mood and sheet), the day and the summit in session.
+ */
+const advised = new WeakMap<NegotiationContext['requests'][number], { snapshot: unknown; day: number; totalDays: number; scenario: unknown; atSummit: unknown; advice: Advice }>();
+
 function adviceFor(ctx: NegotiationContext, r: NegotiationContext['requests'][number]): Advice {
+  const snapshot = ctx.parties[r.party]?.getSnapshot();
+  const had = advised.get(r);
+  if (had && had.snapshot === snapshot && had.day === ctx.day && had.totalDays === ctx.totalDays && had.scenario === ctx.scenario && had.atSummit === ctx.atSummit) return had.advice;
+  const advice = freshAdvice(ctx, r);
+  advised.set(r, { snapshot, day: ctx.day, totalDays: ctx.totalDays, scenario: ctx.scenario, atSummit: ctx.atSummit, advice });
+  return advice;
+}
+
+function freshAdvice(ctx: NegotiationContext, r: NegotiationContext['requests'][number]): Advice {
   const m = machineReply(ctx, r);
   const title = (p: string) => `“${ctx.scenario.points.find((x) => x.id === p)?.title ?? p}”`;
   let why: string;
@@ -191,7 +239,7 @@ export function mediatorSeatView(ctx: NegotiationContext, seat: Seat): MediatorS
   return {
     ...base,
     legal: ctx.atSummit ? base.legal : legal,
-    journal: ctx.journal.filter((n) => visibleTo(n, who)),
+    journal: journalFor(ctx.journal, who),
     ...common(ctx, seat.id, who, false),
     kind: seat.kind === 'envoy' ? 'envoy' : 'mediator',
     envoy: seat.envoy,
@@ -220,16 +268,7 @@ export function partySeatView(ctx: NegotiationContext, seat: Seat): PartySeatVie
   const mine = answerView(ctx, id);
   const legal: PartySeatView['legal'] = [];
   if (seat.holder === 'person') {
-    for (const point of ctx.scenario.points) {
-      for (const stance of ['redLine', 'flexible'] as const) {
-        const c = { type: 'party.signal' as const, point: point.id, stance };
-        if (validateSeatEvent(ctx, { ...c, party: id }) === null) legal.push(c);
-      }
-    }
-    for (const ally of ctx.scenario.parties) {
-      const c = { type: 'party.consult' as const, ally: ally.id };
-      if (validateSeatEvent(ctx, { ...c, party: id }) === null) legal.push(c);
-    }
+    legal.push(...partyMoves(ctx, id));
     if (!ctx.outcome) legal.push({ type: 'day.end' });
   }
   const outcome = ctx.outcome;
@@ -257,7 +296,7 @@ export function partySeatView(ctx: NegotiationContext, seat: Seat): PartySeatVie
     parties: ctx.scenario.parties.filter((p) => p.id !== id).map((p) => otherParty(ctx, p, knowledge[p.id] ?? null, states)),
     actionsLeft: ctx.partyActions[id] ?? 0,
     legal,
-    journal: ctx.journal.filter((n) => visibleTo(n, id)),
+    journal: journalFor(ctx.journal, id),
     // Another party's margin in the deal would tell its walk-away: a party's seat sees its own.
     outcome: outcome?.kind === 'deal' ? { ...outcome, score: { ...outcome.score, margins: ownScore === null ? {} : { [id]: ownScore } } } : outcome,
     score: ownScore,

@@ -13,6 +13,7 @@ import { crossedRedLines } from './evaluate.ts';
 import { passes, ruleOf } from './ratification.ts';
 import { RngCursor, seedRng } from './rng.ts';
 import { parseSave } from './save.ts';
+import { validateSeatEvent } from './seatRules.ts';
 import { PARTY_STYLES } from './partyStyles.ts';
 import type { SeatHolder } from './seats.ts';
 import type { MediatorSeatView, PartySeatView } from './seatView.ts';
@@ -158,6 +159,26 @@ describe('random tables with people in random seats', () => {
         again.table.stop();
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('offer a party seat exactly the statements and consultations the rules allow', () => {
+    fc.assert(
+      fc.property(runArb, ({ scenario, seed, assign, split, steps }) => {
+        const t = playTable(scenario, seed, assign, split, steps);
+        const ctx = t.truth();
+        for (const seat of t.seats()) {
+          if (seat.kind !== 'party' || seat.holder !== 'person') continue;
+          const every: SeatCommand[] = [
+            ...scenario.points.flatMap((p) => (['redLine', 'flexible'] as const).map((stance) => ({ type: 'party.signal' as const, point: p.id, stance }))),
+            ...scenario.parties.map((p) => ({ type: 'party.consult' as const, ally: p.id })),
+          ];
+          const allowed = every.filter((c) => validateSeatEvent(ctx, { ...c, party: seat.party } as Parameters<typeof validateSeatEvent>[1]) === null);
+          expect((t.view(seat.id) as PartySeatView).legal.filter((c) => c.type !== 'day.end')).toEqual(allowed);
+        }
+        t.stop();
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -64,6 +64,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
 
 /** The op that turns array `a` into `b`, or null when they are equal. */
 function arrayOp(a: unknown[], b: unknown[]): Op | null {
+  if (a === b) return null;
   let prefix = 0;
   const common = Math.min(a.length, b.length);
   while (prefix < common && sameJson(a[prefix], b[prefix])) prefix++;
@@ -132,6 +133,14 @@ export function applyPatch<T extends object>(before: T, patch: Patch): T | null 
   return out as T;
 }
 
+/** JSON of a value, worked out once for the object (the table passes the same status and seats to every seat). */
+const keys = new WeakMap<object, string>();
+function jsonKey(value: object): string {
+  let key = keys.get(value);
+  if (key === undefined) keys.set(value, (key = JSON.stringify(value)));
+  return key;
+}
+
 /** The server's side of one connection: what it was sent last, so the next message is only what changed. */
 export class SeatSender {
   private n = 0;
@@ -141,8 +150,8 @@ export class SeatSender {
 
   /** The next message for this connection, or null when nothing changed and there is no `ref` to answer. */
   next(seat: string, view: SeatView, status: TableStatus, seats: SeatStatus[], ref?: number, whole = false): SeatWire | null {
-    const statusKey = JSON.stringify(status);
-    const seatsKey = JSON.stringify(seats);
+    const statusKey = jsonKey(status);
+    const seatsKey = jsonKey(seats);
     let wire: SeatWire;
     if (whole || this.view === null) {
       wire = { seat, n: ++this.n, view, status, seats };
