@@ -77,6 +77,8 @@ interface StepResult {
   /** Server CPU per student command (ms): what a command costs the server, whatever else runs on the machine. */
   cpuMsPerCommand: number | null;
   rssMbPerTable: number | null;
+  /** CPU of this load generator while measuring (% of one core): it shares the machine with the server. */
+  clientCpuPercent: number;
 }
 
 const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
@@ -154,6 +156,7 @@ async function step(o: Options, tables: number): Promise<StepResult> {
     }
     const seated = students.length;
     const mid = pids.map(usage);
+    const clientBefore = process.cpuUsage();
 
     // Play for the duration: each student sends a random legal move every ~think ms.
     let ref = 0;
@@ -175,6 +178,7 @@ async function step(o: Options, tables: number): Promise<StepResult> {
     await new Promise((r) => setTimeout(r, o.duration * 1000));
     stopped = true;
     const elapsed = (performance.now() - start) / 1000;
+    const clientCpu = process.cpuUsage(clientBefore);
     await Promise.all(loops);
     // Commands still unanswered after 10 s count as errors.
     await new Promise((r) => setTimeout(r, 1000));
@@ -199,6 +203,7 @@ async function step(o: Options, tables: number): Promise<StepResult> {
       cpuMsPerTablePerSecond: cpu === null ? null : (1000 * cpu) / elapsed / tables,
       cpuMsPerCommand: cpu === null || latencies.length === 0 ? null : (1000 * cpu) / latencies.length,
       rssMbPerTable: rss === null ? null : rss / 1024 / 1024 / tables,
+      clientCpuPercent: (100 * (clientCpu.user + clientCpu.system)) / 1e6 / elapsed,
     };
   } finally {
     await Promise.all(rooms.map((r) => r.leave(true).catch(() => undefined)));
@@ -213,7 +218,7 @@ function print(r: StepResult): void {
     `${String(r.tables).padStart(4)} tables × ${f(r.seats, 1)} seats, ${r.processes} process${r.processes > 1 ? 'es' : ''}: ` +
     `${f(r.perSecond)} commands/s, latency p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ` +
     `errors ${r.errors}, refused ${r.refused}; server CPU ${f(r.cpuPercent, 0)}% (${f(r.cpuMsPerTablePerSecond, 2)} ms per table per s, ${f(r.cpuMsPerCommand, 2)} ms per command), ` +
-    `memory ${f(r.rssMbPerTable, 2)} MB per table`,
+    `memory ${f(r.rssMbPerTable, 2)} MB per table; load generator CPU ${f(r.clientCpuPercent, 0)}%`,
   );
 }
 
