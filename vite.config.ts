@@ -39,6 +39,9 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30000,
+    // Limits for a machine under heavy load (load 20+ on 2 cores): waits end on their signal (a
+    // server's "listening" line, a message), so a long limit costs nothing when things are fast.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 }));

@@ -309,7 +309,7 @@ describe('students in party seats', () => {
     } finally {
       stop.restore();
     }
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('a seat left empty', () => {
@@ -343,7 +343,7 @@ describe('a seat left empty', () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('nothing lost', () => {
@@ -395,5 +395,5 @@ describe('nothing lost', () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  }, 300_000);
 });

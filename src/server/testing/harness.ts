@@ -31,10 +31,13 @@ export function tempDir(prefix = 'accord-class-'): string {
 export async function startServer(args: string[]): Promise<ServerProcess> {
   // ACCORD_SERVER_NODE_ARGS: extra Node flags for the server, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile it under load.
   const nodeArgs = (process.env.ACCORD_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // On a loaded machine a client can take longer than Colyseus's 15 s to use a seat it reserved, or
+  // another process longer than its 2 s to answer a remote call: tests wait on the join itself.
+  const env = { COLYSEUS_SEAT_RESERVATION_TIME: '120', COLYSEUS_PRESENCE_SHORT_TIMEOUT: '30000', ...process.env };
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /accord-class listening (\{.*\})/.exec(out);
@@ -50,7 +53,13 @@ export async function startServer(args: string[]): Promise<ServerProcess> {
       reject(new Error(`server exited (${code}):\n${out}`));
     });
   });
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  // Should the test process end without stopping it (a worker torn down mid-test), the server goes too.
+  const killOnExit = () => proc.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((r) => proc.once('exit', () => {
+    process.off('exit', killOnExit);
+    r();
+  }));
   return {
     port,
     url: `http://127.0.0.1:${port}`,
@@ -82,7 +91,7 @@ export async function createClass(url: string, setup: Partial<ClassSetup> = {}):
 }
 
 /** The next message of `type` on a room (with a timeout), optionally the first that satisfies `test`. */
-export function nextMessage<T>(room: Room, type: string, test: (m: T) => boolean = () => true, ms = 10_000): Promise<T> {
+export function nextMessage<T>(room: Room, type: string, test: (m: T) => boolean = () => true, ms = 60_000): Promise<T> {
   return new Promise((resolveMsg, reject) => {
     const timer = setTimeout(() => {
       off();
@@ -121,7 +130,7 @@ export function onView(room: Room, listener: (m: SeatMessage) => void): () => vo
 }
 
 /** The next whole seat message on a table room (with a timeout), optionally the first that satisfies `test`. */
-export function nextView(room: Room, test: (m: SeatMessage) => boolean = () => true, ms = 10_000): Promise<SeatMessage> {
+export function nextView(room: Room, test: (m: SeatMessage) => boolean = () => true, ms = 60_000): Promise<SeatMessage> {
   return new Promise((resolveView, reject) => {
     const timer = setTimeout(() => {
       off();
@@ -203,7 +212,7 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
   const proc: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
+    const t = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 60_000);
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       if (/Ready to accept connections/i.test(out)) {
