@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every check, stage by stage, with the time each stage took (wall clock), so a slow
-# stage shows. Stages that leave a core idle run side by side: type check with lint, and the
-# Node 22 and 24 unit runs with each other (scripts/node-versions.sh). Stops at the first failure.
+# stage shows. Stages that leave a core idle run side by side: type check with lint, the production
+# build with the test build, and the Node 22 and 24 unit runs with each other
+# (scripts/node-versions.sh). Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,8 +34,7 @@ total=$SECONDS
 stage 'type check and lint' side_by_side typecheck lint
 stage 'unit and property tests (vitest)' npm run --silent test:unit
 stage 'unit tests under Node 22 and 24' npm run --silent test:node-versions
-stage 'production build' npm run --silent build
-stage 'test build' npm run --silent build:test
+stage 'production and test builds' side_by_side build build:test
 stage 'end-to-end tests (Playwright)' npm run --silent test:e2e
 echo
 echo "Stage times:"
