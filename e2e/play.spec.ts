@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { dayNumber, envoy, expectAccessible, negotiateToTheEnd, openTitle, openTutorialTalks, section, startTutorial, TUTORIAL, watchErrors } from './helpers/ui.ts';
+import { dayNumber, envoy, expectAccessible, negotiateToTheEnd, openTitle, openTutorialTalks, playSummit, section, startTutorial, tableUntilLeadersMeet, TUTORIAL, watchErrors } from './helpers/ui.ts';
 
 const SHOTS = 'e2e/screenshots';
 
@@ -46,6 +46,16 @@ test('the tutorial is won through the UI, from the title to a signed deal', asyn
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Help' })).toBeHidden();
 
+  // One day tabled by hand; the same days until the leaders would meet through the test hook; the summit by hand.
+  await section(page, 'Actions');
+  await envoy(page, 'Marta Oyelaran').getByRole('button', { name: /^Table the text with Aldoria/ }).click();
+  await envoy(page, 'Jonas Krell').getByRole('button', { name: /^Table the text with Belmar/ }).click();
+  await page.getByRole('button', { name: 'End day' }).click();
+  await expect(page.getByTestId('day')).toHaveText(/^3 /);
+  await tableUntilLeadersMeet(page);
+  await page.getByRole('button', { name: 'Call summit' }).click();
+  await playSummit(page);
+  // Should the leaders part without an accord, the talks go on by hand.
   await negotiateToTheEnd(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deal signed');
   const score = page.getByRole('table', { name: 'The score' });
@@ -125,11 +135,21 @@ test('the tutorial can be played with the keyboard alone', async ({ page }) => {
   await tabToButton(page, /^Propose the 3 changes as one package$/);
   await expect(page.getByTestId('plan-count')).toContainText('draft 2');
 
+  // One day tabled and ended by keyboard; the same days until the leaders would meet through the
+  // test hook; then the summit by keyboard.
+  await page.keyboard.press('1');
+  await tabToButton(page, /^Table the text with Aldoria/, 'Marta');
+  await tabToButton(page, /^Table the text with Belmar/, 'Jonas');
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('day')).toHaveText(/^3 /);
+  await tableUntilLeadersMeet(page);
   const ending = page.getByRole('heading', { level: 1, name: /Deal signed|talks collapsed|deadline passed/ });
   for (let day = 0; day < 21 && !(await ending.isVisible()); day++) {
-    await page.keyboard.press('1');
-    await tabToButton(page, /^Table the text with Aldoria/, 'Marta');
-    await tabToButton(page, /^Table the text with Belmar/, 'Jonas');
+    if (day > 0) {
+      await page.keyboard.press('1');
+      await tabToButton(page, /^Table the text with Aldoria/, 'Marta');
+      await tabToButton(page, /^Table the text with Belmar/, 'Jonas');
+    }
     await page.keyboard.press('2');
     const ready = (await page.getByTestId('summit-status').textContent())?.includes('would meet now');
     await page.keyboard.press(ready ? 's' : 'e');

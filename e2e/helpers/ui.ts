@@ -110,6 +110,32 @@ export async function negotiateToTheEnd(page: Page, maxDays = 21): Promise<void>
 }
 
 /**
+ * Through the test hook: each day table the text with both sides of the tutorial and, unless the
+ * leaders would meet now, end the day — the days a test has already played once by hand, repeated
+ * until the summit. Mirrors {@link negotiateToTheEnd}'s days; the page shows the result when the
+ * plan says the leaders would meet. Returns how many days were tabled.
+ */
+export async function tableUntilLeadersMeet(page: Page, maxDays = 21): Promise<number> {
+  const days = await page.evaluate((max) => {
+    const c = window.__accordController!;
+    const game = c.currentGame()!;
+    for (let day = 1; day <= max; day++) {
+      for (const [envoy, party] of [['envoy-lead', 'aldoria'], ['envoy-tech', 'belmar']] as const) {
+        const sent = c.send({ type: 'envoy.table', envoy, party });
+        if (!sent.ok) throw new Error(`tabling with ${party} on day ${day}: ${sent.reason}`);
+      }
+      if (game.view().summit.ready || game.view().outcome) return day;
+      const ended = c.send({ type: 'day.end' });
+      if (!ended.ok) throw new Error(`ending day ${day}: ${ended.reason}`);
+    }
+    return -1;
+  }, maxDays);
+  expect(days, 'the leaders would meet within the days allowed').toBeGreaterThan(0);
+  await expect((await section(page, 'Plan')).getByTestId('summit-status')).toContainText('would meet now');
+  return days;
+}
+
+/**
  * An accessibility audit (axe, WCAG 2.1 A and AA) of the DOM layer as it stands; the canvas is
  * decoration. Fails on any violation, or with `serious` only on serious and critical ones.
  */
