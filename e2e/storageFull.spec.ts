@@ -21,7 +21,7 @@ test('storage full during play: told at once, the last good save kept across a r
   await page.waitForFunction(() => new Promise<boolean>((resolve) => {
     const open = indexedDB.open('accord');
     open.onsuccess = () => {
-      const get = open.result.transaction('saves').objectStore('saves').get('accord.autosave');
+      const get = open.result.transaction('saves').objectStore('saves').get('accord.slot.shipped/tutorial/draft');
       get.onsuccess = () => resolve(typeof get.result === 'string' && /"day\.end"/.test(get.result));
       get.onerror = () => resolve(false);
     };

@@ -39,8 +39,8 @@ test('a game saved in this browser can be continued from the title', async ({ pa
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('dialog', { name: 'Menu' }).getByRole('button', { name: 'Back to title' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Saved game' })).toContainText(`${TUTORIAL}, day 2`);
-  await page.getByRole('button', { name: 'Continue the saved game' }).click();
+  await expect(page.getByRole('region', { name: 'Saved game' })).toContainText(`${TUTORIAL} · The Commission's first draftDay 2 · 1 action`);
+  await page.getByRole('button', { name: `Resume ${TUTORIAL}` }).click();
   await expect(page.getByTestId('day')).toHaveText(/^2 of 21/);
   expect(errors).toEqual([]);
 });
@@ -50,7 +50,7 @@ for (const [what, saved] of [
   ['is from a newer version', JSON.stringify({ save: { format: 'accord-save', version: 99, scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log: [] } })],
   ['has commands that no longer apply', JSON.stringify({ save: { format: 'accord-save', version: 1, scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log: [{ type: 'envoy.meet', envoy: 'envoy-lead', party: 'aldoria' }] } })],
 ] as const) {
-  test(`a saved game that ${what} gives a clear message and a fresh start`, async ({ page }) => {
+  test(`a saved game that ${what} gives a clear message, is kept until deleted, and a new game can start`, async ({ page }) => {
     const errors = watchErrors(page);
     await page.addInitScript((value) => {
       if (!sessionStorage.getItem('seeded')) {
@@ -60,11 +60,13 @@ for (const [what, saved] of [
     }, saved);
     await openTitle(page);
     if (what === 'has commands that no longer apply') {
-      // Only replaying reveals it: the title offers Continue, and continuing explains.
-      await page.getByRole('button', { name: 'Continue the saved game' }).click();
+      // Only replaying reveals it: the title offers Resume, and resuming explains.
+      await page.getByRole('button', { name: /^Resume/ }).click();
     }
-    await expect(page.getByRole('alert')).toContainText('The saved game could not be continued');
-    await expect(page.getByRole('button', { name: 'Continue the saved game' })).toHaveCount(0);
+    await expect(page.getByRole('alert')).toContainText(/The saved game could not be continued|A saved game could not be read/);
+    await expect(page.getByRole('button', { name: /^Resume/ })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Saved game' })).toContainText('Cannot be continued: ');
+    await expect(page.getByRole('button', { name: /^Delete the saved game of/ })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
     expect(errors).toEqual([]);
   });

@@ -20,7 +20,7 @@ import { buildDebrief, type Debrief } from '../../debrief/debrief.ts';
 import type { ClassFile, ClassSummary } from '../../debrief/classResults.ts';
 import { cleanName, resultOf, type ResultFile } from '../../debrief/resultFile.ts';
 import type { CatalogueEntry } from './catalogue.ts';
-import { clearSave, parseSavedGame, readSave, SAVE_KEY, writeSave, type SavedGame } from './saveSlot.ts';
+import { continues, deleteSlot, LEGACY_KEY, migrateLegacySave, parseSavedGame, parseSlotKey, readSlot, slotKey, slotKeys, slotOf, writeSlot, type SavedGame } from './saveSlot.ts';
 import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
 import { daysPlayed, parseSave } from '../../engine/save.ts';
 import { parseGameLink } from './urlParams.ts';
@@ -70,6 +70,8 @@ export interface Choice {
   difficulty: Difficulty;
   /** Standard, or short for one lesson (scenario/gameLength.ts). */
   length: GameLength;
+  /** The player already agreed (on the title) to replace the game saved in this choice's slot. */
+  replaceAgreed?: boolean;
 }
 
 export interface Banner {
@@ -86,8 +88,10 @@ export interface AppState {
   stage: Stage;
   choice: Choice | null;
   view: PlayerView | null;
-  /** A game saved in this browser that can be continued. */
-  saved: { scenarioTitle: string; start: string; day: number } | null;
+  /** The games saved in this browser, one per scenario and start, the most recently saved first. */
+  saves: SlotSummary[];
+  /** Starting a game whose slot holds one: resume that, or replace it (the player is asked). */
+  replacePrompt: ReplacePrompt | null;
   banner: Banner | null;
   /** The validator's problems with the last scenario file the player loaded, one line each. */
   fileProblems: { file: string; lines: string[] } | null;
@@ -113,6 +117,33 @@ export interface AppState {
   printables: { scenario: Scenario; start: string; back: 'title' | 'briefing' } | null;
 }
 
+/** One save slot as the title lists it. */
+export interface SlotSummary {
+  key: string;
+  /** Scenario title (a loaded file's title is its text, shown as text), and the start's. */
+  title: string;
+  startTitle: string;
+  /** A scenario loaded from a file (its text is kept in the slot). */
+  custom: boolean;
+  /** The day the game is on (1-based), and the actions played so far. */
+  day: number;
+  actions: number;
+  length: GameLength;
+  difficulty: Difficulty;
+  /** When it was last saved (ISO 8601), if known (saves of earlier versions do not say). */
+  savedAt: string | null;
+  /** The seats people play, by name, in a game for several people on one device; null otherwise. */
+  seated: string[] | null;
+  /** Why it cannot be continued (damaged, edited, outdated, or no longer replays); it is kept until deleted. */
+  problem: string | null;
+}
+
+export interface ReplacePrompt {
+  slot: SlotSummary;
+  /** What starting anew would lose, in words. */
+  lose: string;
+}
+
 export interface SaveAlert {
   title: string;
   lines: string[];
@@ -122,8 +153,10 @@ export interface SaveAlert {
 
 export interface ControllerOptions {
   catalogue: readonly CatalogueEntry[];
-  /** Where the autosave is kept (storage.ts); writes report whether storage took them. */
+  /** Where the save slots are kept (storage.ts); writes report whether storage took them. */
   store: SaveStore;
+  /** The time now (ms since 1970), for "last saved"; Date.now by default. */
+  now?: () => number;
   /** A fresh seed for a new game (the browser's random source; the engine never draws one itself). */
   newSeed: () => number;
   /** Per-tab storage: remembers that a game was on screen, so a reload resumes it. */
@@ -138,7 +171,7 @@ const UNSAVED_KEY = 'accord.unsaved';
 const NAME_KEY = 'accord.playerName';
 
 export class AppController {
-  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saved: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null, pass: null, printables: null };
+  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saves: [], replacePrompt: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null, pass: null, printables: null };
   private game: Game | null = null;
   private together: PassAndPlay | null = null;
   private remote: { game: RemoteGame; unsubscribe: () => void; seen: number } | null = null;
@@ -150,12 +183,22 @@ export class AppController {
 
   /** Autosaves in a row that storage refused (0 when the last one was taken). */
   private unsaved = 0;
-  /** What storage last took for the autosave (as read at start-up, then each write it took). */
-  private lastGood: string | null;
+  /** The slot the game on screen saves to (null: none, e.g. a live class). */
+  private slot: string | null = null;
+  /** What storage last took for each slot (as read at start-up, then each write it took). */
+  private readonly lastGood = new Map<string, string>();
+  /** Slots found not to replay when resumed, with why (kept, and listed with the reason). */
+  private readonly problems = new Map<string, string>();
+  /** What to do once the player agrees to replace a slot. */
+  private pendingReplace: (() => void) | null = null;
 
   constructor(private readonly options: ControllerOptions) {
-    this.lastGood = options.store.getItem(SAVE_KEY);
     options.store.onWrite((report) => this.onSaveWritten(report));
+    migrateLegacySave(options.store);
+    for (const key of slotKeys(options.store)) {
+      const raw = options.store.getItem(key);
+      if (raw !== null) this.lastGood.set(key, raw);
+    }
     if (options.store.kind === 'memory') {
       this.state.saveAlert = {
         title: 'This browser is not keeping saved games',
@@ -163,12 +206,15 @@ export class AppController {
         download: true,
       };
     }
-    const read = readSave(options.store);
-    if (read.kind === 'invalid') {
-      clearSave(options.store);
-      this.state.banner = { kind: 'error', title: 'The saved game could not be continued', lines: [read.message, 'It has been cleared; start a new game.'] };
+    this.state.saves = this.slotSummaries();
+    const damaged = this.state.saves.filter((s) => s.problem !== null);
+    if (damaged.length > 0) {
+      this.state.banner = {
+        kind: 'error',
+        title: damaged.length === 1 ? 'A saved game could not be read' : `${damaged.length} saved games could not be read`,
+        lines: [...damaged.map((s) => `${slotName(s)}: ${s.problem}.`), 'Nothing has been deleted, and your other saved games are unaffected; delete the damaged one from the list when you no longer need it.'],
+      };
     }
-    this.state.saved = this.savedSummary();
   }
 
   /**
@@ -183,7 +229,11 @@ export class AppController {
     } catch {
       inPlay = null;
     }
-    if (inPlay !== null && this.state.saved) this.continueSaved();
+    if (inPlay !== null) {
+      // Versions before slots marked the tab with '1': the most recently saved game.
+      const key = this.state.saves.some((s) => s.key === inPlay) ? inPlay : inPlay === '1' ? this.state.saves.find((s) => !s.problem)?.key : undefined;
+      if (key) this.resume(key);
+    }
     const lost = Number(this.session(UNSAVED_KEY) ?? 0);
     if (lost > 0) {
       this.setSession(UNSAVED_KEY, null);
@@ -263,6 +313,21 @@ export class AppController {
   }
 
   /**
+   * "Start" on the title: if the chosen scenario and start's slot holds a game, the player is
+   * asked first (resume it, or replace it); else, or once agreed, its briefing.
+   */
+  startNew(entryId: string, start: string, difficulty: Difficulty, length: GameLength): void {
+    const scenario = this.scenarioOf(entryId);
+    if (!scenario) return;
+    const startId = scenario.starts.some((s) => s.id === start) ? start : scenario.starts[0]!.id;
+    const go = () => {
+      this.choose(entryId, startId, difficulty, undefined, length);
+      if (this.state.choice) this.state = { ...this.state, choice: { ...this.state.choice, replaceAgreed: true } };
+    };
+    if (!this.askBeforeReplacing(slotKey(scenario.id, startId, entryId === 'custom'), go)) this.choose(entryId, startId, difficulty, undefined, length);
+  }
+
+  /**
    * Load a scenario file the player picked or dropped, checked off the main thread within
    * `budgetMs`. Invalid or over budget: its problems are shown and nothing else changes. Valid:
    * it joins the choices as the custom scenario.
@@ -284,11 +349,16 @@ export class AppController {
     else this.update({ banner: { kind: 'error', title: `${file} could not be opened`, lines: [message] } });
   }
 
-  /** Start the chosen game (after the briefing). */
-  begin(): void {
+  /**
+   * Start the chosen game (after the briefing). If its slot holds a game, the player is asked
+   * first (`replacePrompt`): resume that one, or replace it (`replace` is that agreement).
+   */
+  begin(replace = false): void {
     const choice = this.state.choice;
     if (!choice) return;
-    this.attach(createGame(choice.scenario, { start: choice.start, seed: choice.seed, difficulty: choice.difficulty, length: choice.length }));
+    const key = slotKey(choice.scenario.id, choice.start, choice.entry === 'custom');
+    if (!replace && !choice.replaceAgreed && this.askBeforeReplacing(key, () => this.begin(true))) return;
+    this.attach(createGame(choice.scenario, { start: choice.start, seed: choice.seed, difficulty: choice.difficulty, length: choice.length }), key);
     // During play the screens show the scenario as played (settled points fixed, the game's calendar).
     this.state = { ...this.state, choice: { ...choice, scenario: this.game!.scenario } };
     this.persist();
@@ -304,13 +374,14 @@ export class AppController {
   playFromStudio(start: string): void {
     const custom = this.customText;
     if (!custom) return;
-    const read = readSave(this.options.store);
-    const previous = read.kind === 'ok' && read.saved.customScenario && read.saved.save.scenario.id === custom.scenario.id && read.saved.save.start === start ? read.saved.save : null;
+    const key = slotKey(custom.scenario.id, start, true);
+    const read = readSlot(this.options.store, key);
+    const previous = read.kind === 'ok' && read.saved.customScenario ? read.saved.save : null;
     if (previous && previous.log.length > 0 && !isPassAndPlay(previous, custom.scenario.parties.find((p) => p.role === 'mediator')?.id ?? '')) {
       const kept = restoreAsFarAsItGoes(custom.scenario, previous);
       if (kept.ok && kept.applied > 0) {
         const game = gameFor(kept.table, playerSeat(kept.table));
-        this.attach(game);
+        this.attach(game, key);
         this.state = { ...this.state, choice: { entry: 'custom', scenario: game.scenario, start, seed: previous.seed, difficulty: previous.difficulty, length: previous.length ?? 'standard' } };
         this.persist();
         const lines = kept.stopped
@@ -325,11 +396,14 @@ export class AppController {
     this.choose('custom', start, 'standard');
   }
 
-  /** Resume the game saved in this browser. A save that no longer applies is cleared with a message. */
-  continueSaved(): void {
-    const read = readSave(this.options.store);
+  /**
+   * Resume the game saved in a slot. A save that cannot be read or no longer replays is kept, and
+   * the player is told why, naming it.
+   */
+  resume(key: string): void {
+    const read = readSlot(this.options.store, key);
     if (read.kind !== 'ok') {
-      if (read.kind === 'invalid') this.dropSave(read.message);
+      if (read.kind === 'invalid') this.slotProblem(key, read.message);
       return;
     }
     const { save, customScenario } = read.saved;
@@ -338,7 +412,7 @@ export class AppController {
     if (customScenario) {
       // The loader comes in on demand; continue once it is here.
       if (!authoring) {
-        void loadAuthoring().then(() => this.continueSaved());
+        void loadAuthoring().then(() => this.resume(key));
         return;
       }
       const loaded = authoring.loadScenarioText(customScenario.text, customScenario.file);
@@ -352,11 +426,12 @@ export class AppController {
       const loaded = this.options.catalogue.find((e) => e.id === save.scenario.id)?.load();
       if (loaded?.ok) scenario = loaded.scenario;
     }
-    if (!scenario) return this.dropSave(`the saved game's scenario "${save.scenario.id}" is not available`);
+    if (!scenario) return this.slotProblem(key, `its scenario "${save.scenario.id}" is not in this version of the game`);
     const result = replay(scenario, save);
-    if (!result.ok) return this.dropSave(result.message);
-    if (this.resumeTogether(result.game, save, entry)) return;
-    this.attach(result.game);
+    if (!result.ok) return this.slotProblem(key, result.message);
+    this.problems.delete(key);
+    if (this.resumeTogether(result.game, save, entry, key)) return;
+    this.attach(result.game, key);
     const view = result.game.view();
     this.update({
       screen: view.outcome ? 'ending' : 'play',
@@ -364,14 +439,59 @@ export class AppController {
       view,
       banner: null,
       refusal: null,
+      replacePrompt: null,
     });
   }
 
+  /** Delete a save slot (the title asks the player first). */
+  deleteSave(key: string): void {
+    deleteSlot(this.options.store, key);
+    this.lastGood.delete(key);
+    this.problems.delete(key);
+    this.update({ saves: this.slotSummaries(), banner: null });
+  }
+
+  /** The player chose to replace the saved game: the start that asked goes ahead. */
+  confirmReplace(): void {
+    const go = this.pendingReplace;
+    this.pendingReplace = null;
+    this.update({ replacePrompt: null });
+    go?.();
+  }
+
+  /** The player chose to resume the saved game instead of starting anew. */
+  resumeInstead(): void {
+    const key = this.state.replacePrompt?.slot.key;
+    this.pendingReplace = null;
+    this.update({ replacePrompt: null });
+    if (key) this.resume(key);
+  }
+
+  /** The player kept the saved game and did not start: nothing changes. */
+  cancelReplace(): void {
+    this.pendingReplace = null;
+    if (this.state.replacePrompt) this.update({ replacePrompt: null });
+  }
+
+  /**
+   * If the slot `key` holds a game, ask before replacing it (and `proceed` once agreed): true
+   * when the player is being asked, false when the slot is free.
+   */
+  private askBeforeReplacing(key: string, proceed: () => void): boolean {
+    if (this.options.store.getItem(key) === null) return false;
+    const slot = this.slotSummaries().find((s) => s.key === key);
+    if (!slot) return false;
+    this.pendingReplace = proceed;
+    const played = slot.problem ? 'a saved game that cannot be continued' : `${slot.actions} action${slot.actions === 1 ? '' : 's'} over ${slot.day === 1 ? 'the first day' : `${slot.day} days`}`;
+    this.update({ replacePrompt: { slot, lose: `Replacing it deletes that game (${played}); it cannot be brought back.` } });
+    return true;
+  }
+
   /** A save of a game for several people resumes at the hand-over screen of whoever is to play. */
-  private resumeTogether(game: Game, save: { split: boolean; seats: Record<string, unknown> }, entry: string): boolean {
+  private resumeTogether(game: Game, save: { split: boolean; seats: Record<string, unknown> }, entry: string, slot: string): boolean {
     const mediator = game.scenario.parties.find((p) => p.role === 'mediator')?.id ?? '';
     if (!isPassAndPlay(save, mediator)) return false;
-    this.startTogether(game.table, entry);
+    this.startTogether(game.table, entry, slot);
     return true;
   }
 
@@ -455,20 +575,25 @@ export class AppController {
     this.update({ screen: 'together', view: null, refusal: null, debrief: null, banner: null });
   }
 
-  /** Start a pass-and-play game; returns why it cannot start, or null. */
-  beginTogether(setup: TogetherSetup): string | null {
+  /**
+   * Start a pass-and-play game; returns why it cannot start, or null. If its slot holds a game,
+   * the player is asked first (as for `begin`), and null is returned.
+   */
+  beginTogether(setup: TogetherSetup, replace = false): string | null {
     const scenario = this.scenarioOf(setup.entry);
     if (!scenario) return 'that scenario is not available';
     const seated = seatsOf(scenario, { split: setup.split, seats: setup.seats });
     if (!seated.ok) return seated.message;
     if (!seated.seats.some((x) => x.holder === 'person')) return 'at least one seat must be played by a person';
+    const key = slotKey(scenario.id, setup.start, setup.entry === 'custom');
+    if (!replace && this.askBeforeReplacing(key, () => void this.beginTogether(setup, true))) return null;
     let table: Table;
     try {
       table = createTable(scenario, { start: setup.start, seed: this.options.newSeed() >>> 0, difficulty: setup.difficulty, length: setup.length, split: setup.split, seats: setup.seats });
     } catch (e) {
       return (e as Error).message;
     }
-    this.startTogether(table, setup.entry);
+    this.startTogether(table, setup.entry, key);
     this.persist();
     return null;
   }
@@ -502,9 +627,9 @@ export class AppController {
     return r;
   }
 
-  private startTogether(table: Table, entry: string): void {
+  private startTogether(table: Table, entry: string, slot: string): void {
     const together = new PassAndPlay(table);
-    this.attach(gameFor(table, together.mediatorSeat()));
+    this.attach(gameFor(table, together.mediatorSeat()), slot);
     this.together = together;
     this.state = { ...this.state, choice: { entry, scenario: table.scenario, start: table.start, seed: table.seed, difficulty: table.difficulty, length: table.length } };
     this.showTurn({ stage: { kind: 'map' }, banner: null, debrief: null });
@@ -576,7 +701,7 @@ export class AppController {
    * Continue a game from a save file (one downloaded when storage failed, or written by
    * `accord simulate --save`). It becomes the autosave. A file that does not replay gets a message.
    */
-  openSaveFile(file: string, text: string): boolean {
+  openSaveFile(file: string, text: string, replace = false): boolean {
     const fail = (message: string) => {
       this.update({ banner: { kind: 'error', title: `${file} could not be opened`, lines: [message] } });
       return false;
@@ -589,11 +714,18 @@ export class AppController {
     const result = replay(scenario, save);
     if (!result.ok) return fail(result.message);
     const entry = this.customText?.scenario === scenario ? 'custom' : save.scenario.id;
-    if (this.resumeTogether(result.game, save, entry)) {
+    // It goes into its slot: a different game there is replaced only if the player agrees.
+    const key = slotKey(save.scenario.id, save.start, entry === 'custom');
+    const there = readSlot(this.options.store, key);
+    if (!replace && !(there.kind === 'ok' && continues(there.saved.save, save)) && this.askBeforeReplacing(key, () => void this.openSaveFile(file, text, true))) {
+      result.game.stop();
+      return true;
+    }
+    if (this.resumeTogether(result.game, save, entry, key)) {
       this.persist();
       return true;
     }
-    this.attach(result.game);
+    this.attach(result.game, key);
     const view = result.game.view();
     this.state = { ...this.state, choice: { entry, scenario: result.game.scenario, start: save.start, seed: save.seed, difficulty: save.difficulty, length: save.length ?? 'standard' } };
     this.persist();
@@ -649,11 +781,11 @@ export class AppController {
     else this.toTitle();
   }
 
-  /** Back to the title; the running game stays saved for "Continue". */
+  /** Back to the title; the running game stays saved in its slot, listed there. */
   toTitle(): void {
     this.detach();
     this.classFiles = [];
-    this.update({ screen: 'title', view: null, refusal: null, debrief: null, classResults: null, printables: null, saved: this.savedSummary() });
+    this.update({ screen: 'title', view: null, refusal: null, debrief: null, classResults: null, printables: null, saves: this.slotSummaries() });
   }
 
   dismissResultProblem(): void {
@@ -684,9 +816,11 @@ export class AppController {
     return loaded.scenario;
   }
 
-  private attach(game: Game): void {
+  /** Show `game`, saving to `slot` (null: not saved here). */
+  private attach(game: Game, slot: string | null): void {
     this.detach();
     this.game = game;
+    this.slot = slot;
     this.unsubscribeNotices = game.on((n) => {
       for (const l of this.noticeListeners) l(n);
     });
@@ -703,20 +837,33 @@ export class AppController {
     this.game?.stop();
     this.game = null;
     this.together = null;
+    this.slot = null;
   }
 
   private persist(): void {
-    if (!this.game) return;
-    const saved: SavedGame = { save: this.game.save() };
+    if (!this.game || !this.slot) return;
+    const save = this.game.save();
+    const scenario = this.game.scenario;
+    const seated = this.together ? this.together.view().seats.filter((s) => s.holder === 'a person').map((s) => s.name) : undefined;
+    const saved: SavedGame = {
+      save,
+      meta: {
+        title: scenario.title,
+        startTitle: scenario.starts.find((s) => s.id === save.start)?.title ?? save.start,
+        savedAt: new Date((this.options.now ?? Date.now)()).toISOString(),
+        ...(seated ? { seated } : {}),
+      },
+    };
     if (this.state.choice?.entry === 'custom' && this.customText) saved.customScenario = { file: this.customText.file, text: this.customText.text };
-    if (!writeSave(this.options.store, saved)) this.onSaveWritten({ key: SAVE_KEY, value: null, ok: false, message: 'the browser refused to store it', full: false });
+    if (!writeSlot(this.options.store, this.slot, saved)) this.onSaveWritten({ key: this.slot, value: null, ok: false, message: 'the browser refused to store it', full: false });
   }
 
   /** Storage answered an autosave: a refusal is told at once; the next one taken clears it. */
   private onSaveWritten(report: WriteReport): void {
-    if (report.key !== SAVE_KEY) return;
+    if (report.ok && report.value === null) this.lastGood.delete(report.key);
+    if (report.key !== this.slot) return;
     if (report.ok) {
-      this.lastGood = report.value;
+      if (report.value !== null) this.lastGood.set(report.key, report.value);
       if (this.unsaved === 0) return;
       this.unsaved = 0;
       this.setSession(UNSAVED_KEY, null);
@@ -725,7 +872,7 @@ export class AppController {
     }
     this.unsaved += 1;
     this.setSession(UNSAVED_KEY, String(this.unsaved));
-    const kept = parseSavedGame(this.lastGood);
+    const kept = parseSavedGame(this.lastGood.get(report.key) ?? null);
     this.update({
       saveAlert: {
         title: 'Your game could not be saved',
@@ -770,31 +917,85 @@ export class AppController {
     }
   }
 
-  private dropSave(message: string): void {
-    clearSave(this.options.store);
+  /** A slot that cannot be continued: kept, listed with why, and the player told, naming it. */
+  private slotProblem(key: string, message: string): void {
+    this.problems.set(key, message);
+    const saves = this.slotSummaries();
+    const slot = saves.find((s) => s.key === key);
     this.update({
       screen: 'title',
-      saved: null,
-      banner: { kind: 'error', title: 'The saved game could not be continued', lines: [message, 'It has been cleared; start a new game.'] },
+      saves,
+      banner: {
+        kind: 'error',
+        title: 'The saved game could not be continued',
+        lines: [`${slot ? slotName(slot) : 'The saved game'}: ${message}.`, 'It is kept (nothing has been deleted), and your other saved games are unaffected; delete it from the list when you no longer need it.'],
+      },
     });
   }
 
-  private savedSummary(): AppState['saved'] {
-    const read = readSave(this.options.store);
-    if (read.kind !== 'ok') return null;
-    const { save } = read.saved;
-    const title = read.saved.customScenario ? read.saved.customScenario.file : this.options.catalogue.find((e) => e.id === save.scenario.id)?.id ?? save.scenario.id;
-    return { scenarioTitle: title, start: save.start, day: daysPlayed(save) + 1 };
+  /** Every save slot, summarised for the title; the most recently saved first, damaged ones last. */
+  private slotSummaries(): SlotSummary[] {
+    const out: SlotSummary[] = [];
+    for (const key of slotKeys(this.options.store)) {
+      const read = readSlot(this.options.store, key);
+      if (read.kind === 'none') continue;
+      // The old autosave, once moved into its slot, is removed when storage has taken the move.
+      if (key === LEGACY_KEY && read.kind === 'ok' && this.movedToSlot(read.saved)) continue;
+      out.push(read.kind === 'ok' ? this.summaryOf(key, read.saved) : this.damagedSummary(key, read.message));
+    }
+    const rank = (s: SlotSummary) => (s.problem ? 1 : 0);
+    return out.sort((a, b) => rank(a) - rank(b) || (b.savedAt ?? '').localeCompare(a.savedAt ?? '') || a.key.localeCompare(b.key));
+  }
+
+  private movedToSlot(saved: SavedGame): boolean {
+    const there = readSlot(this.options.store, slotOf(saved));
+    return there.kind === 'ok' && JSON.stringify(there.saved.save) === JSON.stringify(saved.save);
+  }
+
+  private summaryOf(key: string, saved: SavedGame): SlotSummary {
+    const { save, meta } = saved;
+    // Saves of earlier versions carry no titles: a shipped scenario's come from the catalogue.
+    const shipped = saved.customScenario ? null : this.options.catalogue.find((e) => e.id === save.scenario.id)?.load();
+    const scenario = shipped?.ok ? shipped.scenario : null;
+    const title = meta?.title ?? scenario?.title ?? saved.customScenario?.file ?? save.scenario.id;
+    const startTitle = meta?.startTitle ?? scenario?.starts.find((s) => s.id === save.start)?.title ?? save.start;
+    const mediator = scenario?.parties.find((p) => p.role === 'mediator')?.id ?? '';
+    const together = isPassAndPlay(save, mediator);
+    const seated = together ? meta?.seated ?? Object.entries(save.seats).filter(([, h]) => h === 'person').map(([id]) => scenario?.parties.find((p) => p.id === id)?.name ?? id) : null;
+    return {
+      key, title, startTitle, custom: saved.customScenario !== undefined,
+      day: daysPlayed(save) + 1, actions: save.log.length, length: save.length ?? 'standard', difficulty: save.difficulty,
+      savedAt: meta?.savedAt ?? null, seated, problem: this.problems.get(key) ?? null,
+    };
+  }
+
+  private damagedSummary(key: string, message: string): SlotSummary {
+    const parts = parseSlotKey(key);
+    const entry = parts && !parts.custom ? this.options.catalogue.find((e) => e.id === parts.scenario)?.load() : undefined;
+    const scenario = entry?.ok ? entry.scenario : null;
+    return {
+      key,
+      title: scenario?.title ?? (parts ? parts.scenario : 'A game saved by an earlier version'),
+      startTitle: scenario?.starts.find((s) => s.id === parts?.start)?.title ?? parts?.start ?? '',
+      custom: parts?.custom ?? false,
+      day: 1, actions: 0, length: 'standard', difficulty: 'standard', savedAt: null, seated: null,
+      problem: message,
+    };
   }
 
   private update(patch: Partial<AppState>): void {
     this.state = { ...this.state, ...patch, ...(this.together ? {} : { pass: null }) };
     try {
-      if (IN_PLAY.has(this.state.screen)) this.options.session?.setItem(IN_PLAY_KEY, '1');
+      if (IN_PLAY.has(this.state.screen) && this.slot) this.options.session?.setItem(IN_PLAY_KEY, this.slot);
       else this.options.session?.removeItem(IN_PLAY_KEY);
     } catch {
       // Per-tab storage unavailable: a reload then shows the title, with Continue.
     }
     for (const l of this.listeners) l(this.state);
   }
+}
+
+/** A slot in words: "Scenario title (start title)". */
+export function slotName(s: Pick<SlotSummary, 'title' | 'startTitle'>): string {
+  return s.startTitle ? `${s.title} (${s.startTitle})` : s.title;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppController } from './controller.ts';
 import { shippedScenarios } from './catalogue.ts';
-import { SAVE_KEY } from './saveSlot.ts';
+import { slotKey } from './saveSlot.ts';
+
+const SAVE_KEY = slotKey('tutorial', 'draft', false);
 import { createSaveStore, memoryBackend, type WriteReport } from './storage.ts';
 
 /** A per-tab store, as sessionStorage is. */

@@ -17,6 +17,7 @@ import { trackLayout } from './layoutVars.ts';
 import { menuDialog } from './menuDialog.ts';
 import { playScreen, type PlayScreen } from './playScreen.ts';
 import { createSaveAlert } from './saveAlert.ts';
+import { mountReplacePrompt } from './savesDialogs.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 import { settingsDialog } from './settingsDialog.ts';
 import { customScenarioSource } from './sources.ts';
@@ -41,6 +42,7 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
   const announcer = createAnnouncer();
   const captions = createCaptions();
   document.body.append(announcer.el, captions.el, createSaveAlert(controller));
+  mountReplacePrompt(controller);
   const custom = customScenarioSource(controller);
   const help = helpDialog();
   const credits = creditsDialog(controller, () => custom.custom());

@@ -28,7 +28,10 @@ export function createDialog(title: string, body: (close: () => void) => Child[]
   el.addEventListener('close', () => {
     const target = returnTo;
     returnTo = null;
-    if (target?.isConnected) target.focus();
+    // A screen re-rendered behind the dialog has a new element for the same control: focus that.
+    const key = target?.dataset.key;
+    const again = target?.isConnected ? target : key ? document.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
+    again?.focus();
   });
   // Tab wraps around inside the dialog instead of leaving for the browser's own controls.
   el.addEventListener('keydown', (e) => {

@@ -4,7 +4,7 @@ import { button, h } from './h.ts';
 
 export function menuDialog(toTitle: () => void, help: () => void, settings: () => void): Dialog {
   return createDialog('Menu', (close) => [
-    h('p', null, 'Your game is saved in this browser after every action (if storage ever refuses, a message says so at once): “Continue” on the title screen brings it back.'),
+    h('p', null, 'Your game is saved in this browser after every action (if storage ever refuses, a message says so at once): “Resume” in the title screen’s saved games brings it back.'),
     h('div', { class: 'actions-row' },
       button('Keep playing', close, { class: 'primary' }),
       button('Help', () => {

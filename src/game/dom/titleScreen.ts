@@ -1,15 +1,16 @@
 /**
- * The title screen: choose a scenario, its starting text and a difficulty; continue a saved
- * game; load a scenario file (picker or drag and drop); sources and credits.
+ * The title screen: choose a scenario, its starting text and a difficulty; resume or delete a
+ * saved game (one per scenario and start); load a scenario file (picker or drag and drop); sources and credits.
  */
-import type { AppState } from '../app/controller.ts';
+import { slotName, type AppState, type SlotSummary } from '../app/controller.ts';
 import type { Difficulty } from '../../engine/knowledge.ts';
 import { DIFFICULTIES } from '../../engine/knowledge.ts';
 import { GAME_LENGTHS, GAME_LENGTH_TEXT, type GameLength } from '../../scenario/gameLength.ts';
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { catalogueChoices, choiceOf, DIFFICULTY_TEXT, GENERAL_DISCLAIMER, isPlayable, type BrokenChoice, type ScenarioChoice } from '../viewModel/title.ts';
 import { bannerView } from './banner.ts';
-import { button, h, rerender, uid } from './h.ts';
+import { button, buttonWith, h, rerender, uid } from './h.ts';
+import { confirmDialog, slotLines } from './savesDialogs.ts';
 import { looksLikeResult, readFiles, readWholeFile, watchFileDrops } from './fileDrop.ts';
 import { MAX_SCENARIO_CHARS } from '../../scenario/problems.ts';
 import { MAX_RESULT_CHARS } from '../../debrief/resultFile.ts';
@@ -86,7 +87,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
         h('p', { class: 'lede' }, 'Lead a mediation team: meet the parties, redraft the plan point by point, and table one text that every required party signs before the deadline.'),
       ),
       bannerView(state.banner, () => controller.dismissBanner()),
-      state.saved ? continueBlock(state.saved) : null,
+      state.saves.length > 0 ? savesBlock(state.saves) : null,
       form(list, chosen),
       togetherBlock(),
       live ? liveBlock(live) : null,
@@ -106,19 +107,38 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
     if (state.custom && newCustom) content.querySelector('.load .ok')?.scrollIntoView({ block: 'nearest' });
   }
 
-  /** The summary names a shipped scenario by id: show its title (and the start's) instead. */
-  function savedTitle(saved: NonNullable<AppState['saved']>): string {
-    const known = shipped.find((c): c is ScenarioChoice => isPlayable(c) && c.entry === saved.scenarioTitle);
-    if (!known) return saved.scenarioTitle;
-    const start = known.starts.find((s) => s.id === saved.start);
-    return start && known.starts.length > 1 ? `${known.title} (${start.title})` : known.title;
+  /** The saved games, one per scenario and start: what each is, and Resume or Delete (asked first). */
+  function savesBlock(saves: SlotSummary[]): HTMLElement {
+    return h('section', { class: 'continue saves', attrs: { 'aria-labelledby': 'saves-h' } },
+      h('h2', { id: 'saves-h', attrs: { tabindex: -1 } }, saves.length === 1 ? 'Saved game' : `Saved games (${saves.length})`),
+      h('p', { class: 'hint' }, 'One game is kept for each scenario and starting text, saved after every action.'),
+      h('ul', { class: 'slot-list' }, ...saves.map((s, i) => {
+        const name = slotName(s);
+        const next = saves[i + 1] ?? saves[i - 1];
+        return h('li', { class: `slot${s.problem ? ' slot-damaged' : ''}` },
+          h('div', { class: 'slot-text' }, ...slotLines(s)),
+          h('div', { class: 'actions-row' },
+            s.problem ? null : buttonWith(['Resume', { hidden: ` ${name}` }], () => controller.resume(s.key), { key: `resume:${s.key}`, class: i === 0 ? 'primary' : '' }),
+            buttonWith(['Delete', { hidden: ` the saved game of ${name}` }], () => askToDelete(s, () => {
+              const target = next ? content.querySelector<HTMLElement>(`[data-key="${CSS.escape(`resume:${next.key}`)}"], [data-key="${CSS.escape(`delete:${next.key}`)}"]`) : null;
+              (target ?? content.querySelector<HTMLElement>('#saves-h') ?? content.querySelector<HTMLElement>('[data-key="start"]'))?.focus();
+            }), { key: `delete:${s.key}`, class: 'quiet' }),
+          ),
+        );
+      })),
+    );
   }
 
-  function continueBlock(saved: NonNullable<AppState['saved']>): HTMLElement {
-    return h('section', { class: 'continue', attrs: { 'aria-label': 'Saved game' } },
-      h('p', null, 'A game is saved in this browser: ', h('strong', null, savedTitle(saved)), `, day ${saved.day}.`),
-      button('Continue the saved game', () => controller.continueSaved(), { key: 'continue', class: 'primary' }),
-    );
+  /** Delete a slot once the player confirms; `refocus` runs after, on the list as it then is. */
+  function askToDelete(slot: SlotSummary, refocus: () => void): void {
+    confirmDialog(`Delete this saved game?`, [
+      h('p', null, h('strong', null, slotName(slot))),
+      ...slotLines(slot).slice(1),
+      h('p', null, 'Deleting it cannot be undone. Your other saved games stay as they are.'),
+    ], [
+      { label: 'Delete the saved game', class: 'danger', act: () => controller.deleteSave(slot.key), after: refocus },
+      { label: 'Keep it', class: 'primary', autofocus: true },
+    ]);
   }
 
   function form(list: (ScenarioChoice | BrokenChoice)[], chosen: ScenarioChoice | undefined): HTMLElement {
@@ -206,7 +226,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
     const f = h('form', { class: 'start-form', attrs: { 'aria-label': 'New game' } }, scenarioSet, startSet, diffSet, lengthSet, h('div', { class: 'actions-row sticky-actions' }, submit, printables));
     f.addEventListener('submit', (e) => {
       e.preventDefault();
-      if (chosen) controller.choose(chosen.entry, start, difficulty, undefined, length);
+      if (chosen) controller.startNew(chosen.entry, start, difficulty, length);
     });
     return f;
   }
