@@ -211,7 +211,7 @@ test('a teacher runs a class; students take the seats of one table and play the 
   await expectAccessible(teacher.page, 'class debrief');
   const [csv] = await Promise.all([teacher.page.waitForEvent('download'), teacher.page.getByRole('button', { name: 'Export CSV' }).click()]);
   const csvText = readFileSync((await csv.path())!, 'utf8');
-  expect(csvText).toMatch(/^table,outcome,day,points,durability,balance,seat,player,score/);
+  expect(csvText).toMatch(/^table,outcome,day,points,durability,balance \(typical margin\),seat,player,score/);
   expect(csvText).toContain(',deal,');
   expect(csvText).toContain('Chloé');
   const [json] = await Promise.all([teacher.page.waitForEvent('download'), teacher.page.getByRole('button', { name: 'Export JSON' }).click()]);

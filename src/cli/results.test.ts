@@ -40,7 +40,7 @@ describe('accord results', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 2 + 3);
-    expect(lines[0]).toMatch(/^name,file,outcome,days,points,margin: /);
+    expect(lines[0]).toMatch(/^name,file,outcome,days,points,margin: .*,durability,balance \(typical margin\),score,/);
     expect(run.stdout).toContain(`"'=HYPERLINK(""x"")"`);
   });
 

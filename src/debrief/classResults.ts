@@ -225,9 +225,12 @@ export function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The balance column's name wherever a table of results is written out: what its figures are. */
+export const BALANCE_COLUMN = 'balance (typical margin)';
+
 /** The class table as CSV (one row per student, then the refused files). Pure. */
 export function classCsv(summary: ClassSummary): string {
-  const head = ['name', 'file', 'outcome', 'days', 'points', ...summary.parties.map((p) => `margin: ${p.name}`), 'durability', 'balance', 'score', 'seed', 'difficulty'];
+  const head = ['name', 'file', 'outcome', 'days', 'points', ...summary.parties.map((p) => `margin: ${p.name}`), 'durability', BALANCE_COLUMN, 'score', 'seed', 'difficulty'];
   const lines = [head.map(csvCell).join(',')];
   for (const r of summary.rows) {
     lines.push([

@@ -3,7 +3,7 @@ import { buildDebrief } from '../debrief/debrief.ts';
 import { playOne } from '../engine/simulate.ts';
 import { readableBalance } from '../engine/score.ts';
 import { tutorial } from '../testing/scenarios.ts';
-import { buildClassDebrief, trimDebrief } from './classDebrief.ts';
+import { buildClassDebrief, classDebriefCsv, trimDebrief } from './classDebrief.ts';
 
 describe('class debrief', () => {
   it("shows a deal's balance as the typical margin the debrief shows, never the raw Nash product", () => {
@@ -25,5 +25,10 @@ describe('class debrief', () => {
       // The raw product of three margins is far larger: that is what the console showed before.
       expect(score.balance).toBeGreaterThan(t.balance! * 10);
     }
+    // The CSV's column says what its figures are: the typical margin, not a raw balance.
+    const [head, first] = classDebriefCsv(d).split('\r\n').map((l) => l.split(','));
+    const column = head!.indexOf('balance (typical margin)');
+    expect(column).toBe(5);
+    expect(Number(first![column])).toBeCloseTo(d.tables[0]!.balance ?? NaN, 6);
   });
 });

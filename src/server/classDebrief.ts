@@ -4,6 +4,7 @@
  * Pure (no Node, no DOM): the server builds it, the teacher's browser shows and exports it.
  */
 import type { Debrief } from '../debrief/debrief.ts';
+import { BALANCE_COLUMN } from '../debrief/classResults.ts';
 
 /** The part of a table's debrief the class needs (no series or timeline). */
 export type TableDebrief = Pick<Debrief, 'outcome' | 'score' | 'startPoints' | 'finalPoints' | 'points' | 'parties' | 'best' | 'leftOnTable' | 'balance'>;
@@ -131,7 +132,7 @@ export function csvCell(value: string | number | null): string {
 /** The class debrief as CSV: one row per table and seat, then one row per point. */
 export function classDebriefCsv(d: ClassDebrief): string {
   const rows: (string | number | null)[][] = [];
-  rows.push(['table', 'outcome', 'day', 'points', 'durability', 'balance', 'seat', 'player', 'score']);
+  rows.push(['table', 'outcome', 'day', 'points', 'durability', BALANCE_COLUMN, 'seat', 'player', 'score']);
   for (const t of d.tables) {
     for (const s of t.seats) rows.push([t.table + 1, t.outcome, t.day, t.points, t.durability, t.balance, s.seatName, s.player ?? 'machine', s.score]);
   }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import type { Scenario } from '../../scenario/schema.ts';
-import { classCsv, OUTCOME_WORDS, summarizeClass, type ClassFile, type ClassSummary } from '../../debrief/classResults.ts';
+import { BALANCE_COLUMN, classCsv, OUTCOME_WORDS, summarizeClass, type ClassFile, type ClassSummary } from '../../debrief/classResults.ts';
 import { formatProblem } from '../../scenario/load.ts';
 import { packageRoot } from '../packageRoot.ts';
 import { readScenarioFile, readScenarioText } from '../readScenarioFile.ts';
@@ -36,7 +36,7 @@ export function describeClass(s: ClassSummary): string {
   const c = s.counts;
   lines.push(`${c.files} files: ${c.results} results (${c.deal} deals, ${c.collapse} collapsed, ${c.timeout} past the deadline, ${c.unfinished} unfinished), ${c.refused} refused`);
   if (s.rows.length > 0) {
-    lines.push('', ['name', 'outcome', 'days', 'points', ...s.parties.map((p) => p.name), 'durability', 'balance', 'score'].join(' | '));
+    lines.push('', ['name', 'outcome', 'days', 'points', ...s.parties.map((p) => p.name), 'durability', BALANCE_COLUMN, 'score'].join(' | '));
     for (const r of s.rows) {
       lines.push([r.name, OUTCOME_WORDS[r.outcome], r.days, r.points ?? '–', ...s.parties.map((p) => fmt(r.margins[p.id] ?? null)), fmt(r.durability), fmt(r.balance), fmt(r.score)].join(' | '));
     }

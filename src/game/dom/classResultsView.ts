@@ -38,7 +38,7 @@ function classTable(s: ClassSummary): HTMLElement {
     h('thead', null, h('tr', null,
       th('Name'), th('Outcome'), th('Days'), th('Points'),
       ...s.parties.map((p) => th(`Margin: ${p.name}`, 'margin')),
-      th('Durability', 'durability'), th('Balance', 'balance'), th('Score', 'score'),
+      th('Durability', 'durability'), th('Balance (typical margin)', 'balance'), th('Score', 'score'),
     )),
     h('tbody', null, ...s.rows.map((r) => h('tr', { attrs: { 'data-outcome': r.outcome } },
       h('th', { attrs: { scope: 'row' } }, r.name),
