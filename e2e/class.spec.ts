@@ -8,7 +8,7 @@
  * 127.0.0.1, a free port) and stopped after.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect as baseExpect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startServer, tempDir, type ServerProcess } from '../src/server/testing/harness.ts';
 import { envoy, expectAccessible, section, TUTORIAL, watchErrors } from './helpers/ui.ts';
 
@@ -17,16 +17,30 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 
 const SHOTS = process.env.ACCORD_SHOTS ?? 'e2e/screenshots';
 
-let server: ServerProcess;
-
-test.beforeAll(async () => {
-  server = await startServer(['--port', '0', '--data', tempDir(), '--static', 'dist', '--grace', '600']);
+/**
+ * The class server, one per worker, stopped by the fixture's teardown: it runs even when the test
+ * times out or fails, so no server is left running (and its log is kept in test-results/).
+ */
+const test = base.extend<object, { classServer: ServerProcess }>({
+  classServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none
+    async ({}, use) => {
+      const started = await startServer(['--port', '0', '--data', tempDir(), '--static', 'dist', '--grace', '600']);
+      try {
+        await use(started);
+      } finally {
+        await started.stop();
+        mkdirSync('test-results', { recursive: true });
+        writeFileSync('test-results/class-server.log', started.output());
+      }
+    },
+    { scope: 'worker', timeout: 150_000 },
+  ],
 });
 
-test.afterAll(async () => {
-  await server?.stop();
-  mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/class-server.log', server?.output() ?? '');
+let server: ServerProcess;
+test.beforeEach(({ classServer }) => {
+  server = classServer;
 });
 
 async function shot(page: Page, name: string): Promise<void> {
