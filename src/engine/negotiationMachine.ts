@@ -292,10 +292,12 @@ export function newVersion(ctx: NegotiationContext, text: PlanText, cause: strin
 
 const tenth = (x: number) => Math.round(x * 10) / 10;
 
+/** A party's row of the trace: the numbers of `judgeNow` (quickJudge gives the same utility, bit for bit), without building its reasons. */
 function traceRow(ctx: NegotiationContext, id: string): TraceRow {
   const pc = partyContext(ctx, id)!;
-  const ev = judgeNow(ctx, id, ctx.text);
-  return { day: ctx.day, party: id, utility: tenth(ev.utility), demand: tenth(ev.threshold), trust: pc.mood.trust, patience: pc.mood.patience };
+  const threshold = thresholdOf(pc.party, pc.mood, ctx.day, ctx.totalDays);
+  const { utility } = quickJudge(pc.party, threshold, ctx.text);
+  return { day: ctx.day, party: id, utility: tenth(utility), demand: tenth(threshold), trust: pc.mood.trust, patience: pc.mood.patience };
 }
 
 /** The trace with one party's row for the day put in (replacing the day's earlier row). */

@@ -74,8 +74,22 @@ export function partyMoves(ctx: NegotiationContext, id: string): PartyCommand[] 
   return out;
 }
 
+/**
+ * The last verdict, by the very context and event objects: the table checks a command and the
+ * negotiation machine's guards check the same event against the same context at once (twice for
+ * a request to a party's seat). Nothing runs between those checks, so the verdict stands.
+ */
+let last: { ctx: NegotiationContext; event: object; verdict: string | null } | null = null;
+
 /** Why the event may not happen now, or null. Pure. */
 export function validateSeatEvent(ctx: NegotiationContext, e: SeatEvent | (Command & { seat?: string })): string | null {
+  if (last !== null && last.ctx === ctx && last.event === e) return last.verdict;
+  const verdict = verdictOn(ctx, e);
+  last = { ctx, event: e, verdict };
+  return verdict;
+}
+
+function verdictOn(ctx: NegotiationContext, e: SeatEvent | (Command & { seat?: string })): string | null {
   if (ctx.outcome !== null) return 'the negotiation is over';
   if (ctx.atSummit && (e.type.startsWith('envoy.') || e.type.startsWith('text.') || e.type === 'summit.call')) {
     return 'the leaders are meeting: propose, take up a demand or close the summit first';

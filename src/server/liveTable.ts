@@ -155,7 +155,7 @@ export function openLiveTable(scenario: Scenario, options: LiveTableOptions, log
     },
     log: () => table.log(),
     over,
-    day: () => table.view(WORLD).day,
+    day: () => table.truth().day,
     summary() {
       const view = table.view(WORLD) as Extract<SeatView, { kind: 'world' }>;
       const truth = table.truth();
