@@ -16,6 +16,12 @@ export type Command =
   | { type: 'envoy.press'; envoy: string; party: string }
   | { type: 'envoy.offer'; envoy: string; incentive: string }
   | { type: 'envoy.consult'; envoy: string; party: string }
+  /**
+   * Put a package (changes to the current text, together) to a party: it accepts or refuses it as
+   * a whole, with reasons per point. Accepted, the package enters the text. In public, every seat
+   * hears the answer, and a concession in it moves the other parties as the scenario says.
+   */
+  | { type: 'envoy.propose'; envoy: string; party: string; changes: Change[]; public?: boolean }
   | { type: 'text.redraft'; point: string; option: string }
   | { type: 'text.omit'; point: string }
   | { type: 'text.defer'; point: string }
@@ -37,7 +43,9 @@ export type Reply = 'accept' | 'decline' | 'reject' | 'counter';
 export type PartyCommand =
   | { type: 'party.answer'; request: number; reply: Reply; points?: string[]; changes?: Change[] }
   | { type: 'party.signal'; point: string; stance: 'redLine' | 'flexible' }
-  | { type: 'party.consult'; ally: string };
+  | { type: 'party.consult'; ally: string }
+  /** Put a package forward in public: the changes the party would accept together (the mediator may adopt it). */
+  | { type: 'party.propose'; changes: Change[] };
 
 /** Commands of the teacher / world authority: no party seat, logged and replayed like any other. */
 export type WorldCommand =
@@ -51,7 +59,7 @@ export type WorldCommand =
 export type SeatCommand = Command | PartyCommand | WorldCommand;
 
 export const COMMAND_TYPES = [
-  'envoy.travel', 'envoy.meet', 'envoy.table', 'envoy.press', 'envoy.offer', 'envoy.consult',
+  'envoy.travel', 'envoy.meet', 'envoy.table', 'envoy.press', 'envoy.offer', 'envoy.consult', 'envoy.propose',
   'text.redraft', 'text.omit', 'text.defer', 'text.undefer', 'text.package', 'day.end', 'summit.call',
   'summit.propose', 'summit.acceptDemand', 'summit.close',
 ] as const satisfies readonly Command['type'][];
@@ -122,6 +130,30 @@ function settled(s: CommandState, pointId: string): string | null {
   return point && isSettled(point) ? `"${point.title}" was settled before the talks` : null;
 }
 
+/** Most changes a package put to a party may hold. */
+export const MAX_PACKAGE = 8;
+
+/** Why these changes are not a package that can be put now (each a legal redraft that changes the text), or null. Pure. */
+export function packageRefusal(s: Pick<CommandState, 'scenario' | 'text'>, changes: readonly Change[]): string | null {
+  if (!Array.isArray(changes) || changes.length === 0) return 'a package needs at least one change';
+  if (changes.length > MAX_PACKAGE) return `a package holds at most ${MAX_PACKAGE} changes`;
+  const seen = new Set<string>();
+  for (const ch of changes) {
+    const point = s.scenario.points.find((p) => p.id === ch.point);
+    if (!point) return `there is no point "${ch.point}"`;
+    if (seen.has(ch.point)) return `the package changes "${point.title}" twice`;
+    seen.add(ch.point);
+    if (isSettled(point)) return `"${point.title}" was settled before the talks`;
+    if (ch.option === OMIT ? !point.omittable : !point.options.some((o) => o.id === ch.option)) {
+      return ch.option === OMIT ? `"${point.title}" cannot be dropped from the plan` : `"${point.title}" has no option "${ch.option}"`;
+    }
+    const clause = s.text[ch.point];
+    if (clause?.deferred) return `"${point.title}" is deferred to the leaders; bring it back first`;
+    if (clause?.option === ch.option) return `"${point.title}" already reads that way`;
+  }
+  return null;
+}
+
 /** Why the command is not allowed now, or null when it is. Pure. */
 export function validateCommand(s: CommandState, c: Command): string | null {
   if (s.over) return 'the negotiation is over';
@@ -161,6 +193,13 @@ export function validateCommand(s: CommandState, c: Command): string | null {
       if (where) return where;
       const role = s.scenario.parties.find((p) => p.id === c.party)?.role;
       return role !== 'consulted' ? 'only consulted parties are consulted; meet signatories instead' : afford(s, costs.consult, 'consult');
+    }
+    case 'envoy.propose': {
+      const where = partyAt(s, c.envoy, c.party);
+      if (where) return where;
+      const role = s.scenario.parties.find((p) => p.id === c.party)?.role;
+      if (role === 'consulted') return 'consulted parties do not sign; consult them instead';
+      return packageRefusal(s, c.changes) ?? afford(s, costs.table, 'put a package');
     }
     case 'text.redraft':
       return settled(s, c.point) ?? checkOption(s, c.point, c.option) ?? (s.text[c.point]?.deferred ? 'that point is deferred to the leaders; bring it back first' : null);

@@ -255,7 +255,7 @@ export interface Change {
 
 /**
  * The smallest change that makes the text acceptable to the party: first a single
- * redraft (exact), else a greedy sequence of up to three. Among sufficient single changes the
+ * redraft (exact), else the smallest package of two or three (`smallestPackage`, exact). Among sufficient single changes the
  * one the party values least is proposed (it asks for no more than it needs).
  * Deferred points, leaders-only points and the party's own `leaderPoints` are left to the leaders. Returns null when no such change exists. Pure.
  */
@@ -296,16 +296,195 @@ export function counterProposal(
     single.sort((a, b) => a.utility - b.utility || a.change.point.localeCompare(b.change.point));
     return [single[0]!.change];
   }
-  const changes: Change[] = [];
-  let current = text;
-  for (let step = 0; step < 3; step++) {
-    const options = candidates(current, changes);
-    if (options.length === 0) return null;
-    options.sort((a, b) => b.score - a.score || a.change.point.localeCompare(b.change.point));
-    const best = options[0]!;
-    changes.push(best.change);
-    current = { ...current, [best.change.point]: { ...current[best.change.point]!, option: best.change.option } };
-    if (best.acceptable) return changes;
+  return smallestPackage(party, threshold, text, points, PACKAGE_MAX, 2);
+}
+
+/** The most changes "what it would take" and a party's packages hold. */
+export const PACKAGE_MAX = 3;
+
+/** A change a party's envoys may ask for, with what it does to the party's weighted sum. */
+interface Askable {
+  change: Change;
+  /** weight × (new value − current value): the change to the party's weighted sum. */
+  delta: number;
+}
+
+/**
+ * The changes a party's envoys may ask for on this text, per point in scenario order (options in
+ * their order, then dropping): points in the text, not deferred, not for the leaders. Pure.
+ */
+export function askableChanges(party: Party, text: PlanText, points: readonly Point[]): Askable[][] {
+  const out: Askable[][] = [];
+  for (const point of points) {
+    const clause = text[point.id];
+    if (!clause || clause.deferred || point.leadersOnly || party.leaderPoints.includes(point.id)) continue;
+    const weight = party.weights[point.id] ?? 0;
+    const values = party.values[point.id];
+    const valueOf = (o: string) => values?.[o] ?? (o === OMIT ? 50 : 0);
+    const options = point.options.map((o) => o.id);
+    if (point.omittable) options.push(OMIT);
+    const row: Askable[] = [];
+    for (const option of options) {
+      if (option === clause.option) continue;
+      row.push({ change: { point: point.id, option }, delta: weight > 0 ? weight * (valueOf(option) - valueOf(clause.option)) : 0 });
+    }
+    if (row.length > 0) out.push(row);
+  }
+  return out;
+}
+
+/** The text with the changes made (each point stays in or out of deferral as it was). Pure. */
+export function withChanges(text: PlanText, changes: readonly Change[]): PlanText {
+  const out: Record<string, PlanText[string]> = { ...text };
+  for (const c of changes) out[c.point] = { option: c.option, deferred: false };
+  return out;
+}
+
+/** The party's total weight over the settled points it weighs in the text. */
+function settledWeight(party: Party, text: PlanText): number {
+  let total = 0;
+  for (const [id, weight] of weighedPoints(party)) {
+    const clause = text[id];
+    if (clause && !clause.deferred) total += weight;
+  }
+  return total;
+}
+
+/**
+ * The smallest package (set of changes, at most one per point) that makes the text acceptable to
+ * the party, searched exactly over every combination of `from`..`max` changes, smallest first.
+ * Among packages of that size it asks for no more than it needs: the one it values least, then
+ * by point ids. Only changes that raise its value, or touch a point of one of its red lines, can
+ * belong to a smallest package (dropping any other change from an acceptable package leaves it
+ * acceptable), so only those are searched, and a combination whose best possible value falls
+ * short is cut. `[]` when the text is acceptable already; null when no package of up to `max`
+ * changes would do. Deterministic. Pure.
+ */
+export function smallestPackage(party: Party, threshold: number, text: PlanText, points: readonly Point[], max = PACKAGE_MAX, from = 1): Change[] | null {
+  if (quickJudge(party, threshold, text).acceptable) return [];
+  const linePoints = new Set(party.redLines.flatMap((l) => l.when.map((c) => c.point)));
+  const groups = askableChanges(party, text, points)
+    .map((row) => row.filter((a) => a.delta > 0 || linePoints.has(a.change.point)))
+    .filter((row) => row.length > 0);
+  const total = settledWeight(party, text);
+  const base = total > 0 ? quickJudge(party, threshold, text).utility * total : 0;
+  // Σ delta must reach this (with room for rounding: the final judgement decides).
+  const need = threshold * total - base - 1e-6 * Math.max(1, total);
+  const best = groups.map((row) => Math.max(0, ...row.map((a) => a.delta)));
+  // upTo[i][r]: the largest Σ of r best deltas among groups i.. (a bound for what is left).
+  const sortedFrom = best.map((_, i) => best.slice(i).sort((a, b) => b - a));
+  const bound = (i: number, r: number) => {
+    const list = sortedFrom[i] ?? [];
+    let s = 0;
+    for (let j = 0; j < r && j < list.length; j++) s += list[j]!;
+    return s;
+  };
+  for (let k = Math.max(1, from); k <= max; k++) {
+    if (groups.length < k || bound(0, k) < need) continue;
+    let found: { changes: Change[]; utility: number; key: string } | null = null;
+    const chosen: Change[] = [];
+    const visit = (start: number, sum: number) => {
+      const left = k - chosen.length;
+      if (left === 0) {
+        if (sum < need) return;
+        const j = quickJudge(party, threshold, withChanges(text, chosen));
+        if (!j.acceptable) return;
+        const key = chosen.map((c) => c.point).join(',');
+        if (!found || j.utility < found.utility || (j.utility === found.utility && key.localeCompare(found.key) < 0)) found = { changes: [...chosen], utility: j.utility, key };
+        return;
+      }
+      for (let i = start; i <= groups.length - left; i++) {
+        if (sum + bound(i, left) < need) return;
+        for (const a of groups[i]!) {
+          chosen.push(a.change);
+          visit(i + 1, sum + a.delta);
+          chosen.pop();
+        }
+      }
+    };
+    visit(0, 0);
+    if (found) return (found as { changes: Change[] }).changes;
   }
   return null;
+}
+
+/** How one change of a package reads to a party: it gains, gives way, is indifferent, or the text would cross its red line there. */
+export interface PointReason {
+  point: string;
+  option: string;
+  stance: 'gains' | 'loses' | 'same' | 'redLine';
+  /** The red line's reason, when the change crosses one. */
+  reason?: string;
+}
+
+/** A package judged point by point: what each change does for the party (the whole is judged by `evaluate`). Pure. */
+export function packageReasons(party: Party, text: PlanText, changes: readonly Change[]): PointReason[] {
+  const after = withChanges(text, changes);
+  const crossed = crossedRedLines(party, after);
+  return changes.map((c) => {
+    const line = crossed.find((l) => l.when.some((w) => w.point === c.point));
+    if (line) return { point: c.point, option: c.option, stance: 'redLine', reason: line.reason };
+    const values = party.values[c.point];
+    const valueOf = (o: string | undefined) => (o === undefined ? 0 : values?.[o] ?? (o === OMIT ? 50 : 0));
+    const weight = party.weights[c.point] ?? 0;
+    const d = weight > 0 ? valueOf(c.option) - valueOf(text[c.point]?.option) : 0;
+    return { point: c.point, option: c.option, stance: d > 0 ? 'gains' : d < 0 ? 'loses' : 'same' };
+  });
+}
+
+/** How much the other signatories together gain from a change (each one's weighted pull, summed). */
+function rivalGain(rivals: readonly Party[], text: PlanText, change: Change): number {
+  let g = 0;
+  for (const r of rivals) {
+    const total = settledWeight(r, text);
+    const weight = r.weights[change.point] ?? 0;
+    if (total <= 0 || weight <= 0) continue;
+    const values = r.values[change.point];
+    const valueOf = (o: string | undefined) => (o === undefined ? 0 : values?.[o] ?? (o === OMIT ? 50 : 0));
+    g += (weight * (valueOf(change.option) - valueOf(text[change.point]?.option))) / total;
+  }
+  return g;
+}
+
+/**
+ * A linked counter: "we accept X on one point if another moves to Y". The party asks for a
+ * change it gains on and pays for it with a change it loses on, where the others are known to
+ * want it (their public positions: `rivals`, the other signatories), and the pair is acceptable
+ * to it and crosses no one's red line. Of all such pairs, the one the others gain most from; it
+ * is offered only when the others gain more from it than from the party's plain counter (`plain`).
+ * Null when there is none. Deterministic. Pure.
+ */
+export function linkedPackage(
+  party: Party,
+  threshold: number,
+  text: PlanText,
+  points: readonly Point[],
+  rivals: readonly Party[],
+  plain: readonly Change[] | null,
+): Change[] | null {
+  if (quickJudge(party, threshold, text).acceptable || rivals.length === 0) return null;
+  const all = askableChanges(party, text, points).flat();
+  const gains = all.filter((a) => a.delta > 0);
+  const gives = all.filter((a) => a.delta < 0).map((a) => ({ ...a, rivals: rivalGain(rivals, text, a.change) })).filter((a) => a.rivals > 0);
+  if (gains.length === 0 || gives.length === 0) return null;
+  const total = settledWeight(party, text);
+  const need = threshold * total - quickJudge(party, threshold, text).utility * total - 1e-6 * Math.max(1, total);
+  const plainGain = (plain ?? []).reduce((s, c) => s + rivalGain(rivals, text, c), 0);
+  let found: { changes: Change[]; others: number; utility: number } | null = null;
+  for (const g of gains) {
+    const gRivals = rivalGain(rivals, text, g.change);
+    for (const c of gives) {
+      if (c.change.point === g.change.point || g.delta + c.delta < need) continue;
+      const others = gRivals + c.rivals;
+      if (others <= plainGain + 1e-9) continue;
+      if (found && others < found.others) continue;
+      const changes = [g.change, c.change];
+      const after = withChanges(text, changes);
+      const j = quickJudge(party, threshold, after);
+      if (!j.acceptable) continue;
+      if (rivals.some((r) => crossedRedLines(r, after).length > crossedRedLines(r, text).length)) continue;
+      if (!found || others > found.others || j.utility < found.utility) found = { changes, others, utility: j.utility };
+    }
+  }
+  return found ? found.changes : null;
 }

@@ -8,7 +8,7 @@ import type { Scenario, ScenarioEvent, Start } from '../scenario/schema.ts';
 import { OMIT } from '../scenario/omit.ts';
 import { addDays, daysBetween } from './calendar.ts';
 import { travelDays, PRESS_AMOUNT, type Command, type CommandState, type EnvoyState } from './commands.ts';
-import { counterProposal, evaluate, objectionsOf, quickJudge, thresholdOf, type Evaluation } from './evaluate.ts';
+import { counterProposal, evaluate, objectionsOf, quickJudge, thresholdOf, type Change, type Evaluation } from './evaluate.ts';
 import {
   hiddenRedLine, initialKnowledge, revealPoint, revealRedLine, revealWidth, seatKnowledge, topicOfMeeting,
   type Difficulty, type Knowledge,
@@ -25,7 +25,7 @@ import { eventsOfDay, newsApplies } from './world.ts';
 import type { PartyCommand, WorldCommand } from './commands.ts';
 import { styleParty, type PartyStyle } from './partyStyles.ts';
 import {
-  applyStep, closeDayStep, isHeld, meetEffects, offerEffects, pressEffects, seatStep, validateSeatEvent,
+  applyStep, closeDayStep, isHeld, meetEffects, offerEffects, pressEffects, proposeStep, seatStep, validateSeatEvent,
   type PartyRequest,
 } from './seatSteps.ts';
 
@@ -128,6 +128,12 @@ export interface NegotiationContext {
   partyActions: Record<string, number>;
   /** The summit in session, when the leaders are meeting. */
   atSummit: SummitSession | null;
+  /** Each party's answer to the last package put to it (accepted ones also stand in `answers`). */
+  packageAnswers: Record<string, AnswerRecord>;
+  /** Packages parties put forward in public, the latest per party. */
+  offers: Record<string, { changes: Change[]; day: number; version: number }>;
+  /** Public concessions that have moved the others: `${rule index}:${point}`, each once per game. */
+  conceded: string[];
 }
 
 export type PartyReport =
@@ -346,7 +352,7 @@ export function reportNews(
 }
 
 /** Record a party's answer to a text: what it reveals, the answer itself and the journal entry. */
-export function answerPatch(context: NegotiationContext, answer: Answer, version: number, tabled: PlanText): Partial<NegotiationContext> {
+export function answerPatch(context: NegotiationContext, answer: Answer, version: number, tabled: PlanText, words?: string): Partial<NegotiationContext> {
   const pc = partyContext(context, answer.party)!;
   const rng = new RngCursor(context.rng);
   let knowledge = context.knowledge;
@@ -369,14 +375,27 @@ export function answerPatch(context: NegotiationContext, answer: Answer, version
     : answer.kind === 'absent' ? `${name} has left the talks and did not answer.`
     : answer.evaluation.redLines.length > 0 ? `${name} rejected the text: ${answer.evaluation.redLines.map((l) => l.reason).join(' ')}`
     : answer.objections && !(answer.counter && answer.counter.length > 0) ? `${name} rejected the text; it objects to ${answer.objections.map((p) => `“${pointTitle(context, p)}”`).join(', ')}.`
-    : `${name} rejected the text: it does not yet give enough${answer.counter && answer.counter.length > 0 ? `; it asks for ${answer.counter.map((c) => `“${pointTitle(context, c.point)}” → ${optionLabel(context, c.point, c.option)}`).join(', ')}` : ''}.`;
+    : `${name} rejected the text: it does not yet give enough${answer.counter && answer.counter.length > 0 ? `; it asks for ${changeWords(context, answer.counter)}` : ''}.`;
+  const linked = answer.linked ? ` ${linkedWords(context, answer.linked)}` : '';
   return {
     rng: rng.state,
     knowledge,
     answers: { ...context.answers, [answer.party]: { answer, version, said } },
     answerLog: [...context.answerLog, { answer, version, said, text: tabled }],
-    journal: [...context.journal, notice(context, answer.kind === 'accepted' ? 'proposal.accepted' : answer.kind === 'rejected' ? 'proposal.rejected' : `proposal.${answer.kind}`, text + timing, { party: answer.party, to: [mediatorOf(context), answer.party] })],
+    journal: [...context.journal, notice(context, answer.package ? (answer.kind === 'accepted' ? 'package.accepted' : 'package.refused') : answer.kind === 'accepted' ? 'proposal.accepted' : answer.kind === 'rejected' ? 'proposal.rejected' : `proposal.${answer.kind}`, (words ?? text) + linked + timing, { party: answer.party, ...(answer.package?.public ? {} : { to: [mediatorOf(context), answer.party] }) })],
   };
+}
+
+/** Changes as the journal tells them: “Point” → option, … */
+export function changeWords(ctx: NegotiationContext, changes: readonly Change[]): string {
+  return changes.map((c) => `“${pointTitle(ctx, c.point)}” → ${optionLabel(ctx, c.point, c.option)}`).join(', ');
+}
+
+/** A linked counter in words: the change the party gives, on condition of the one it gains. */
+export function linkedWords(ctx: NegotiationContext, linked: readonly Change[]): string {
+  const [gain, give] = linked;
+  if (!gain || !give) return '';
+  return `It would accept “${pointTitle(ctx, give.point)}” → ${optionLabel(ctx, give.point, give.option)} if “${pointTitle(ctx, gain.point)}” moves to ${optionLabel(ctx, gain.point, gain.option)}.`;
 }
 
 /** The mediator party's id: the mediator team's seat in notices' audiences. */
@@ -401,7 +420,7 @@ export const negotiationMachine = setup({
     /** The command is addressed to a party a person holds: it becomes a request that waits for the answer. */
     toHeld: ({ context, event }) => {
       if (event.type === 'envoy.offer') return isHeld(context, context.scenario.incentives.find((i) => i.id === event.incentive)?.to ?? '');
-      return 'party' in event && (event.type === 'envoy.meet' || event.type === 'envoy.table' || event.type === 'envoy.press') && isHeld(context, event.party);
+      return 'party' in event && (event.type === 'envoy.meet' || event.type === 'envoy.table' || event.type === 'envoy.press' || event.type === 'envoy.propose') && isHeld(context, event.party);
     },
     /** Someone else the calendar waits for has not ended the day yet. */
     othersPlaying: ({ context, event }) =>
@@ -445,6 +464,11 @@ export const negotiationMachine = setup({
       const incentive = context.scenario.incentives.find((i) => i.id === e.incentive)!;
       const charged = { ...context, capital: context.capital - incentive.cost, granted: [...context.granted, incentive.id], envoys: spendAction(context, e.envoy) };
       applyStep(context, enqueue, offerEffects(charged, e.envoy, incentive.id), { capital: charged.capital, granted: charged.granted, envoys: charged.envoys });
+    }),
+    propose: enqueueActions(({ context, event, enqueue }) => {
+      const e = event as Ev<'envoy.propose'>;
+      const charged = { ...context, capital: context.capital - context.scenario.mediator.costs.table, envoys: spendAction(context, e.envoy) };
+      applyStep(context, enqueue, proposeStep(charged, e), { capital: charged.capital, envoys: charged.envoys });
     }),
     seatStep: enqueueActions(({ context, event, enqueue }) => applyStep(context, enqueue, seatStep(context, event as SeatEvent | Command))),
     closeDay: enqueueActions(({ context, enqueue }) => applyStep(context, enqueue, closeDayStep(context))),
@@ -630,7 +654,8 @@ export const negotiationMachine = setup({
     for (const party of scenario.parties) {
       const style = input.styles?.[party.id];
       const played = style ? styleParty(party, style) : party;
-      parties[party.id] = spawn('party', { id: party.id, input: { party: played, points: scenario.points, totalDays, held: held.includes(party.id) } });
+      const rivals = scenario.parties.filter((p) => p.role === 'signatory' && p.id !== party.id);
+      parties[party.id] = spawn('party', { id: party.id, input: { party: played, points: scenario.points, totalDays, held: held.includes(party.id), rivals } });
     }
     const text = textFromStart(scenario, start);
     return {
@@ -665,6 +690,9 @@ export const negotiationMachine = setup({
       seatKnowledge: Object.fromEntries(scenario.parties.filter((p) => p.role !== 'mediator').map((p) => [p.id, seatKnowledge(scenario, input.difficulty, p.id)])),
       partyActions: Object.fromEntries(held.map((id) => [id, scenario.calendar.actionsPerDay])),
       atSummit: null,
+      packageAnswers: {},
+      offers: {},
+      conceded: [],
     };
   },
   initial: 'playing',
@@ -679,6 +707,7 @@ export const negotiationMachine = setup({
         'envoy.press': [{ guard: and(['isLegal', 'toHeld']), actions: 'seatStep' }, { guard: 'isLegal', actions: 'press' }],
         'envoy.offer': [{ guard: and(['isLegal', 'toHeld']), actions: 'seatStep' }, { guard: 'isLegal', actions: 'offer' }],
         'envoy.consult': { guard: 'isLegal', actions: 'consult' },
+        'envoy.propose': [{ guard: and(['isLegal', 'toHeld']), actions: 'seatStep' }, { guard: 'isLegal', actions: 'propose' }],
         'text.redraft': { guard: 'isLegal', actions: 'redraft' },
         'text.omit': { guard: 'isLegal', actions: 'redraft' },
         'text.package': { guard: 'isLegal', actions: 'redraft' },
@@ -693,6 +722,7 @@ export const negotiationMachine = setup({
         'party.answer': { guard: 'isLegal', actions: 'seatStep' },
         'party.signal': { guard: 'isLegal', actions: 'seatStep' },
         'party.consult': { guard: 'isLegal', actions: 'seatStep' },
+        'party.propose': { guard: 'isLegal', actions: 'seatStep' },
         'world.event': { guard: 'isLegal', actions: 'seatStep' },
         'world.news': { guard: 'isLegal', actions: 'seatStep' },
         'world.redLine': { guard: 'isLegal', actions: 'seatStep' },

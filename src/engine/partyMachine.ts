@@ -6,7 +6,7 @@
  */
 import { and, not, sendParent, setup, assign } from 'xstate';
 import type { Party, Point } from '../scenario/schema.ts';
-import { counterProposal, crossedRedLines, evaluate, leaderThreshold, type Change, type Evaluation, type PartyMood } from './evaluate.ts';
+import { counterProposal, crossedRedLines, evaluate, leaderThreshold, linkedPackage, type Change, type Evaluation, type PartyMood, type PointReason } from './evaluate.ts';
 import type { PlanText } from './text.ts';
 
 /** How a party answers a tabled text. */
@@ -23,6 +23,13 @@ export interface Answer {
   by?: 'person' | 'machine';
   /** Points a person named when rejecting (machines' objections follow from the evaluation). */
   objections?: string[];
+  /**
+   * A linked counter: a change the party gains on paid for by one it gives way on, which the
+   * others want ("we accept X on one point if another moves to Y"); absent when it offers none.
+   */
+  linked?: Change[];
+  /** When the answer is to a package put to the party: the package and how each change reads to it. */
+  package?: { changes: Change[]; reasons: PointReason[]; public: boolean };
 }
 
 export interface PartyInput {
@@ -33,6 +40,8 @@ export interface PartyInput {
   returns?: number;
   /** Held by a person: the person answers, and patience running out does not walk it out. */
   held?: boolean;
+  /** The other signatories, as their public positions: what the party's linked counters offer them. */
+  rivals?: readonly Party[];
 }
 
 export interface PartyContext {
@@ -44,6 +53,7 @@ export interface PartyContext {
   returns: number;
   daysOut: number;
   held: boolean;
+  rivals: readonly Party[];
 }
 
 export type PartyEvent =
@@ -90,7 +100,8 @@ type Signed = Extract<PartyEvent, { type: 'deal.signed' }>;
 function answer(ctx: PartyContext, e: Tabled, kind: AnswerKind, withCounter: boolean): Answer {
   const evaluation = judge(ctx, e.text, e.day);
   const counter = kind === 'accepted' ? [] : withCounter ? counterProposal(ctx.party, ctx.mood, e.text, ctx.points, e.day, ctx.totalDays) : null;
-  return { party: ctx.party.id, kind, day: e.day, evaluation, counter };
+  const linked = withCounter && kind !== 'accepted' ? linkedPackage(ctx.party, evaluation.threshold, e.text, ctx.points, ctx.rivals, counter) : null;
+  return { party: ctx.party.id, kind, day: e.day, evaluation, counter, ...(linked ? { linked } : {}) };
 }
 
 type Args = { context: PartyContext; event: PartyEvent };
@@ -203,6 +214,7 @@ export const partyMachine = partySetup.createMachine({
     returns: input.returns ?? 1,
     daysOut: 0,
     held: input.held ?? false,
+    rivals: input.rivals ?? [],
   }),
   initial: 'guarded',
   // Events every state that is still at the table handles the same way.

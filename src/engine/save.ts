@@ -35,6 +35,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('envoy.press'), envoy: id, party: id }),
   z.strictObject({ type: z.literal('envoy.offer'), envoy: id, incentive: id }),
   z.strictObject({ type: z.literal('envoy.consult'), envoy: id, party: id }),
+  z.strictObject({ type: z.literal('envoy.propose'), envoy: id, party: id, changes: z.array(change).min(1).max(8), public: z.boolean().optional() }),
   z.strictObject({ type: z.literal('text.redraft'), point: id, option: id }),
   z.strictObject({ type: z.literal('text.omit'), point: id }),
   z.strictObject({ type: z.literal('text.defer'), point: id }),
@@ -58,6 +59,7 @@ const partyCommandSchemas = [
   }),
   z.strictObject({ type: z.literal('party.signal'), point: id, stance: z.enum(['redLine', 'flexible']) }),
   z.strictObject({ type: z.literal('party.consult'), ally: id }),
+  z.strictObject({ type: z.literal('party.propose'), changes: z.array(change).min(1).max(8) }),
 ] as const;
 const worldCommandSchemas = [
   z.strictObject({ type: z.literal('world.endDay') }),

@@ -4,7 +4,7 @@
  * Pure.
  */
 import { OMIT } from '../scenario/omit.ts';
-import { validateCommand, type Command, type PartyCommand } from './commands.ts';
+import { packageRefusal, validateCommand, type Command, type PartyCommand } from './commands.ts';
 import { crossedRedLines } from './evaluate.ts';
 import { summitRefusalOf } from './summitSteps.ts';
 import { commandState, partyName, partyState, pointTitle, type NegotiationContext, type SeatEvent } from './negotiationMachine.ts';
@@ -106,6 +106,11 @@ function verdictOn(ctx: NegotiationContext, e: SeatEvent | (Command & { seat?: s
         return `you have no red line on “${pointTitle(ctx, e.point)}”`;
       }
       return null;
+    }
+    case 'party.propose': {
+      if ((ctx.partyActions[e.party] ?? 0) <= 0) return 'you have made all the statements and consultations you can today';
+      if (partyState(ctx, e.party) === 'withdrawn') return 'you have withdrawn from the talks';
+      return packageRefusal(ctx, e.changes);
     }
     case 'party.consult': {
       const ally = ctx.scenario.parties.find((p) => p.id === e.ally);

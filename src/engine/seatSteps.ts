@@ -5,7 +5,8 @@
  * negotiation machine applies them.
  */
 import { PRESS_AMOUNT, type Reply } from './commands.ts';
-import { counterProposal, evaluate, objectionsOf, type Change } from './evaluate.ts';
+import { counterProposal, evaluate, linkedPackage, objectionsOf, packageReasons, withChanges, type Change } from './evaluate.ts';
+import { packageAnsweredStep, partyProposeStep } from './packageSteps.ts';
 import { hiddenRedLine, revealPoint, revealRedLine, revealReservation, revealWidth, topicOfMeeting } from './knowledge.ts';
 import {
   answerPatch, mediatorOf, notice, partyContext, partyName, partyState, pointTitle,
@@ -36,6 +37,8 @@ export interface PartyRequest {
   text: PlanText | null;
   version: number;
   incentive: string | null;
+  /** A package put to the party (`text` is the current text with it), and whether in public. */
+  package?: { changes: Change[]; public: boolean };
 }
 
 /** A reply as the machine would give it, with the answer it records for a table. */
@@ -117,16 +120,18 @@ const ASKS: Record<Exclude<RequestKind, 'sign'>, string> = {
 };
 
 /** The mediator acts toward a party a person holds: costs are paid now; the effect waits for the answer. */
-function requestStep(ctx: NegotiationContext, e: Extract<Command, { type: 'envoy.meet' | 'envoy.table' | 'envoy.press' | 'envoy.offer' }>): Step {
+function requestStep(ctx: NegotiationContext, e: Extract<Command, { type: 'envoy.meet' | 'envoy.table' | 'envoy.press' | 'envoy.offer' | 'envoy.propose' }>): Step {
   const costs = ctx.scenario.mediator.costs;
   const incentive = e.type === 'envoy.offer' ? ctx.scenario.incentives.find((i) => i.id === e.incentive)! : null;
   const party = incentive ? incentive.to : (e as { party: string }).party;
-  const kind = e.type.slice('envoy.'.length) as Exclude<RequestKind, 'sign'>;
+  const kind = e.type === 'envoy.propose' ? 'table' : e.type.slice('envoy.'.length) as Exclude<RequestKind, 'sign'>;
   const cost = incentive ? incentive.cost : costs[kind as 'meet' | 'table' | 'press'];
   const envoy = ctx.envoys[e.envoy]!;
+  const pkg = e.type === 'envoy.propose' ? { changes: e.changes, public: e.public === true } : undefined;
   const request: PartyRequest = {
     id: ctx.nextRequest, party, kind, day: ctx.day, envoy: e.envoy,
-    text: kind === 'table' ? ctx.text : null, version: ctx.version, incentive: incentive?.id ?? null,
+    text: kind === 'table' ? (pkg ? withChanges(ctx.text, pkg.changes) : ctx.text) : null, version: ctx.version, incentive: incentive?.id ?? null,
+    ...(pkg ? { package: pkg } : {}),
   };
   // A newer tabling replaces one not yet answered.
   const requests = ctx.requests.filter((r) => !(kind === 'table' && r.kind === 'table' && r.party === party));
@@ -136,7 +141,7 @@ function requestStep(ctx: NegotiationContext, e: Extract<Command, { type: 'envoy
     envoys: { ...ctx.envoys, [e.envoy]: { ...envoy, actionsLeft: envoy.actionsLeft - 1 } },
     requests: [...requests, request],
     nextRequest: ctx.nextRequest + 1,
-    journal: [...ctx.journal, notice(ctx, 'request.sent', `${envoy.name} ${ASKS[kind]} ${partyName(ctx, party)}${incentive ? ` (${incentive.label})` : ''}; ${partyName(ctx, party)} will answer.`, { party, envoy: e.envoy, to: privately(ctx, party) })],
+    journal: [...ctx.journal, notice(ctx, 'request.sent', `${envoy.name} ${pkg ? 'put a package to' : ASKS[kind]} ${partyName(ctx, party)}${incentive ? ` (${incentive.label})` : ''}; ${partyName(ctx, party)} will answer.`, { party, envoy: e.envoy, to: privately(ctx, party) })],
   });
 }
 
@@ -149,8 +154,22 @@ export function machineAnswer(ctx: NegotiationContext, partyId: string, text: Pl
   if (state === 'walkedOut' || state === 'withdrawn' || state === 'signed') return { ...base, kind: 'absent', counter: null };
   if (state !== 'close' && pc.mood.trust < PARTY_RULES.stallTrust) return { ...base, kind: 'stalled', counter: null };
   if (evaluation.acceptable) return { ...base, kind: 'accepted', counter: [] };
-  const counter = state === 'guarded' ? null : counterProposal(pc.party, pc.mood, text, ctx.scenario.points, ctx.day, ctx.totalDays);
-  return { ...base, kind: 'rejected', counter };
+  if (state === 'guarded') return { ...base, kind: 'rejected', counter: null };
+  const counter = counterProposal(pc.party, pc.mood, text, ctx.scenario.points, ctx.day, ctx.totalDays);
+  const rivals = ctx.scenario.parties.filter((p) => p.role === 'signatory' && p.id !== partyId);
+  const linked = linkedPackage(pc.party, evaluation.threshold, text, ctx.scenario.points, rivals, counter);
+  return { ...base, kind: 'rejected', counter, ...(linked ? { linked } : {}) };
+}
+
+/** The mediator puts a package to a party its machine plays: the machine answers it as a whole, now. */
+export function proposeStep(ctx: NegotiationContext, e: Extract<Command, { type: 'envoy.propose' }>): Step {
+  const pc = partyContext(ctx, e.party)!;
+  const proposed = withChanges(ctx.text, e.changes);
+  const answer: Answer = {
+    ...machineAnswer(ctx, e.party, proposed),
+    package: { changes: e.changes, reasons: packageReasons(pc.party, ctx.text, e.changes), public: e.public === true },
+  };
+  return packageAnsweredStep(ctx, answer, ctx.version, proposed);
 }
 
 /** What the party's machine would reply to a request now: the advice shown to its person. Pure. */
@@ -197,7 +216,14 @@ export function answerStep(ctx: NegotiationContext, id: number, reply: Reply, po
   const drop = (c: NegotiationContext) => step(without(c, id));
   switch (r.kind) {
     case 'table': {
-      const answer = by === 'machine' ? { ...machineAnswer(ctx, r.party, r.text!), by } : personAnswer(ctx, r, reply, points, changes);
+      const given = by === 'machine' ? { ...machineAnswer(ctx, r.party, r.text!), by } : personAnswer(ctx, r, reply, points, changes);
+      if (r.package) {
+        const pc = partyContext(ctx, r.party)!;
+        const before = ctx.history.find((h) => h.version === r.version)?.text ?? ctx.text;
+        const answer: Answer = { ...given, package: { ...r.package, reasons: packageReasons(pc.party, before, r.package.changes) } };
+        return chain(ctx, lapsed, drop, (c) => packageAnsweredStep(c, answer, r.version, r.text!));
+      }
+      const answer = given;
       return chain(ctx, lapsed, drop, (c) => step(answerPatch(c, answer, r.version, r.text!), [[r.party, { type: 'answer.given', kind: answer.kind, day: c.day }]]));
     }
     case 'meet':
@@ -236,6 +262,7 @@ export function seatStep(ctx: NegotiationContext, event: SeatEvent | (Command & 
     case 'envoy.table':
     case 'envoy.press':
     case 'envoy.offer':
+    case 'envoy.propose':
       return requestStep(ctx, event);
     case 'day.end':
       return event.seat ? step({ ended: [...ctx.ended, event.seat] }) : noStep;
@@ -244,6 +271,8 @@ export function seatStep(ctx: NegotiationContext, event: SeatEvent | (Command & 
     case 'party.signal':
     case 'party.consult':
       return partyMove(ctx, event);
+    case 'party.propose':
+      return partyProposeStep(ctx, event.party, event.changes);
     case 'world.event':
     case 'world.news':
     case 'world.redLine':

@@ -70,16 +70,16 @@ export function seatsOf(scenario: Scenario, options: SeatOptions): SeatsResult {
   return { ok: true, seats };
 }
 
-const MEDIATOR_TYPES = new Set(['envoy.travel', 'envoy.meet', 'envoy.table', 'envoy.press', 'envoy.offer', 'envoy.consult',
+const MEDIATOR_TYPES = new Set(['envoy.travel', 'envoy.meet', 'envoy.table', 'envoy.press', 'envoy.offer', 'envoy.consult', 'envoy.propose',
   'text.redraft', 'text.omit', 'text.defer', 'text.undefer', 'text.package', 'summit.call', 'summit.propose', 'summit.acceptDemand', 'summit.close', 'day.end']);
-const PARTY_TYPES = new Set(['party.answer', 'party.signal', 'party.consult', 'day.end']);
+const PARTY_TYPES = new Set(['party.answer', 'party.signal', 'party.consult', 'party.propose', 'day.end']);
 
 /** Why this seat may not send this kind of command at all, or null. `byMachine` is true when the table's own bot sends it. Pure. */
 export function seatRefusal(seat: Seat | typeof WORLD, command: SeatCommand, byMachine = false): string | null {
   if (seat === WORLD) return command.type.startsWith('world.') ? null : 'the teacher sends only world commands';
   if (!byMachine && seat.holder !== 'person') return `${seat.name} is played by the machine`;
   if (command.type.startsWith('world.')) return 'only the teacher sends world commands';
-  if (seat.kind === 'party') return PARTY_TYPES.has(command.type) ? null : `${seat.name} is a party: it answers the mediator, makes statements and consults its allies`;
+  if (seat.kind === 'party') return PARTY_TYPES.has(command.type) ? null : `${seat.name} is a party: it answers the mediator, makes statements, puts packages forward and consults its allies`;
   if (!MEDIATOR_TYPES.has(command.type)) return `the mediator's seat cannot send ${command.type}`;
   if (seat.kind === 'envoy' && 'envoy' in command && command.envoy !== seat.envoy) return `this seat plays ${seat.name}; each envoy is played from its own seat`;
   return null;

@@ -5,7 +5,7 @@
 import { summitLegal, talksView, type SummitTalksView } from './summitSteps.ts';
 import { OMIT } from '../scenario/omit.ts';
 import { legalCommands, type Command, type EnvoyState } from './commands.ts';
-import { crossesLine, objectionsOf, type Change, type Evaluation } from './evaluate.ts';
+import { crossesLine, objectionsOf, type Change, type Evaluation, type PointReason } from './evaluate.ts';
 import type { Difficulty, PartyKnowledge } from './knowledge.ts';
 import type { AnswerKind, PartyState } from './partyMachine.ts';
 import { required, ruleOf, type Rule } from './ratification.ts';
@@ -26,6 +26,10 @@ export interface AnswerView {
   /** Points the party objects to most, as it says. */
   objections: string[];
   counter: Change[] | null;
+  /** A linked counter: [the change it gains on, the change it gives way on], when it offered one. */
+  linked?: Change[];
+  /** When the answer is to a package put to it: the package, each change's reason, and whether in public. */
+  package?: { changes: Change[]; reasons: PointReason[]; public: boolean };
   /** What it said of its demand (the number that decided this answer), the text's value to it and its timing; null when it would not talk. */
   said: Statement | null;
   /** The full breakdown, shown only when the difficulty reveals everything. */
@@ -46,6 +50,10 @@ export interface PartyView {
   knowledge: PartyKnowledge | null;
   knownRedLines: { id: string; reason: string; when: { point: string; option: string }[] }[];
   answer: AnswerView | null;
+  /** Its answer to the last package put to it, or null. */
+  packageAnswer: AnswerView | null;
+  /** The package it last put forward in public, or null. */
+  offer: { changes: Change[]; day: number; current: boolean } | null;
 }
 
 export interface PlayerView {
@@ -77,8 +85,7 @@ export interface PlayerView {
   outcome: Outcome | null;
 }
 
-export function answerView(ctx: NegotiationContext, id: string): AnswerView | null {
-  const record = ctx.answers[id];
+export function answerView(ctx: NegotiationContext, id: string, record: NegotiationContext['answers'][string] | undefined = ctx.answers[id]): AnswerView | null {
   if (!record) return null;
   const { answer } = record;
   const objections = answer.kind === 'rejected'
@@ -91,6 +98,8 @@ export function answerView(ctx: NegotiationContext, id: string): AnswerView | nu
     redLines: answer.kind === 'rejected' ? answer.evaluation.redLines : [],
     objections,
     counter: answer.counter,
+    ...(answer.linked ? { linked: answer.linked } : {}),
+    ...(answer.package ? { package: answer.package } : {}),
     said: record.said,
     ...(ctx.difficulty === 'open' ? { evaluation: answer.evaluation } : {}),
   };
@@ -154,6 +163,8 @@ export function playerView(ctx: NegotiationContext): PlayerView {
       knowledge: k,
       knownRedLines: p.redLines.filter((l) => p.role === 'mediator' || k?.redLines.includes(l.id)).map((l) => ({ id: l.id, reason: l.reason, when: l.when })),
       answer: answerView(ctx, p.id),
+      packageAnswer: answerView(ctx, p.id, ctx.packageAnswers[p.id]),
+      offer: ctx.offers[p.id] ? { changes: ctx.offers[p.id]!.changes, day: ctx.offers[p.id]!.day, current: ctx.offers[p.id]!.version === ctx.version } : null,
     };
   });
   return {

@@ -208,6 +208,17 @@ export function checkMeaning(s: Scenario): MeaningProblem[] {
     });
   });
 
+  // Public concessions
+  s.concessions.forEach((rule, i) => {
+    const by = parties.get(rule.by);
+    if (!by || by.role === 'mediator') add(['concessions', i, 'by'], `unknown party "${rule.by}"`);
+    if (rule.point !== undefined && !points.has(rule.point)) add(['concessions', i, 'point'], `unknown point "${rule.point}"`);
+    rule.effects.forEach((ef, j) => {
+      if (!parties.has(ef.party)) add(['concessions', i, 'effects', j, 'party'], `unknown party "${ef.party}"`);
+      else if (ef.party === rule.by) add(['concessions', i, 'effects', j, 'party'], 'a concession moves the other parties, not the one that makes it');
+    });
+  });
+
   // Ratification and summit
   const r = s.ratification;
   r.signatories.forEach((p, i) => {

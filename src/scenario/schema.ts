@@ -253,6 +253,21 @@ export const effectSchema = z.strictObject({
   reveal: z.array(id).max(30).optional().meta({ description: "Points whose value to this party the news reveals." }),
 });
 
+export const publicConcessionSchema = z
+  .strictObject({
+    by: id.meta({ description: 'The party that concedes in public.', examples: ['ukraine'] }),
+    point: id.optional().meta({ description: 'Only a concession on this point (default: a concession on any point).', examples: ['territory'] }),
+    effects: z
+      .array(effectSchema.omit({ reveal: true }))
+      .min(1)
+      .max(20)
+      .meta({ description: 'How the other parties move: trust, patience, and aspiration (their demand; negative = more willing).' }),
+  })
+  .meta({
+    description:
+      'A public concession: when this party accepts, in public, a package that moves a point to an option it values less (or puts such a package forward itself), the other parties move as the effects say. Each rule moves them once per point per game.',
+  });
+
 export const eventConditionSchema = z
   .strictObject({
     starts: z.array(id).min(1).optional().meta({ description: 'Only in games begun from one of these starts.', examples: [['geneva-19']] }),
@@ -352,6 +367,7 @@ export const scenarioSchema = z
     mediator: mediatorSchema.default({ capital: 100, costs: { meet: 0, table: 2, press: 12, consult: 2, summit: 10, failedSummit: 20 } }),
     incentives: z.array(incentiveSchema).max(40).default([]),
     events: z.array(eventSchema).max(200).default([]),
+    concessions: z.array(publicConcessionSchema).max(100).default([]),
     ratification: ratificationSchema,
     summit: summitSchema.default({ maxOpenPoints: 2, leaderFlex: 0.5 }),
     lesson: lessonSchema.optional(),
@@ -369,3 +385,4 @@ export type ScenarioEvent = Scenario['events'][number];
 export type Incentive = Scenario['incentives'][number];
 export type Concession = Party['concession'];
 export type Lesson = NonNullable<Scenario['lesson']>;
+export type ConcessionRule = Scenario['concessions'][number];
