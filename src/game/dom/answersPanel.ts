@@ -44,6 +44,16 @@ function answerBlock(card: PartyCard, deps: AnswersDeps): HTMLElement {
         )
       : null,
     a.noCounter ? h('p', { class: 'hint' }, a.noCounter) : null,
+    a.linked
+      ? h('div', { class: 'counter linked', attrs: { 'data-testid': 'linked-counter' } },
+          h('p', { class: 'group-label' }, 'A trade it offers'),
+          h('p', null, a.linked.text),
+          buttonWith(['Apply', { hidden: ` the trade ${card.name} offers` }, ' this trade'], () => deps.send({ type: 'text.package', changes: a.linked!.changes }), {
+            key: `linked:${card.id}`,
+            class: 'primary small',
+          }),
+        )
+      : null,
     a.breakdown
       ? h('details', { class: 'breakdown' },
           h('summary', { key: `why:${card.id}` }, 'Full reasoning (open difficulty)'),

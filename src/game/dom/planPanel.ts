@@ -10,6 +10,7 @@ import { listOf, optionLabel, plural, pointTitle } from '../viewModel/names.ts';
 import { planDiff, planRows, type PointRow } from '../viewModel/plan.ts';
 import type { PublicScenario } from '../viewModel/publicScenario.ts';
 import { signSummary, whoWouldSign } from '../viewModel/signMatrix.ts';
+import { packageSummary } from '../viewModel/answers.ts';
 import { button, buttonWith, h, region, uid, type Child } from './h.ts';
 
 /** Redrafts chosen in the selects but not yet sent: point → option. */
@@ -18,6 +19,8 @@ export type Staged = Map<string, string>;
 export interface PlanPanelDeps {
   send(c: Command): boolean;
   staged: Staged;
+  /** Whether a package is put in public (every party hears; a concession moves the others). */
+  trade: { inPublic: boolean };
   /** Re-render after a staging change. */
   refresh(): void;
 }
@@ -100,11 +103,40 @@ function pointItem(row: PointRow, deps: PlanPanelDeps): HTMLElement {
   );
 }
 
-function packageBar(pub: PublicScenario, deps: PlanPanelDeps): HTMLElement | null {
+/** Parties a package can be put to now: where an envoy could table the text, with that envoy. */
+function putTargets(view: PlayerView): { envoy: string; party: string; label: string }[] {
+  const out: { envoy: string; party: string; label: string }[] = [];
+  for (const c of view.legal) {
+    if (c.type !== 'envoy.table' || out.some((o) => o.party === c.party)) continue;
+    const party = view.parties.find((p) => p.id === c.party)?.name ?? c.party;
+    out.push({ envoy: c.envoy, party: c.party, label: `Put to ${party}` });
+  }
+  return out;
+}
+
+function packageBar(pub: PublicScenario, view: PlayerView, deps: PlanPanelDeps): HTMLElement | null {
   if (deps.staged.size === 0) return null;
   const changes = [...deps.staged].map(([point, option]) => ({ point, option }));
-  return h('div', { class: 'package-bar', attrs: { role: 'group', 'aria-label': 'Staged changes' } },
-    h('p', null, `${plural(changes.length, 'change')} staged: `, changes.map((c) => `“${pointTitle(pub, c.point)}” → ${optionLabel(pub, c.point, c.option)}`).join('; ')),
+  const targets = putTargets(view);
+  const publicId = uid('pub');
+  const inPublic = h('input', { id: publicId, key: 'package-public', attrs: { type: 'checkbox' } });
+  inPublic.checked = deps.trade.inPublic;
+  inPublic.addEventListener('change', () => { deps.trade.inPublic = inPublic.checked; });
+  return h('div', { class: 'package-bar', attrs: { role: 'group', 'aria-label': 'Your package' } },
+    h('p', { class: 'group-label' }, `Your package: ${plural(changes.length, 'change')}`),
+    h('ul', { class: 'plain package-list', key: 'package-list', attrs: { tabindex: -1, 'aria-label': 'Changes in your package' } },
+      ...changes.map((c) => h('li', null, `“${pointTitle(pub, c.point)}” → ${optionLabel(pub, c.point, c.option)}`))),
+    targets.length > 0
+      ? h('div', { class: 'put-row' },
+          h('p', { class: 'hint' }, 'Put it to a party to hear whether it takes the changes together; the text changes only if it accepts.'),
+          h('label', { class: 'check', attrs: { for: publicId } }, inPublic, ' In public: every party hears the answer, and a concession moves the others'),
+          h('div', { class: 'actions-row' }, ...targets.map((t) =>
+            button(t.label, () => {
+              deps.send({ type: 'envoy.propose', envoy: t.envoy, party: t.party, changes, ...(deps.trade.inPublic ? { public: true } : {}) });
+              deps.refresh();
+            }, { key: `put:${t.party}`, then: `package-answer:${t.party}`, class: 'primary small' }))),
+        )
+      : h('p', { class: 'hint' }, view.talks ? 'The leaders are meeting: trade across the open points in the Summit section.' : 'To put it to a party, an envoy must be where the party is met.'),
     h('div', { class: 'actions-row' },
       button(changes.length === 1 ? 'Apply this change' : `Propose the ${changes.length} changes as one package`, () => {
         const ok = deps.send({ type: 'text.package', changes });
@@ -116,6 +148,29 @@ function packageBar(pub: PublicScenario, deps: PlanPanelDeps): HTMLElement | nul
         deps.refresh();
       }, { key: 'discard', then: 'plan-count', class: 'quiet' }),
     ),
+  );
+}
+
+/** The last answer each party gave to a package, newest first, with what it would take on top (Apply in one action). */
+function packageAnswers(pub: PublicScenario, view: PlayerView, deps: PlanPanelDeps): HTMLElement | null {
+  const answers = view.parties.map((p) => packageSummary(pub, p)).filter((x) => x !== null).sort((a, b) => b.day - a.day);
+  if (answers.length === 0) return null;
+  return region(3, 'Answers to your packages', { class: 'package-answers' },
+    ...answers.map((a) => h('div', { class: `package-answer answer-${a.kind}`, attrs: { 'data-party': a.party, 'data-testid': 'package-answer' } },
+      h('p', { class: 'answer-head', key: `package-answer:${a.party}`, attrs: { tabindex: -1 } }, h('strong', null, a.headline), h('span', { class: 'sub' }, ` · day ${a.day + 1}`)),
+      h('ul', { class: 'plain package-reasons' }, ...a.lines.map((l) => h('li', { class: `stance-${l.stance}` }, l.text))),
+      a.why ? h('p', null, a.why) : null,
+      a.counter
+        ? h('div', { class: 'counter' },
+            h('p', { class: 'group-label' }, 'On top of it, it would take'),
+            h('ul', { class: 'plain' }, ...a.counter.lines.map((l) => h('li', null, l))),
+            buttonWith(['Stage', { hidden: ` what ${a.name} would take` }, ' with the package'], () => {
+              for (const c of a.counter!.changes) deps.staged.set(c.point, c.option);
+              deps.refresh();
+            }, { key: `stage-counter:${a.party}`, then: 'package-list', class: 'quiet small' }),
+          )
+        : null,
+    )),
   );
 }
 
@@ -131,8 +186,9 @@ export function planPanel(pub: PublicScenario, view: PlayerView, deps: PlanPanel
     h('p', { class: 'plan-count', key: 'plan-count', attrs: { 'data-testid': 'plan-count', tabindex: -1 } }, h('strong', null, diff.summary), ` · draft ${view.version + 1}`),
     summitLine(pub, view),
     signTable(pub, view),
-    packageBar(pub, deps),
-    h('p', { class: 'hint' }, 'Choose a new drafting for any point, then Apply it, or stage several and propose them together as one package.'),
+    packageBar(pub, view, deps),
+    packageAnswers(pub, view, deps),
+    h('p', { class: 'hint' }, 'Choose a new drafting for any point, then Apply it; or choose several to make a package: put it to a party (the text changes only if it accepts), or propose it to write it into the text.'),
     h('ol', { class: 'points', attrs: { 'aria-label': 'Points of the plan' } }, ...rows.map((r) => pointItem(r, deps))),
     region(3, 'Changes since the start', { class: 'diff' },
       diff.changed.length === 0

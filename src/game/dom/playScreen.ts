@@ -35,6 +35,7 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
   let pubOf: unknown = null;
   let message: { kind: 'refused' | 'info'; text: string } | null = null;
   const staged: Staged = new Map();
+  const trade = { inPublic: false };
   const summitChoice: SummitChoice = new Map();
   /** On a phone the panel covers the stage; this is true while the player has the map open instead. */
   let mapOpen = false;
@@ -116,7 +117,8 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
     }
     const p = pub!;
 
-    rerender(bar, [topBar(view, view.scenario.title, { map: showMap, endDay, summit: callSummit, help: deps.help, menu: openMenu }, { mapOpen: phone() ? mapOpen : undefined })]);
+    atSummit = view.talks != null;
+    rerender(bar, [topBar(view, view.scenario.title, { map: showMap, endDay, summit: callSummit, help: deps.help, menu: openMenu }, { mapOpen: phone() ? mapOpen : undefined, atSummit })]);
     el.classList.toggle('map-open', mapOpen);
     rerender(flash, [
       // A message from the app about this game (e.g. the studio kept the game across an edit).
@@ -140,7 +142,7 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
     if (opened) showSection(0);
     const contents: Child[][] = [
       view.talks ? summitPanel(p, view, summitChoice, send) : actionsPanel(p, view, send),
-      planPanel(p, view, { send, staged, refresh: () => render(controller.snapshot()) }),
+      planPanel(p, view, { send, staged, trade, refresh: () => render(controller.snapshot()) }),
       answersPanel(p, view, focus, { send, showStage: (s) => controller.showStage(s) }),
       logPanel(view),
     ];
@@ -148,11 +150,13 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
     if (opened) bodies[0]!.querySelector<HTMLElement>('[data-key="summit-heading"]')?.focus();
   }
 
+  // While the leaders meet, the day does not end and no summit is called: the summit section is the play.
+  let atSummit = false;
   function endDay(): void {
-    send({ type: 'day.end' });
+    if (!atSummit) send({ type: 'day.end' });
   }
   function callSummit(): void {
-    send({ type: 'summit.call' });
+    if (!atSummit) send({ type: 'summit.call' });
   }
   /** Same test as layout.ts's PLAY.narrow, where the panel and the stage share the whole width. */
   function phone(): boolean {

@@ -21,8 +21,9 @@ function stat(label: string, value: string, key: string, explain?: string): HTML
 /**
  * @param options.mapOpen on a phone the map covers the panel while open (playScreen.ts); the Map
  *   button then reads as a pressed toggle that brings the panel back
+ * @param options.atSummit the leaders are meeting: no day to end, no summit to call
  */
-export function topBar(view: PlayerView, title: string, actions: TopBarActions, options: { over?: boolean; mapOpen?: boolean } = {}): HTMLElement {
+export function topBar(view: PlayerView, title: string, actions: TopBarActions, options: { over?: boolean; mapOpen?: boolean; atSummit?: boolean } = {}): HTMLElement {
   const total = view.day + view.daysLeft + 1;
   const left = view.daysLeft === 0 ? 'Deadline today' : `${plural(view.daysLeft, 'day')} to the deadline`;
   const kb = (b: HTMLButtonElement, keys: string) => {
@@ -39,8 +40,8 @@ export function topBar(view: PlayerView, title: string, actions: TopBarActions, 
     ),
     h('nav', { class: 'tb-actions', attrs: { 'aria-label': 'Game' } },
       options.over ? null : kb(button('Map', actions.map, { key: 'tb-map', class: 'quiet', attrs: { 'aria-pressed': options.mapOpen === undefined ? undefined : String(options.mapOpen) } }), 'M'),
-      options.over ? null : kb(button('End day', actions.endDay, { key: 'tb-end' }), 'E'),
-      options.over ? null : kb(button('Call summit', actions.summit, { key: 'tb-summit' }), 'S'),
+      options.over || options.atSummit ? null : kb(button('End day', actions.endDay, { key: 'tb-end' }), 'E'),
+      options.over || options.atSummit ? null : kb(button('Call summit', actions.summit, { key: 'tb-summit' }), 'S'),
       kb(button('?', actions.help, { key: 'tb-help', class: 'quiet', attrs: { 'aria-label': 'Help and keyboard shortcuts' } }), '?'),
       button('Menu', actions.menu, { key: 'tb-menu', class: 'quiet' }),
     ),

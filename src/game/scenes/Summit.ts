@@ -102,14 +102,19 @@ export class SummitScene extends Phaser.Scene {
       const width = Math.min(slot - 12, 200);
       const top = tableY + 10;
       const g = this.add.graphics();
-      g.fillStyle(COLOURS.paper, 1);
-      g.fillRoundedRect(x - width / 2, top, width, 46, 4);
-      g.fillStyle(colour, 1);
-      g.fillRect(x - width / 2, top, width, 6);
       const name = this.add.text(x, top + 10, party?.name ?? id, { fontFamily: FONTS.serif, fontSize: '16px', color: COLOURS.ink, align: 'center' }).setOrigin(0.5, 0);
       for (let size = 14; name.width > width - 10 && size >= 10; size -= 2) name.setFontSize(size);
-      const leader = this.add.text(x, top + 29, party?.leader ?? '', { fontFamily: FONTS.sans, fontSize: '12px', color: COLOURS.numeral, align: 'center' }).setOrigin(0.5, 0);
-      while (leader.width > width - 10 && leader.text.length > 4) leader.setText(`${leader.text.slice(0, -2)}…`);
+      // The leader's name wraps (a delegation may name several leaders); country notes in brackets go first when it is long.
+      const leader = this.add.text(x, top + 29, party?.leader ?? '', {
+        fontFamily: FONTS.sans, fontSize: '12px', color: COLOURS.numeral, align: 'center', wordWrap: { width: width - 10, useAdvancedWrap: true },
+      }).setOrigin(0.5, 0);
+      if (leader.getWrappedText().length > 2) leader.setText((party?.leader ?? '').replace(/\s*\([^)]*\)/g, ''));
+      if (leader.getWrappedText().length > 3) leader.setFontSize(11);
+      const height = Math.max(46, 29 + leader.height + 6);
+      g.fillStyle(COLOURS.paper, 1);
+      g.fillRoundedRect(x - width / 2, top, width, height, 4);
+      g.fillStyle(colour, 1);
+      g.fillRect(x - width / 2, top, width, 6);
     });
   }
 }

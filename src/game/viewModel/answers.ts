@@ -7,7 +7,8 @@ import type { Change } from '../../engine/evaluate.ts';
 import { outlookWords, stanceWords } from '../../engine/timing.ts';
 import type { Range } from '../../engine/knowledge.ts';
 import type { PartyState } from '../../engine/partyMachine.ts';
-import type { PartyView, PlayerView } from '../../engine/view.ts';
+import { PACKAGE_MAX } from '../../engine/evaluate.ts';
+import type { AnswerView, PartyView, PlayerView } from '../../engine/view.ts';
 import { optionLabel, pointTitle, shortDate, venueName } from './names.ts';
 import type { PublicScenario } from './publicScenario.ts';
 
@@ -39,6 +40,8 @@ export interface AnswerSummary {
   counter: { changes: Change[]; lines: string[] } | null;
   /** Why no counter was given, when it matters. */
   noCounter: string | null;
+  /** A linked counter: the trade it offers (a gain paid for by a change the others want), as changes and in words. */
+  linked: { changes: Change[]; text: string } | null;
   /** Where it stands: its demand now (the number that decided this answer) against the text's value; null when it would not talk. */
   stance: string | null;
   /** How its demand is likely to move, hedged; null when it would not talk. */
@@ -106,7 +109,7 @@ function answerSummary(pub: PublicScenario, view: PlayerView, party: PartyView):
     ? { changes: a.counter, lines: a.counter.map((c) => `“${pointTitle(pub, c.point)}”: ${optionLabel(pub, c.point, c.option)}`) }
     : null;
   const noCounter = a.kind === 'rejected' && counter === null
-    ? a.redLines.length > 0 ? 'It named no change: first take the text off its red lines.' : 'It named no change that would be enough now: the text is far from its demand.'
+    ? a.redLines.length > 0 ? 'It named no change: first take the text off its red lines.' : `No package of up to ${PACKAGE_MAX} changes would be enough now: the text is far from its demand.`
     : null;
   const ev = a.evaluation;
   const dateOf = (day: number) => shortDate(addDays(view.date, day - view.day));
@@ -119,6 +122,7 @@ function answerSummary(pub: PublicScenario, view: PlayerView, party: PartyView):
     objections: a.objections.map((p) => pointTitle(pub, p)),
     counter,
     noCounter,
+    linked: linkedSummary(pub, a),
     stance: a.said ? stanceWords(a.said) : null,
     timing: a.said ? outlookWords(party.name, a.said.outlook, dateOf) : null,
     breakdown: ev
@@ -174,4 +178,61 @@ export function partyCards(pub: PublicScenario, view: PlayerView): PartyCard[] {
         learned: values.filter((v) => !v.unknown).length,
       };
     });
+}
+
+/** A linked counter in words: "It would accept “B” → y if “A” moves to x." */
+export function linkedSummary(pub: PublicScenario, a: AnswerView): { changes: Change[]; text: string } | null {
+  const [gain, give] = a.linked ?? [];
+  if (!gain || !give) return null;
+  return {
+    changes: [gain, give],
+    text: `It would accept “${pointTitle(pub, give.point)}” → ${optionLabel(pub, give.point, give.option)} if “${pointTitle(pub, gain.point)}” moves to ${optionLabel(pub, gain.point, gain.option)}.`,
+  };
+}
+
+const STANCE_WORDS = { gains: 'it gains', loses: 'it gives way', same: 'it does not mind', redLine: 'crosses its red line' } as const;
+
+/** A party's answer to the last package put to it: the verdict on the whole, and each change with its reason. */
+export interface PackageSummary {
+  party: string;
+  name: string;
+  day: number;
+  kind: AnswerView['kind'];
+  /** "Belmar accepted the package as a whole (in public)". */
+  headline: string;
+  /** One line per change: "“Flow” → 50%: it gains". */
+  lines: { text: string; stance: 'gains' | 'loses' | 'same' | 'redLine' }[];
+  /** Why the whole was refused, when it was. */
+  why: string | null;
+  /** What it would take on top of the package. */
+  counter: { changes: Change[]; lines: string[] } | null;
+}
+
+export function packageSummary(pub: PublicScenario, party: PartyView): PackageSummary | null {
+  const a = party.packageAnswer;
+  const pkg = a?.package;
+  if (!a || !pkg) return null;
+  const where = pkg.public ? ' (in public)' : '';
+  const headline = {
+    accepted: `${party.name} accepted the package as a whole${where}`,
+    rejected: `${party.name} refused the package as a whole${where}`,
+    stalled: `${party.name} would not discuss it: trust in the mediator is too low`,
+    absent: `${party.name} was not at the table`,
+  }[a.kind];
+  const why = a.kind !== 'rejected' ? null
+    : a.redLines.length > 0 ? a.redLines.map((l) => l.reason).join(' ')
+    : 'Taken together it does not give enough.';
+  const counter = a.kind === 'rejected' && a.counter && a.counter.length > 0
+    ? { changes: a.counter, lines: a.counter.map((c) => `“${pointTitle(pub, c.point)}”: ${optionLabel(pub, c.point, c.option)}`) }
+    : null;
+  return {
+    party: party.id,
+    name: party.name,
+    day: a.day,
+    kind: a.kind,
+    headline,
+    lines: pkg.reasons.map((r) => ({ stance: r.stance, text: `“${pointTitle(pub, r.point)}” → ${optionLabel(pub, r.point, r.option)}: ${STANCE_WORDS[r.stance]}${r.reason ? ` (${r.reason})` : ''}` })),
+    why,
+    counter,
+  };
 }

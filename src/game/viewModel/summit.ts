@@ -94,7 +94,8 @@ export function summitTalks(pub: PublicScenario, view: PlayerView): SummitTalks 
       demand: answer?.reply === 'demand' ? changesText(pub, answer.demand) : null,
     };
   });
-  const history = t.history.map((r) => {
+  // The round being answered is shown above, leader by leader: only rounds before it are "earlier".
+  const history = t.history.filter((r) => r.round < t.round || (r.round === t.round && t.proposed === false)).map((r) => {
     const by = r.demandOf ? `${nameOf(pub, r.demandOf)}'s demand taken up` : 'your proposal';
     const said = r.answers.map((a) => `${nameOf(pub, a.party)}: ${REPLY[a.reply].toLowerCase()}`).join(', ');
     return `Round ${r.round} (${by}: ${changesText(pub, r.proposal) || 'the text as it stood'}) — ${said}.`;
