@@ -10,80 +10,120 @@ import { briefingView } from '../viewModel/briefing.ts';
 import { printedRoleSheets, startLine, teacherGuide, type PrintedRoleSheet } from '../viewModel/printables.ts';
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { plain } from '../viewModel/glossary.ts';
+import { cite, numberedSources } from '../viewModel/sourceMarks.ts';
+import { sourceLink } from './creditsDialog.ts';
 import { button, h, rerender, uid, type Child } from './h.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 import './printables.css';
 
 type Doc = 'guide' | 'briefing' | `sheet:${string}` | 'all';
 
+/**
+ * One printed document's source markers: `t` turns scenario text into text with footnote
+ * references (markers the numbered sources do not explain are dropped), `list` is the sources
+ * the document cited, at its end.
+ */
+function footnotes(s: Scenario, cited = true): { t: (text: string) => Child[]; list: () => HTMLElement | null } {
+  const sources = cited ? numberedSources(s) : [];
+  const known = new Set(sources.flatMap((x) => x.refs));
+  const used = new Set<string>();
+  const t = (text: string): Child[] => cite(text, known).map((part) => {
+    if (typeof part === 'string') return part;
+    for (const r of part.refs) used.add(r);
+    return h('sup', { class: 'cite' }, h('span', { class: 'visually-hidden' }, 'sources '), part.refs.join(', '));
+  });
+  const list = () => {
+    const cited = sources.filter((x) => x.refs.some((r) => used.has(r)));
+    if (cited.length === 0) return null;
+    return h('section', { class: 'doc-sources' },
+      h('h3', null, 'Sources'),
+      h('ul', null, ...cited.map((x) => h('li', null,
+        h('span', { class: 'doc-ref' }, x.refs.join(', ')), ' ',
+        x.title, x.outlet ? ` — ${x.outlet}` : '', x.date ? `, ${x.date}` : '', '.',
+        x.url ? ' ' : null, x.url ? sourceLink(x.url) : null,
+      ))),
+    );
+  };
+  return { t, list };
+}
+
+/** Several texts, each with its footnote references, separated by spaces. */
+const joined = (t: (text: string) => Child[], texts: readonly string[], sep = ' '): Child[] => texts.flatMap((x, i) => [...(i > 0 ? [sep] : []), ...t(x)]);
+
 function guideDoc(s: Scenario): HTMLElement {
   const g = teacherGuide(s);
+  // The guide stays one page: its text goes without markers (the briefing and role sheets cite).
+  const { t, list } = footnotes(s, false);
   return h('article', { class: 'printable guide', attrs: { 'data-doc': 'guide', 'aria-label': 'Teacher guide' } },
     h('p', { class: 'doc-kicker' }, 'Teacher guide'),
     h('h2', { class: 'doc-title' }, g.title),
     h('p', { class: 'doc-disclaimer' }, g.disclaimer),
-    h('section', null, h('h3', null, 'What it teaches'), ...g.teaches.map((p) => h('p', null, p)), h('p', { class: 'doc-note' }, g.lessonStart)),
+    h('section', null, h('h3', null, 'What it teaches'), ...g.teaches.map((p) => h('p', null, ...t(p))), h('p', { class: 'doc-note' }, g.lessonStart)),
     h('section', null,
       h('h3', null, `A ${g.minutes}-minute lesson`),
       h('ol', { class: 'doc-plan' }, ...g.plan.map((step) => h('li', null, h('span', { class: 'doc-minutes' }, `${step.minutes} min`), ' ', step.activity))),
     ),
-    h('section', null, h('h3', null, 'Questions for discussion'), h('ol', { class: 'doc-questions' }, ...g.questions.map((q) => h('li', null, q)))),
+    h('section', null, h('h3', null, 'Questions for discussion'), h('ol', { class: 'doc-questions' }, ...g.questions.map((q) => h('li', null, ...t(q))))),
     h('section', null,
       h('h3', null, 'Glossary'),
-      h('dl', { class: 'doc-glossary' }, ...g.glossary.flatMap((t) => [h('dt', null, t.term), h('dd', null, t.meaning)])),
+      h('dl', { class: 'doc-glossary' }, ...g.glossary.flatMap((x) => [h('dt', null, x.term), h('dd', null, ...t(x.meaning))])),
     ),
+    list(),
   );
 }
 
 function briefingDoc(s: Scenario, start: string): HTMLElement {
   const b = briefingView(publicScenario(s), start);
+  const { t, list } = footnotes(s);
   return h('article', { class: 'printable briefing-doc', attrs: { 'data-doc': 'briefing', 'aria-label': 'General briefing' } },
     h('p', { class: 'doc-kicker' }, 'General briefing'),
     h('h2', { class: 'doc-title' }, b.title),
     h('p', { class: 'doc-disclaimer' }, b.disclaimer),
     h('p', { class: 'doc-meta' }, b.startTitle),
-    b.startSummary ? h('p', null, b.startSummary) : null,
-    h('section', null, h('h3', null, 'The situation'), ...b.paragraphs.map((p) => h('p', null, p))),
+    b.startSummary ? h('p', null, ...t(b.startSummary)) : null,
+    h('section', null, h('h3', null, 'The situation'), ...b.paragraphs.map((p) => h('p', null, ...t(p)))),
     h('section', null,
       h('h3', null, 'The parties'),
       h('p', null, `The mediation: ${b.role.party}${b.role.leader ? ` (${b.role.leader})` : ''}, with ${b.role.envoys.map((e) => `${e.name}${e.title ? `, ${e.title}` : ''}`).join('; ')}.`),
       ...b.parties.map((p) => h('div', { class: 'doc-party' },
         h('h4', null, p.name, h('span', { class: 'doc-sub' }, ` — ${p.leader} · ${p.role}`)),
-        ...p.briefing.map((x) => h('p', null, x)),
-        p.statedRedLines.length > 0 ? h('p', null, h('strong', null, 'Stated red line: '), p.statedRedLines.join(' ')) : null,
+        ...p.briefing.map((x) => h('p', null, ...t(x))),
+        p.statedRedLines.length > 0 ? h('p', null, h('strong', null, 'Stated red line: '), ...joined(t, p.statedRedLines)) : null,
       )),
     ),
     h('section', null,
       h('h3', null, 'Calendar and rules'),
       h('p', null, `Talks open ${b.calendar.start}; deadline ${b.calendar.deadline} (${b.calendar.days}). ${b.calendar.actionsPerDay}`),
-      b.calendar.softDeadlines.length > 0 ? h('p', null, `Soft deadlines: ${b.calendar.softDeadlines.join('; ')}.`) : null,
+      b.calendar.softDeadlines.length > 0 ? h('p', null, 'Soft deadlines: ', ...joined(t, b.calendar.softDeadlines, '; '), '.') : null,
       h('p', null, b.ratificationRule),
       h('p', null, b.summitRule),
     ),
+    list(),
   );
 }
 
 function sheetDoc(s: Scenario, sheet: PrintedRoleSheet): HTMLElement {
   const m = sheet.sheet;
+  const { t, list } = footnotes(s);
   const parts: Child[] = [
     h('p', { class: 'doc-kicker' }, `Role sheet · ${s.title}`),
     h('h2', { class: 'doc-title' }, sheet.name),
     h('p', { class: 'doc-meta' }, `${sheet.leader} · ${sheet.role}`),
     h('section', null,
       h('h3', null, 'Public position'),
-      ...(sheet.position.length > 0 ? sheet.position.map((p) => h('p', null, p)) : [h('p', null, 'No public statement.')]),
-      sheet.statedRedLines.length > 0 ? h('p', null, h('strong', null, 'Stated in public: '), sheet.statedRedLines.join(' ')) : null,
+      ...(sheet.position.length > 0 ? sheet.position.map((p) => h('p', null, ...t(p))) : [h('p', null, 'No public statement.')]),
+      sheet.statedRedLines.length > 0 ? h('p', null, h('strong', null, 'Stated in public: '), ...joined(t, sheet.statedRedLines)) : null,
     ),
   ];
   const priv: Child[] = [
     h('h3', null, 'Private instructions (for role-play: do not show the others)'),
     h('p', null, h('strong', null, 'Priorities. '), 'What matters most to you:'),
-    h('ul', null, ...sheet.priorities.map((p) => h('li', null, p))),
+    h('ul', null, ...sheet.priorities.map((p) => h('li', null, ...t(p)))),
   ];
   if (m) {
     priv.push(
       h('p', null, h('strong', null, 'Red lines. '), m.redLines.length === 0 ? 'You have none: every text is open to you, if it is worth enough.' : 'Never sign a text that does any of these:'),
-      m.redLines.length > 0 ? h('ul', null, ...m.redLines.map((l) => h('li', null, l.reason, h('span', { class: 'doc-sub' }, ` (${l.when})`)))) : null,
+      m.redLines.length > 0 ? h('ul', null, ...m.redLines.map((l) => h('li', null, ...t(l.reason), h('span', { class: 'doc-sub' }, ` (${l.when})`)))) : null,
       h('p', null, h('strong', null, 'Walk-away. '), `Sign only a text worth at least ${m.walkAway} to you (on a 0–100 scale, from the values below). ${plain('walkAway')}`),
       h('p', null, h('strong', null, 'How you give ground. '), `Your government ${sheet.style}.`),
       h('p', null, h('strong', null, 'The opening text. '), `It is worth ${m.utility} to you: ${m.marginText}.`),
@@ -92,9 +132,9 @@ function sheetDoc(s: Scenario, sheet: PrintedRoleSheet): HTMLElement {
         h('caption', null, 'What each point is worth to you: its weight, and each option’s value (0–100)'),
         h('thead', null, h('tr', null, h('th', { attrs: { scope: 'col' } }, 'Point'), h('th', { attrs: { scope: 'col' } }, 'Weight'), h('th', { attrs: { scope: 'col' } }, 'Options (value to you)'))),
         h('tbody', null, ...m.points.filter((p) => p.weight > 0).map((p) => h('tr', null,
-          h('th', { attrs: { scope: 'row' } }, p.title, p.leaderPoint ? ' (leaders decide)' : ''),
+          h('th', { attrs: { scope: 'row' } }, ...t(p.title), p.leaderPoint ? ' (leaders decide)' : ''),
           h('td', { class: 'num' }, `${p.share}%`),
-          h('td', null, p.options.map((o) => `${o.label} ${o.value}${o.redLine ? ' (red line)' : ''}${o.inText ? ' ◀ opening text' : ''}`).join(' · ')),
+          h('td', null, ...joined(t, p.options.map((o) => `${o.label} ${o.value}${o.redLine ? ' (red line)' : ''}${o.inText ? ' ◀ opening text' : ''}`), ' · ')),
         ))),
       ),
     );
@@ -105,7 +145,7 @@ function sheetDoc(s: Scenario, sheet: PrintedRoleSheet): HTMLElement {
       h('p', null, h('strong', null, 'Your aim. '), `One text every required party signs before the deadline. ${plain('durability')}`),
     );
   }
-  parts.push(h('section', { class: 'doc-private' }, ...priv));
+  parts.push(h('section', { class: 'doc-private' }, ...priv), list());
   return h('article', { class: 'printable sheet-doc', attrs: { 'data-doc': `sheet:${sheet.party}`, 'aria-label': `Role sheet: ${sheet.name}` } }, ...parts);
 }
 

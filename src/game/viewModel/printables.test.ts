@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shippedScenario } from '../../testing/scenarios.ts';
 import { drawnQuestions, printedRoleSheets, teacherGuide } from './printables.ts';
+import { cite, numberedSources, stripMarks } from './sourceMarks.ts';
 
 const SHIPPED = readdirSync(new URL('../../../scenarios/', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
@@ -52,5 +53,29 @@ describe('printables', () => {
     const g = teacherGuide(s);
     expect(g.questions.length).toBeGreaterThan(0);
     expect(g.questions.length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('source markers in printed text', () => {
+  const geneva = shippedScenario('geneva-2025');
+
+  it('Geneva’s numbered sources explain its markers: known numbers become references, others are dropped', () => {
+    const sources = numberedSources(geneva);
+    const known = new Set(sources.flatMap((x) => x.refs));
+    expect(sources.find((x) => x.refs.includes('15'))?.title).toBe("Leaders' statement on Ukraine");
+    expect(sources.every((x) => !x.title.startsWith('['))).toBe(true);
+    const reason = geneva.parties.flatMap((p) => p.redLines).map((l) => l.reason).find((r) => r.includes('[15][32]'))!;
+    const parts = cite(reason, known);
+    expect(parts.filter((p) => typeof p !== 'string')).toEqual([{ refs: ['15', ...(known.has('32') ? ['32'] : [])] }]);
+    expect(parts.filter((p): p is string => typeof p === 'string').join('')).not.toMatch(/\[\d/);
+    expect(cite('borders stay [99] as they are [15].', known)).toEqual(['borders stay', ' as they are', { refs: ['15'] }, '.']);
+    expect(cite('no list here [3][4b]', new Set())).toEqual(['no list here']);
+  });
+
+  it('a drawn discussion question carries no markers', () => {
+    const questions = drawnQuestions(geneva);
+    expect(questions.length).toBeGreaterThan(0);
+    for (const q of questions) expect(q).not.toMatch(/\[\d+[a-z]?\]/);
+    expect(stripMarks('the constitution forbids it [15][32]. Next')).toBe('the constitution forbids it. Next');
   });
 });

@@ -14,6 +14,7 @@ import { paragraphs } from './briefing.ts';
 import { concessionWords, GLOSSARY, type Term } from './glossary.ts';
 import { listOf, plural } from './names.ts';
 import { publicScenario } from './publicScenario.ts';
+import { stripMarks } from './sourceMarks.ts';
 
 export interface TeacherGuide {
   title: string;
@@ -62,15 +63,18 @@ export function contestedPoint(s: Scenario): { point: Scenario['points'][number]
   return best && { point: best.point, parties: best.parties };
 }
 
-/** Questions drawn from the scenario: its most contested point, a stated red line, a party that does not sign. */
+/**
+ * Questions drawn from the scenario: its most contested point, a stated red line, a party that
+ * does not sign. Read aloud, so without source markers.
+ */
 export function drawnQuestions(s: Scenario): string[] {
   const out: string[] = [];
   const contested = contestedPoint(s);
   if (contested) {
-    out.push(`“${contested.point.title}” mattered to ${listOf(contested.parties)}, who wanted different things. What did your text say, and who gave ground?`);
+    out.push(`“${stripMarks(contested.point.title)}” mattered to ${listOf(contested.parties)}, who wanted different things. What did your text say, and who gave ground?`);
   }
   const stated = s.parties.flatMap((p) => p.redLines.filter((l) => l.public).map((l) => ({ party: p.name, reason: l.reason })))[0];
-  if (stated) out.push(`${stated.party} said in public: “${stated.reason}” Did your text respect it, and what did that cost the others?`);
+  if (stated) out.push(`${stated.party} said in public: “${stripMarks(stated.reason)}” Did your text respect it, and what did that cost the others?`);
   const consulted = s.parties.find((p) => p.role === 'consulted');
   if (consulted) out.push(`${consulted.name} does not sign. How did its views shape your text?`);
   return out;
