@@ -14,8 +14,9 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 /**
  * Version of the rules. Bump it when a change makes an existing log replay to a different game,
  * so files from before can be told apart in messages ("made by an older version of the rules").
+ * 2: trades (packages, linked counters, public concessions) and the exact 2–3 change counter.
  */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 /** SHA-256 of a string's UTF-8 bytes, as lowercase hex. Pure and synchronous (Web Crypto's digest is async). */
 export function sha256(text: string): string {

@@ -109,7 +109,10 @@ function answerSummary(pub: PublicScenario, view: PlayerView, party: PartyView):
     ? { changes: a.counter, lines: a.counter.map((c) => `“${pointTitle(pub, c.point)}”: ${optionLabel(pub, c.point, c.option)}`) }
     : null;
   const noCounter = a.kind === 'rejected' && counter === null
-    ? a.redLines.length > 0 ? 'It named no change: first take the text off its red lines.' : `No package of up to ${PACKAGE_MAX} changes would be enough now: the text is far from its demand.`
+    ? a.redLines.length > 0 ? 'It named no change: first take the text off its red lines.'
+      // A party not met yet answers without saying what would move it (partyMachine's guarded state).
+      : party.state === 'guarded' ? 'It named no change: a party not met yet does not say what would move it. Meet it first.'
+      : `No package of up to ${PACKAGE_MAX} changes would be enough now: the text is far from its demand.`
     : null;
   const ev = a.evaluation;
   const dateOf = (day: number) => shortDate(addDays(view.date, day - view.day));

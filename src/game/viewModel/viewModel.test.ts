@@ -181,6 +181,19 @@ describe('party cards', () => {
     expect(rangeText({ lo: 40.2, hi: 55.7 })).toBe('40–56');
   });
 
+  it('a party not met yet is not said to be beyond any package: the player is told to meet it', () => {
+    const g = game();
+    // 40% of the flow: below Belmar's demand, but over its red line at 30%.
+    play(g, { type: 'text.package', changes: [{ point: 'flow', option: 'f40' }, { point: 'monitoring', option: 'observers' }] },
+      { type: 'envoy.travel', envoy: 'envoy-tech', to: 'belport' }, { type: 'day.end' }, { type: 'envoy.table', envoy: 'envoy-tech', party: 'belmar' });
+    const card = partyCards(pub(), g.view()).find((c) => c.name === 'Belmar')!;
+    expect(card.state).toBe('guarded');
+    expect(card.answer?.redLines).toEqual([]);
+    expect(card.answer?.kind).toBe('rejected');
+    expect(card.answer?.counter).toBeNull();
+    expect(card.answer?.noCounter).toMatch(/not met yet .* Meet it first/);
+  });
+
   it('carry the counter-proposal as changes to apply', () => {
     const g = opened(3);
     play(g, { type: 'envoy.table', envoy: 'envoy-lead', party: 'aldoria' }, { type: 'envoy.table', envoy: 'envoy-tech', party: 'belmar' });
