@@ -16,8 +16,8 @@ const label = (point: string, option: string) => scenario.points.find((p) => p.i
 
 for (const start of scenario.starts) {
   test(`Geneva from "${start.title}": redraft, drop, travel, meet, and an early summit is refused`, async ({ page }) => {
-    // The accessibility audit of a 28-point plan takes a while on a busy machine.
-    test.setTimeout(120_000);
+    // The accessibility audit of a long plan (with the package panel) takes minutes on a busy machine.
+    test.setTimeout(300_000);
     const errors = watchErrors(page);
     await openTitle(page);
     await page.getByRole('radio', { name: scenario.title }).check();
