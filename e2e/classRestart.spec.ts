@@ -4,7 +4,7 @@
  * at the table's last accepted move, and the game goes on. (src/server/classroom.test.ts proves
  * the server side with the Node client; this is the browsers' half.)
  */
-import { expect as baseExpect, test } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { startServer, tempDir, type ServerProcess } from '../src/server/testing/harness.ts';
 import { envoy, section, TUTORIAL, watchErrors } from './helpers/ui.ts';
 
@@ -13,8 +13,12 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 let server: ServerProcess | undefined;
 const data = tempDir();
 const args = (port: number) => ['--port', String(port), '--data', data, '--static', 'dist', '--grace', '600'];
+/** Pages opened outside the test's own context: closed after the test, pass or fail, or they would
+ * keep drawing and reconnecting beside the later tests of this worker. */
+const pages: Page[] = [];
 
 test.afterEach(async () => {
+  for (const p of pages.splice(0)) await p.close();
   await server?.stop();
 });
 
@@ -24,6 +28,7 @@ test('after kill -9 and a restart, the teacher and the student reconnect by them
   const port = server.port;
 
   const teacher = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  pages.push(teacher);
   await teacher.goto(`${server.url}/`);
   await teacher.getByRole('button', { name: 'Run a class' }).click();
   await teacher.getByLabel('Scenario').selectOption({ label: TUTORIAL });
@@ -34,6 +39,7 @@ test('after kill -9 and a restart, the teacher and the student reconnect by them
 
   // Seats are given at random; the first student of a table gets the mediator's.
   const student = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  pages.push(student);
   const errors = watchErrors(student);
   await student.goto(`${server.url}/?join=${code}`);
   await student.getByLabel('Your name').fill('Ana');
