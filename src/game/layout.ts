@@ -116,8 +116,12 @@ export interface PlayLayout {
  * a time: the panel covers the stage until the player opens the map (playScreen.ts), since a
  * stage beside a 380 px panel would be a sliver.
  */
+export function isPhoneWidth(viewportWidth: number): boolean {
+  return viewportWidth < PLAY.narrow;
+}
+
 export function playLayout(viewportWidth: number, viewportHeight: number): PlayLayout {
-  const narrow = viewportWidth < PLAY.narrow;
+  const narrow = isPhoneWidth(viewportWidth);
   const sideWidth = narrow ? viewportWidth : Math.max(PLAY.side.min, Math.min(PLAY.side.max, Math.round(viewportWidth * PLAY.side.share)));
   const bar = narrow ? PLAY.topBarNarrow : PLAY.topBar;
   const below = viewportHeight - bar;

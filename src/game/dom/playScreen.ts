@@ -16,7 +16,7 @@ import { planPanel, type Staged } from './planPanel.ts';
 import { summitPanel, type SummitChoice } from './summitPanel.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 import { topBar } from './topBar.ts';
-import { PLAY } from '../layout.ts';
+import { isPhoneWidth } from '../layout.ts';
 
 export const SECTIONS = ['Actions', 'Plan', 'Answers', 'Log'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -158,9 +158,9 @@ export function playScreen(deps: ScreenDeps, openMenu: () => void): PlayScreen {
   function callSummit(): void {
     if (!atSummit) send({ type: 'summit.call' });
   }
-  /** Same test as layout.ts's PLAY.narrow, where the panel and the stage share the whole width. */
+  /** Where the panel and the stage share the whole width (layout.ts). */
   function phone(): boolean {
-    return window.innerWidth < PLAY.narrow;
+    return isPhoneWidth(window.innerWidth);
   }
   function showMap(): void {
     controller.showStage({ kind: 'map' });
