@@ -247,10 +247,10 @@ test('an envoy token travels along its route, is shown en route, and arrives', a
   const bow = Math.max(...path.map((m) => Math.abs((aldor.x - lakeside.x) * (lakeside.y - m.y) - (lakeside.x - m.x) * (aldor.y - lakeside.y)) / leg));
   expect(bow).toBeGreaterThan(3);
   await page.screenshot({ path: `${SHOTS}/map-tutorial-en-route-1280x720.png` });
-  // A second journey, caught in motion for the screenshot.
+  // A second journey, for the screenshot of an envoy en route. Waits on the engine's travelling
+  // state, not the token's animation: a busy machine can finish the short tween between two polls.
   await send(page, { type: 'envoy.travel', envoy: 'envoy-lead', to: 'belport' });
-  await expect.poll(async () => (await envoyMark(page, 'envoy-lead')).moving, { intervals: [20] }).toBe(true);
-  await page.waitForTimeout(250);
+  await expect.poll(async () => (await envoyMark(page, 'envoy-lead')).travelling).toBe(true);
   await page.screenshot({ path: `${SHOTS}/map-tutorial-travelling-1280x720.png` });
 
   // Main-thread work per frame while the token travelled (pre-step to post-render).
