@@ -22,6 +22,10 @@ import { BOT_NAMES } from './bots/index.ts';
 import { partyStates, type NegotiationContext } from './negotiationMachine.ts';
 import { gameSeed, playOne } from './simulate.ts';
 import type { Game } from './session.ts';
+import type { Difficulty } from './knowledge.ts';
+import type { SeatHolder } from './seats.ts';
+import type { GameLength } from '../scenario/gameLength.ts';
+import { PARTY_STYLES } from './partyStyles.ts';
 
 const FIXTURE = new URL('./fixtures/outcomes.golden.json', import.meta.url);
 const UPDATE = process.env.ACCORD_UPDATE_GOLDEN === '1';
@@ -59,8 +63,30 @@ function shippedIds(): string[] {
   return readdirSync(root).filter((d) => existsSync(new URL(`${d}/scenario.yaml`, root))).sort();
 }
 
-function play(scenario: Scenario, start: string, bot: string, seed: number): GoldenGame {
-  const game = playOne(scenario, bot, gameSeed(seed, 0), start);
+interface Variant {
+  difficulty?: Difficulty;
+  length?: GameLength;
+  seats?: Readonly<Record<string, SeatHolder>>;
+}
+
+/**
+ * Beyond the default game: the other difficulties (what the player is told changes, and with it
+ * the bots' choices), the short length, and each party seated as a machine of another style.
+ * One mediator game each, on every scenario's first start.
+ */
+function variants(scenario: Scenario): Array<[string, Variant]> {
+  const parties = scenario.parties.filter((p) => p.role !== 'mediator').map((p) => p.id);
+  const styles = PARTY_STYLES.filter((style) => style !== 'model');
+  return [
+    ['open', { difficulty: 'open' }],
+    ['hard', { difficulty: 'hard' }],
+    ['short', { length: 'short' }],
+    ['styles', { seats: Object.fromEntries(parties.map((id, i) => [id, { bot: styles[i % styles.length]! }])) }],
+  ];
+}
+
+function play(scenario: Scenario, start: string, bot: string, seed: number, variant: Variant = {}): GoldenGame {
+  const game = playOne(scenario, bot, gameSeed(seed, 0), start, variant.difficulty, variant.seats, variant.length);
   const outcome = game.view().outcome!;
   const out = { outcome: outcome.kind, day: outcome.day, commands: game.log().length, log: sha(game.log()), state: sha(finalState(game)) };
   game.stop();
@@ -81,6 +107,12 @@ describe('outcome identity: same seeds, same games, across every shipped scenari
             if (!UPDATE) expect(actual[key], `${key} — if this change of behaviour is intended, run npm run golden:update`).toEqual(expected[key]);
           }
         }
+      }
+      const first = scenario.starts[0]!.id;
+      for (const [name, variant] of variants(scenario)) {
+        const key = `${id}/${first}/mediator/1/${name}`;
+        actual[key] = play(scenario, first, 'mediator', 1, variant);
+        if (!UPDATE) expect(actual[key], `${key} — if this change of behaviour is intended, run npm run golden:update`).toEqual(expected[key]);
       }
     }, 300_000);
   }
