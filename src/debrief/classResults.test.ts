@@ -60,6 +60,7 @@ describe('class results', () => {
     for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx']) expect(csvCell(bad).replace(/^"/, '').startsWith("'")).toBe(true);
     expect(csvCell(-3.5)).toBe('-3.5');
     expect(csvCell('Ana, "the" best')).toBe('"Ana, ""the"" best"');
+    expect(csvCell(' Ana ')).toBe('" Ana "');
   });
 
   it('no readable file: an empty class, every file refused', () => {

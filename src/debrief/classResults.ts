@@ -216,13 +216,15 @@ export function summarizeClass(files: readonly ClassFile[], scenarioFor: (id: st
 /**
  * A cell as a spreadsheet will not run it: text starting with `=`, `+`, `-`, `@` (or a tab or
  * carriage return) is prefixed with an apostrophe, so a name like `=HYPERLINK("x")` stays text.
- * Numbers are written as numbers. Pure.
+ * Numbers are written as numbers. The one cell writer for every CSV export (class results and the
+ * live class debrief). Pure.
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // Quoted too when it has spaces at either end, which spreadsheets would otherwise trim.
+  return /[",\n\r]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The balance column's name wherever a table of results is written out: what its figures are. */

@@ -4,7 +4,7 @@
  * Pure (no Node, no DOM): the server builds it, the teacher's browser shows and exports it.
  */
 import type { Debrief } from '../debrief/debrief.ts';
-import { BALANCE_COLUMN } from '../debrief/classResults.ts';
+import { BALANCE_COLUMN, csvCell } from '../debrief/classResults.ts';
 
 /** The part of a table's debrief the class needs (no series or timeline). */
 export type TableDebrief = Pick<Debrief, 'outcome' | 'score' | 'startPoints' | 'finalPoints' | 'points' | 'parties' | 'best' | 'leftOnTable' | 'balance'>;
@@ -117,16 +117,6 @@ export function buildClassDebrief(input: DebriefInput): ClassDebrief {
     best: first?.best ?? { feasible: false, durability: null, balance: null },
     deals: tables.filter((t) => t.outcome === 'deal').length,
   };
-}
-
-/**
- * A spreadsheet cell: quoted, and a value a spreadsheet would read as a formula (starting with
- * = + - @, tab or carriage return) is neutralised with a leading apostrophe.
- */
-export function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r']/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The class debrief as CSV: one row per table and seat, then one row per point. */
