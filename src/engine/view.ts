@@ -7,10 +7,11 @@ import { OMIT } from '../scenario/omit.ts';
 import { legalCommands, type Command, type EnvoyState } from './commands.ts';
 import { crossesLine, objectionsOf, type Change, type Evaluation, type PointReason } from './evaluate.ts';
 import type { Difficulty, PartyKnowledge } from './knowledge.ts';
-import type { AnswerKind, PartyState } from './partyMachine.ts';
+import type { AnswerKind, PartyContext, PartyState } from './partyMachine.ts';
+import type { Party } from '../scenario/schema.ts';
 import { required, ruleOf, type Rule } from './ratification.ts';
 import {
-  commandState, partyContext, partyStates,
+  commandState, partyStates,
   type NegotiationContext, type Notice, type Outcome, type TextVersion,
 } from './negotiationMachine.ts';
 import { addDays } from './calendar.ts';
@@ -143,29 +144,81 @@ function summitAsKnown(ctx: NegotiationContext): PlayerView['summit'] {
   return { maxOpenPoints, deferred, openKnown: [...open], unseen, ready: !ctx.outcome && unseen.length === 0 && !farApart && open.size <= maxOpenPoints };
 }
 
+function partyView(ctx: NegotiationContext, p: Party, state: PartyState, pc: PartyContext, k: PartyKnowledge | null): PartyView {
+  return {
+    id: p.id,
+    name: p.name,
+    leader: p.leader,
+    role: p.role,
+    home: p.home,
+    ...(p.colour ? { colour: p.colour } : {}),
+    state,
+    trust: Math.round(pc.mood.trust),
+    patience: Math.round(pc.mood.patience),
+    knowledge: k,
+    knownRedLines: p.redLines.filter((l) => p.role === 'mediator' || k?.redLines.includes(l.id)).map((l) => ({ id: l.id, reason: l.reason, when: l.when })),
+    answer: answerView(ctx, p.id),
+    packageAnswer: answerView(ctx, p.id, ctx.packageAnswers[p.id]),
+    offer: ctx.offers[p.id] ? { changes: ctx.offers[p.id]!.changes, day: ctx.offers[p.id]!.day, current: ctx.offers[p.id]!.version === ctx.version } : null,
+  };
+}
+
+/**
+ * What a game's views reuse while their inputs stand, kept by the game's record of party actors
+ * (one per game, never replaced): each party's entry, the envoys' legal commands and the summit as
+ * known. A view built after a command is the same, value for value, as one built afresh; parts
+ * whose inputs did not change are the same objects as before. Views are never mutated.
+ */
+interface ViewMemo {
+  parties: Map<string, {
+    party: Party; snapshot: unknown; knowledge: PartyKnowledge | null; answer: unknown; packageAnswer: unknown; offer: unknown;
+    version: number; difficulty: Difficulty; view: PartyView;
+  }>;
+  legal: { scenario: unknown; envoys: unknown; capital: number; granted: unknown; states: string; over: boolean; out: Command[] } | null;
+  summit: { scenario: unknown; text: unknown; answers: unknown; version: number; knowledge: unknown; outcome: unknown; out: PlayerView['summit'] } | null;
+}
+
+const memos = new WeakMap<NegotiationContext['parties'], ViewMemo>();
+
+function memoOf(ctx: NegotiationContext): ViewMemo {
+  let memo = memos.get(ctx.parties);
+  if (!memo) memos.set(ctx.parties, (memo = { parties: new Map(), legal: null, summit: null }));
+  return memo;
+}
+
+/** The envoys' legal commands: they read the envoys, capital, incentives granted and the parties' states (never the text). */
+function legalOf(ctx: NegotiationContext, states: Record<string, PartyState>, memo: ViewMemo): Command[] {
+  const key = Object.values(states).join(' ');
+  const over = ctx.outcome !== null;
+  const had = memo.legal;
+  if (had && had.scenario === ctx.scenario && had.envoys === ctx.envoys && had.capital === ctx.capital && had.granted === ctx.granted && had.states === key && had.over === over) return had.out;
+  const out = legalCommands({ ...commandState(ctx), partyStates: states });
+  memo.legal = { scenario: ctx.scenario, envoys: ctx.envoys, capital: ctx.capital, granted: ctx.granted, states: key, over, out };
+  return out;
+}
+
+function summitOf(ctx: NegotiationContext, memo: ViewMemo): PlayerView['summit'] {
+  const had = memo.summit;
+  if (had && had.scenario === ctx.scenario && had.text === ctx.text && had.answers === ctx.answers && had.version === ctx.version && had.knowledge === ctx.knowledge && had.outcome === ctx.outcome) return had.out;
+  const out = summitAsKnown(ctx);
+  memo.summit = { scenario: ctx.scenario, text: ctx.text, answers: ctx.answers, version: ctx.version, knowledge: ctx.knowledge, outcome: ctx.outcome, out };
+  return out;
+}
+
 /** Build the player's view from the machine's context. */
 export function playerView(ctx: NegotiationContext): PlayerView {
   const states = partyStates(ctx);
   const startPoints = Object.values(ctx.start.text).filter((o) => o !== OMIT).length;
+  const memo = memoOf(ctx);
   const parties: PartyView[] = ctx.scenario.parties.map((p) => {
-    const pc = partyContext(ctx, p.id)!;
+    const snapshot = ctx.parties[p.id]!.getSnapshot();
     const k = ctx.knowledge[p.id] ?? null;
-    return {
-      id: p.id,
-      name: p.name,
-      leader: p.leader,
-      role: p.role,
-      home: p.home,
-      ...(p.colour ? { colour: p.colour } : {}),
-      state: states[p.id]!,
-      trust: Math.round(pc.mood.trust),
-      patience: Math.round(pc.mood.patience),
-      knowledge: k,
-      knownRedLines: p.redLines.filter((l) => p.role === 'mediator' || k?.redLines.includes(l.id)).map((l) => ({ id: l.id, reason: l.reason, when: l.when })),
-      answer: answerView(ctx, p.id),
-      packageAnswer: answerView(ctx, p.id, ctx.packageAnswers[p.id]),
-      offer: ctx.offers[p.id] ? { changes: ctx.offers[p.id]!.changes, day: ctx.offers[p.id]!.day, current: ctx.offers[p.id]!.version === ctx.version } : null,
-    };
+    const had = memo.parties.get(p.id);
+    if (had && had.party === p && had.snapshot === snapshot && had.knowledge === k && had.answer === ctx.answers[p.id]
+      && had.packageAnswer === ctx.packageAnswers[p.id] && had.offer === ctx.offers[p.id] && had.version === ctx.version && had.difficulty === ctx.difficulty) return had.view;
+    const view = partyView(ctx, p, states[p.id]!, snapshot.context, k);
+    memo.parties.set(p.id, { party: p, snapshot, knowledge: k, answer: ctx.answers[p.id], packageAnswer: ctx.packageAnswers[p.id], offer: ctx.offers[p.id], version: ctx.version, difficulty: ctx.difficulty, view });
+    return view;
   });
   return {
     scenario: { id: ctx.scenario.id, title: ctx.scenario.title, version: ctx.scenario.version, disclaimer: ctx.scenario.disclaimer },
@@ -184,8 +237,8 @@ export function playerView(ctx: NegotiationContext): PlayerView {
     history: ctx.history,
     parties,
     rule: ruleOf(ctx.scenario),
-    summit: summitAsKnown(ctx),
-    legal: ctx.atSummit ? summitLegal(ctx) : legalCommands(commandState(ctx)),
+    summit: summitOf(ctx, memo),
+    legal: ctx.atSummit ? summitLegal(ctx) : legalOf(ctx, states, memo),
     talks: talksView(ctx),
     journal: ctx.journal,
     outcome: ctx.outcome,
