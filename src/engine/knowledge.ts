@@ -39,15 +39,29 @@ function exact(v: number): Range {
   return { lo: v, hi: v };
 }
 
+/**
+ * Starting knowledge by scenario object, difficulty and seat: the same for every game of a
+ * scenario, and never mutated (reveals make new objects), so games share it.
+ */
+const starting = new WeakMap<Scenario, Map<string, Knowledge>>();
+
+function startingKnowledge(scenario: Scenario, key: string, make: () => Knowledge): Knowledge {
+  let byKey = starting.get(scenario);
+  if (!byKey) starting.set(scenario, (byKey = new Map()));
+  let k = byKey.get(key);
+  if (!k) byKey.set(key, (k = make()));
+  return k;
+}
+
 /** Knowledge at the start of a game: the mediator team's. Pure. */
 export function initialKnowledge(scenario: Scenario, difficulty: Difficulty): Knowledge {
   // The mediator's own positions are the player's own: always known exactly.
-  return knowledgeFrom(scenario, difficulty, (party) => party.role === 'mediator');
+  return startingKnowledge(scenario, difficulty, () => knowledgeFrom(scenario, difficulty, (party) => party.role === 'mediator'));
 }
 
 /** What a party's seat knows at the start: its own role sheet exactly, the others by the same rules as the mediator's. Pure. */
 export function seatKnowledge(scenario: Scenario, difficulty: Difficulty, seatParty: string): Knowledge {
-  return knowledgeFrom(scenario, difficulty, (party) => party.id === seatParty);
+  return startingKnowledge(scenario, `${difficulty} ${seatParty}`, () => knowledgeFrom(scenario, difficulty, (party) => party.id === seatParty));
 }
 
 function knowledgeFrom(scenario: Scenario, difficulty: Difficulty, own: (party: Party) => boolean): Knowledge {

@@ -162,11 +162,19 @@ function openTable(authored: Scenario, options: TableOptions) {
   const mediatorSeat = seats.find((s) => s.kind === 'mediator')?.id ?? null;
   let quiet = false;
 
-  /** Check and apply one command; `byMachine` when a bot (or a replayed log) sends for a machine-held seat. */
-  function deliver(seatId: string, command: unknown, byMachine: boolean): SendResult {
-    const shape = seatCommandSchema.safeParse(command);
-    if (!shape.success) return { ok: false, reason: `not a command: ${shape.error.issues[0]?.message ?? 'bad shape'}` };
-    const c = shape.data as SeatCommand;
+  /**
+   * Check and apply one command; `byMachine` when a bot (or a replayed log) sends for a machine-held seat.
+   * `made` when the engine's own bots made the command in this process: its shape is known, so it is
+   * not parsed again (anything from a seat, the network or a file is).
+   */
+  function deliver(seatId: string, command: unknown, byMachine: boolean, made = false): SendResult {
+    let c: SeatCommand;
+    if (made) c = command as SeatCommand;
+    else {
+      const shape = seatCommandSchema.safeParse(command);
+      if (!shape.success) return { ok: false, reason: `not a command: ${shape.error.issues[0]?.message ?? 'bad shape'}` };
+      c = shape.data as SeatCommand;
+    }
     const seat = seatId === WORLD ? WORLD : byId.get(seatId);
     if (!seat) return { ok: false, reason: `there is no seat "${seatId}" at this table` };
     const refusal = seatRefusal(seat, c, byMachine);
@@ -205,13 +213,13 @@ function openTable(authored: Scenario, options: TableOptions) {
       let rejected = 0;
       for (; !context().outcome && !context().ended.includes(turn) && sent < MAX_BOT_COMMANDS; sent++) {
         const command: Command = rejected >= MAX_REJECTED_IN_A_ROW ? { type: 'day.end' } : bot.next(game, botRng);
-        const r = deliver(turn, command, true);
+        const r = deliver(turn, command, true, true);
         rejected = r.ok ? 0 : rejected + 1;
         // The day may have ended for everyone (this bot was the last awaited): start over with the next day.
         if (r.ok && command.type === 'day.end') break;
       }
       if (sent >= MAX_BOT_COMMANDS) {
-        if (!context().ended.includes(turn)) deliver(turn, { type: 'day.end' }, true);
+        if (!context().ended.includes(turn)) deliver(turn, { type: 'day.end' }, true, true);
         sent = 0;
       }
     }
@@ -270,6 +278,11 @@ function openTable(authored: Scenario, options: TableOptions) {
       actor.stop();
     },
   };
+  made.set(api, (seatId, command) => {
+    const r = deliver(seatId, command, false, true);
+    if (r.ok) runBots();
+    return r;
+  });
   return {
     api,
     deliver: (seat: string, command: unknown, replaying: boolean) => {
@@ -282,6 +295,18 @@ function openTable(authored: Scenario, options: TableOptions) {
     },
     runBots,
   };
+}
+
+/** Each table's way to take a command made by the engine's own bots (see `sendMade`). */
+const made = new WeakMap<Table, (seat: string, command: SeatCommand) => SendResult>();
+
+/**
+ * Send, as a seat, a command that a bot of this engine made in this process (headless play):
+ * checked and applied exactly as `table.send` does, without parsing its shape again. Never for
+ * a command from a seat, the network or a file: those go through `table.send`.
+ */
+export function sendMade(table: Table, seat: string, command: Command): SendResult {
+  return made.get(table)!(seat, command);
 }
 
 /** One seat of a table seen as a one-player game (what bots and the single-player screens drive). */

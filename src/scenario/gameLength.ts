@@ -30,6 +30,18 @@ export function lockedPoints(scenario: Scenario, startId: string): string[] {
  * changes, so standard games of starts without locked points are untouched.
  */
 export function playedScenario(scenario: Scenario, startId: string, length: GameLength = 'standard'): Scenario {
+  // One object per scenario, start and length: games of it share what is worked out from the scenario.
+  let byStart = played.get(scenario);
+  if (!byStart) played.set(scenario, (byStart = new Map()));
+  const key = `${length} ${startId}`;
+  let out = byStart.get(key);
+  if (!out) byStart.set(key, (out = makePlayedScenario(scenario, startId, length)));
+  return out;
+}
+
+const played = new WeakMap<Scenario, Map<string, Scenario>>();
+
+function makePlayedScenario(scenario: Scenario, startId: string, length: GameLength): Scenario {
   const start = scenario.starts.find((s) => s.id === startId);
   const locked = new Set(lockedPoints(scenario, startId));
   if (!start || (locked.size === 0 && length === 'standard')) return scenario;
