@@ -17,7 +17,7 @@ import { partyMachine, type Answer, type PartyContext, type PartyEvent, type Par
 import { required, ruleOf } from './ratification.ts';
 import { RngCursor, seedRng, type RngState } from './rng.ts';
 import type { Score } from './score.ts';
-import { openPoints, type Judge, type OpenPoints } from './summit.ts';
+import { openPoints, type Judge, type Judgement, type OpenPoints } from './summit.ts';
 import { openSummitStep, summitStep, type SummitRecord, type SummitSession } from './summitSteps.ts';
 import { pointsInText, textFromStart, type PlanText } from './text.ts';
 import { outlookWords, stanceWords, statementOf, type Statement } from './timing.ts';
@@ -212,7 +212,16 @@ export function absentParties(ctx: NegotiationContext): Set<string> {
  */
 export function quickJudgeNow(ctx: NegotiationContext): Judge {
   const judges = new Map<string, { party: PartyContext['party']; threshold: number }>();
+  // The judgements of the last text asked about: searches ask about one text for several parties, and again.
+  let lastText: PlanText | null = null;
+  const judged = new Map<string, Judgement>();
   return (id, text) => {
+    if (text !== lastText) {
+      lastText = text;
+      judged.clear();
+    }
+    const had = judged.get(id);
+    if (had) return had;
     let j = judges.get(id);
     if (!j) {
       const pc = partyContext(ctx, id)!;
@@ -220,7 +229,9 @@ export function quickJudgeNow(ctx: NegotiationContext): Judge {
       judges.set(id, j);
     }
     const q = quickJudge(j.party, j.threshold, text);
-    return { utility: q.utility, gap: q.gap, threshold: j.threshold, reservation: j.party.reservation, margin: q.utility - j.party.reservation, redLines: { length: q.lines } };
+    const out = { utility: q.utility, gap: q.gap, threshold: j.threshold, reservation: j.party.reservation, margin: q.utility - j.party.reservation, redLines: { length: q.lines } };
+    judged.set(id, out);
+    return out;
   };
 }
 

@@ -83,17 +83,31 @@ export function travelToward(view: PlayerView, scenario: Scenario, envoyId: stri
 
 /** Estimated utility of a text for a party from what the player knows (range midpoints). */
 export function estimateUtility(pk: PartyKnowledge, text: PlanText): number {
-  let total = 0;
-  let sum = 0;
-  for (const [point, clause] of Object.entries(text)) {
-    if (clause.deferred) continue;
-    const w = mid(pk.weights[point] ?? { lo: 0, hi: 100 });
-    const r = pk.values[point]?.[clause.option];
-    const v = r ? mid(r) : clause.option === OMIT ? 50 : 0;
-    total += w;
-    sum += w * v;
-  }
-  return total > 0 ? sum / total : 50;
+  return estimator(pk)(text);
+}
+
+/**
+ * `estimateUtility` for one party's knowledge over many texts: the midpoints worked out once,
+ * then the same sums in the same order (the same number, bit for bit).
+ */
+export function estimator(pk: PartyKnowledge): (text: PlanText) => number {
+  const weight = new Map<string, number>();
+  const value = new Map<string, Map<string, number>>();
+  for (const [point, w] of Object.entries(pk.weights)) weight.set(point, mid(w));
+  for (const [point, row] of Object.entries(pk.values)) value.set(point, new Map(Object.entries(row).map(([o, r]) => [o, mid(r)])));
+  return (text) => {
+    let total = 0;
+    let sum = 0;
+    for (const point in text) {
+      const clause = text[point]!;
+      if (clause.deferred) continue;
+      const w = weight.get(point) ?? 50;
+      const v = value.get(point)?.get(clause.option) ?? (clause.option === OMIT ? 50 : 0);
+      total += w;
+      sum += w * v;
+    }
+    return total > 0 ? sum / total : 50;
+  };
 }
 
 /** How many red lines the player knows of the text crosses, for the given parties. */

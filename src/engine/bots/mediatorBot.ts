@@ -9,7 +9,8 @@ import { mid } from '../knowledge.ts';
 import { required } from '../ratification.ts';
 import type { Bot } from './bot.ts';
 import { summitMove } from './summitPlay.ts';
-import { counterparts, knownLinesCrossed, estimateUtility, guardians, routes, travelToward } from './common.ts';
+import { counterparts, estimator, guardians, routes, travelToward } from './common.ts';
+import { crossesLine } from '../evaluate.ts';
 import { diff, improveText } from './textSearch.ts';
 import type { PlanText } from '../text.ts';
 import type { PlayerView } from '../view.ts';
@@ -97,19 +98,22 @@ export function mediatorBot(): Bot {
 
 /** The text with the largest smallest estimated margin, avoiding every red line the player knows. */
 function bestEstimate(view: PlayerView, scenario: import('../../scenario/schema.ts').Scenario, from: PlanText = view.text): PlanText {
-  const judges = view.rule.signatories;
   const watch = guardians(view, scenario);
+  // Worked out once per search, not per candidate text: the known lines to avoid and each judge's estimate.
+  const lines = view.parties.filter((p) => watch.includes(p.id)).flatMap((p) => p.knownRedLines);
+  const judges = view.rule.signatories.flatMap((id) => {
+    const pk = view.parties.find((p) => p.id === id)?.knowledge;
+    return pk ? [{ id, estimate: estimator(pk), reservation: mid(pk.reservation) }] : [];
+  });
+  // The text must satisfy every veto holder and enough others to make up the count.
+  const vetoes = required(view.rule);
   const score = (t: PlanText) => {
     // Count the lines crossed, so a text crossing two can still climb to one and then none.
-    const crossed = knownLinesCrossed(view, t, watch);
+    let crossed = 0;
+    for (const l of lines) if (crossesLine(l, t)) crossed++;
     if (crossed > 0) return -1000 * crossed;
     const margins = new Map<string, number>();
-    for (const id of judges) {
-      const pk = view.parties.find((p) => p.id === id)?.knowledge;
-      if (pk) margins.set(id, estimateUtility(pk, t) - mid(pk.reservation));
-    }
-    // The text must satisfy every veto holder and enough others to make up the count.
-    const vetoes = required(view.rule);
+    for (const j of judges) margins.set(j.id, j.estimate(t) - j.reservation);
     const sorted = [...margins.values()].sort((a, b) => b - a);
     const kth = sorted[Math.min(sorted.length, view.rule.atLeast) - 1] ?? 0;
     return Math.min(kth, ...vetoes.map((v) => margins.get(v) ?? Infinity));
