@@ -1,8 +1,10 @@
 /**
  * The application: settings, saves, the controller, the DOM screens, sound and the Phaser game.
- * Loaded by main.ts, which first starts the title's map downloading.
+ * Loaded by main.ts, which first starts the title's map downloading. Only what the title needs
+ * is here: the engine and the play screens (app/play.ts) and the live-class client
+ * (class/liveClass.ts) download when a game or a class starts (e2e/firstDownload.spec.ts).
  */
-import { AppController } from './game/app/controller.ts';
+import { AppController, loadPlay } from './game/app/controller.ts';
 import { shippedScenarios } from './game/app/catalogue.ts';
 import { openSaveStore } from './game/app/storage.ts';
 import { directSound } from './game/audio/soundDirector.ts';
@@ -12,8 +14,9 @@ import { applyDocumentSettings } from './game/dom/documentSettings.ts';
 import { startGame } from './game/game.ts';
 import { rendererFromQuery } from './game/renderer.ts';
 import { createSettingsStore } from './game/settings/store.ts';
-import { LiveClass, liveScreen, mountClassBar } from './game/class/liveClass.ts';
-import { serverBase } from './game/class/link.ts';
+import { lazyScreen } from './game/dom/lazyScreen.ts';
+import { interactive } from './game/ready.ts';
+import { opensOnClass, rememberedClassCode, serverBase } from './game/class/remembered.ts';
 
 function byId(id: string): HTMLElement {
   const node = document.getElementById(id);
@@ -57,19 +60,39 @@ const controller = new AppController({
   newSeed,
 });
 
-// A live class is served by the class server (`npm run class`) from the page's own origin.
-const live = new LiveClass(controller, { base: serverBase(window.location), store: local, session: storage(() => window.sessionStorage), newSeed });
+// A live class is served by the class server (`npm run class`) from the page's own origin. Its
+// client (and its screens) download when a class is opened, not with the title.
+const session = storage(() => window.sessionStorage);
+type LiveModule = typeof import('./game/class/liveClass.ts');
+let live: Promise<{ m: LiveModule; live: InstanceType<LiveModule['LiveClass']> }> | null = null;
+const loadLive = () =>
+  (live ??= import('./game/class/liveClass.ts').then(
+    (m) => {
+      const l = new m.LiveClass(controller, { base: serverBase(window.location), store: local, session, newSeed });
+      m.mountClassBar(l, document.body);
+      return { m, live: l };
+    },
+    (e: unknown) => {
+      live = null;
+      throw e;
+    },
+  ));
+/** Open the live-class screen at once (it says it is loading), then `then` with the class. */
+const withLive = (then: (l: InstanceType<LiveModule['LiveClass']>) => void) => {
+  controller.openLive();
+  void loadLive().then(({ live: l }) => then(l), () => undefined);
+};
 
 const ui = mountUi(byId('ui'), controller, settings, {
   onScreen: (screen) => {
     if (screen === 'play') dropGameLinkFromAddress();
   },
-  screens: { live: (deps) => liveScreen(deps, live) },
+  screens: { live: (deps) => lazyScreen(deps, 'Live class', () => loadLive().then(({ m, live: l }) => (d) => m.liveScreen(d, l))) },
   live: {
-    run: () => live.open('setup'),
-    join: () => live.open('join'),
-    remembered: () => live.rememberedClass(),
-    resume: () => live.connectTeacher(),
+    run: () => withLive((l) => l.open('setup')),
+    join: () => withLive((l) => l.open('join')),
+    remembered: () => rememberedClassCode(local),
+    resume: () => withLive((l) => l.connectTeacher()),
   },
 });
 
@@ -78,8 +101,19 @@ directSound(controller, settings, ui.captions);
 
 startGame(byId('stage'), rendererFromQuery(window.location.search), controller);
 
-mountClassBar(live, document.body);
-if (!live.restore(window.location.search)) controller.restore(window.location.search);
+if (opensOnClass(window.location.search, local, session)) {
+  withLive((l) => {
+    if (!l.restore(window.location.search)) controller.restore(window.location.search);
+  });
+} else controller.restore(window.location.search);
+
+// The game's code (engine, play screens), fetched when the title is interactive and the page is
+// idle, so Start rarely waits for it; a game started before it arrives says it is loading.
+void interactive.then(() => {
+  const prefetch = () => void loadPlay().catch(() => undefined);
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(prefetch, { timeout: 3000 });
+  else setTimeout(prefetch, 200);
+});
 
 // "Play from here" in the studio (studio.html) leaves its text here and opens this page.
 if (new URLSearchParams(window.location.search).has('studio-play')) {

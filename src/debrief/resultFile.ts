@@ -9,17 +9,18 @@ import { z } from '../zod.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Game } from '../engine/session.ts';
 import { replay } from '../engine/session.ts';
-import { commandSchema, holderSchema, logEntrySchema, makeSave, MAX_LOG, MAX_SAVE_CHARS, MEDIATOR_ALIAS } from '../engine/save.ts';
+import { commandSchema, holderSchema, logEntrySchema, makeSave, MAX_LOG, MEDIATOR_ALIAS } from '../engine/save.ts';
 import { DIFFICULTIES, type Difficulty } from '../engine/knowledge.ts';
 import { canonicalJson, ENGINE_VERSION, openEnvelope, seal, type Migration } from '../engine/envelope.ts';
 import { readJsonText } from '../engine/jsonText.ts';
+import { MAX_RESULT_CHARS } from '../engine/saveFile.ts';
 import { GAME_LENGTHS } from '../scenario/gameLength.ts';
 
 export const RESULT_FORMAT = 'accord-result';
 export const RESULT_VERSION = 2;
 export const OLDEST_RESULT_VERSION = 1;
 /** Largest result file accepted, in characters (as a save: a full log with room to spare). */
-export const MAX_RESULT_CHARS = MAX_SAVE_CHARS;
+export { MAX_RESULT_CHARS };
 
 const id = z.string().min(1).max(48);
 const scoreSchema = z.strictObject({

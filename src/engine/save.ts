@@ -8,22 +8,13 @@
 import { z } from '../zod.ts';
 import { DIFFICULTIES } from './knowledge.ts';
 import { isObjectName } from '../scenario/objectNames.ts';
-import type { Command, SeatCommand } from './commands.ts';
+import type { SeatCommand } from './commands.ts';
 import type { SeatHolder } from './seats.ts';
-import { ENGINE_VERSION, openEnvelope, seal, type Migration } from './envelope.ts';
-import { readJsonText } from './jsonText.ts';
+import { ENGINE_VERSION, seal } from './envelope.ts';
 import { GAME_LENGTHS } from '../scenario/gameLength.ts';
+import { MAX_LOG, openSave, SAVE_FORMAT, SAVE_VERSION, type SaveResult } from './saveFile.ts';
 
-export const SAVE_FORMAT = 'accord-save';
-export const SAVE_VERSION = 3;
-export const OLDEST_SAVE_VERSION = 1;
-/** Largest save accepted, in characters: a full log of the largest commands, with room to spare. */
-export const MAX_SAVE_CHARS = 20_000_000;
-/** In saves from before seats every command is the mediator's: this alias names the mediator's seat whatever its id. */
-export const MEDIATOR_ALIAS = '@mediator';
-/** Most commands a save or result file may hold. */
-export const MAX_LOG = 5000;
-
+export { daysPlayed, MAX_LOG, MAX_SAVE_CHARS, MEDIATOR_ALIAS, mediatorLog, OLDEST_SAVE_VERSION, SAVE_FORMAT, SAVE_VERSION, type SaveResult } from './saveFile.ts';
 // An id in a command names something in the scenario, whose ids are never object machinery (schema.ts).
 const id = z.string().min(1).max(48).refine((s) => !isObjectName(s), 'is not an id (a name every JavaScript object has)');
 const change = z.strictObject({ point: id, option: id });
@@ -108,31 +99,14 @@ export type SaveFile = Omit<z.output<typeof saveSchema>, 'difficulty' | 'log' | 
   log: LogEntry[];
 };
 
-/** A one-player log (commands only) as the mediator's entries. */
-export function mediatorLog(commands: readonly Command[]): LogEntry[] {
-  return commands.map((command) => ({ seat: MEDIATOR_ALIAS, command }));
-}
-
-export type SaveResult = { ok: true; save: SaveFile } | { ok: false; message: string };
-
-/** Each older save version to the next. */
-const migrations: Record<number, Migration> = {
-  // Version 1 had no rules version and no checksum.
-  1: (data) => seal({ ...data, version: 2, engine: 0 }),
-  // Version 2 had one player: every command is the mediator's.
-  2: (data) => seal({ ...data, version: 3, split: false, seats: {}, log: Array.isArray(data.log) ? data.log.map((command: unknown) => ({ seat: MEDIATOR_ALIAS, command })) : data.log }),
-};
-
 /** A save of a game, sealed with its checksum. Pure. */
 export function makeSave(fields: Omit<SaveFile, 'format' | 'version' | 'engine' | 'checksum'>): SaveFile {
   return seal({ format: SAVE_FORMAT, version: SAVE_VERSION, engine: ENGINE_VERSION, ...fields });
 }
 
-/** Read a save from JSON text, migrating older versions. Pure; never throws. */
+/** Read a save from JSON text, migrating older versions, and check it in full. Pure; never throws. */
 export function parseSave(text: string): SaveResult {
-  const read = readJsonText(text, 'the save', MAX_SAVE_CHARS);
-  if (!read.ok) return read;
-  const opened = openEnvelope(read.data, { format: SAVE_FORMAT, current: SAVE_VERSION, oldest: OLDEST_SAVE_VERSION, sealedFrom: 2, migrations }, 'the save');
+  const opened = openSave(text);
   if (!opened.ok) return opened;
   const parsed = saveSchema.safeParse(opened.data);
   if (!parsed.success) {
@@ -141,15 +115,4 @@ export function parseSave(text: string): SaveResult {
     return { ok: false, message: `the save is not an Accord save: ${where}: ${issue.message}` };
   }
   return { ok: true, save: parsed.data as SaveFile };
-}
-
-/** Days ended in a saved game, as far as its log tells without replaying (for summaries). Pure. */
-export function daysPlayed(save: Pick<SaveFile, 'log'>): number {
-  const bySeat = new Map<string, number>();
-  let forced = 0;
-  for (const { seat, command } of save.log) {
-    if (command.type === 'day.end') bySeat.set(seat, (bySeat.get(seat) ?? 0) + 1);
-    if (command.type === 'world.endDay') forced += 1;
-  }
-  return Math.max(0, ...bySeat.values()) + forced;
 }

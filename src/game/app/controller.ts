@@ -10,19 +10,19 @@ import type { Command } from '../../engine/commands.ts';
 import type { Difficulty } from '../../engine/knowledge.ts';
 import type { GameLength } from '../../scenario/gameLength.ts';
 import type { Notice } from '../../engine/negotiationMachine.ts';
-import { createGame, playerSeat, replay, type Game, type SendResult } from '../../engine/session.ts';
-import { createTable, gameFor, restoreAsFarAsItGoes, type Table } from '../../engine/table.ts';
-import { seatsOf, type SeatHolder } from '../../engine/seats.ts';
+import type { Game, SendResult } from '../../engine/session.ts';
+import type { Table } from '../../engine/table.ts';
+import type { SeatHolder } from '../../engine/seats.ts';
 import type { SeatCommand } from '../../engine/commands.ts';
-import { isPassAndPlay, PassAndPlay, type PassView } from './passAndPlay.ts';
+import type { PassAndPlay, PassView } from './passAndPlay.ts';
 import type { PlayerView } from '../../engine/view.ts';
-import { buildDebrief, type Debrief } from '../../debrief/debrief.ts';
+import type { Debrief } from '../../debrief/debrief.ts';
 import type { ClassFile, ClassSummary } from '../../debrief/classResults.ts';
-import { cleanName, resultOf, type ResultFile } from '../../debrief/resultFile.ts';
+import type { ResultFile } from '../../debrief/resultFile.ts';
 import type { CatalogueEntry } from './catalogue.ts';
-import { continues, deleteSlot, LEGACY_KEY, migrateLegacySave, parseSavedGame, parseSlotKey, readSlot, slotKey, slotKeys, slotOf, writeSlot, type SavedGame } from './saveSlot.ts';
+import { continues, deleteSlot, isPassAndPlay, LEGACY_KEY, migrateLegacySave, parseSavedGame, parseSlotKey, readSlot, slotKey, slotKeys, slotOf, writeSlot, type SavedGame } from './saveSlot.ts';
 import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
-import { daysPlayed, parseSave } from '../../engine/save.ts';
+import { daysPlayed } from '../../engine/saveFile.ts';
 import { parseGameLink } from './urlParams.ts';
 import { CHECK_BUDGET_MS, checkClassOffThread, checkResultOffThread, checkScenarioOffThread } from './offThread.ts';
 
@@ -32,6 +32,26 @@ let authoring: Authoring | null = null;
 async function loadAuthoring(): Promise<Authoring> {
   return (authoring ??= await import('./authoring.ts'));
 }
+
+type Play = typeof import('./play.ts');
+let play: Play | null = null;
+let playing: Promise<Play> | null = null;
+/**
+ * The engine and the play screens (play.ts), fetched when a game starts (or earlier, at low
+ * priority, once the title is interactive: boot.ts). A failed download can be tried again.
+ */
+export function loadPlay(): Promise<Play> {
+  return (playing ??= import('./play.ts').then(
+    (m) => (play = m),
+    (e: unknown) => {
+      playing = null;
+      throw e;
+    },
+  ));
+}
+
+/** How long a game's code may take to arrive before the page says so and offers to try again. */
+export const PLAY_LOAD_LIMIT_MS = 20_000;
 
 /** Pass-and-play adds: `together` (who plays which seat), `handover` (between people), `seat` (a party seat's own screen). */
 /** `print`: a scenario's printables (teacher guide, briefing, role sheets). */
@@ -72,6 +92,12 @@ export interface Choice {
   length: GameLength;
   /** The player already agreed (on the title) to replace the game saved in this choice's slot. */
   replaceAgreed?: boolean;
+}
+
+/** A game waiting for its code to download: what is starting, and why it failed (null while it is still coming). */
+export interface Loading {
+  what: string;
+  failed: string | null;
 }
 
 export interface Banner {
@@ -115,6 +141,8 @@ export interface AppState {
   pass: PassView | null;
   /** The printables on screen: for which scenario and start, and the screen to go back to. */
   printables: { scenario: Scenario; start: string; back: 'title' | 'briefing' } | null;
+  /** A game is waiting for the game's code (play.ts) to download, or the download failed. */
+  loading: Loading | null;
 }
 
 /** One save slot as the title lists it. */
@@ -171,7 +199,7 @@ const UNSAVED_KEY = 'accord.unsaved';
 const NAME_KEY = 'accord.playerName';
 
 export class AppController {
-  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saves: [], replacePrompt: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null, pass: null, printables: null };
+  private state: AppState = { screen: 'title', stage: { kind: 'map' }, choice: null, view: null, saves: [], replacePrompt: null, banner: null, fileProblems: null, resultProblem: null, custom: null, refusal: null, debrief: null, saveAlert: null, classResults: null, pass: null, printables: null, loading: null };
   private game: Game | null = null;
   private together: PassAndPlay | null = null;
   private remote: { game: RemoteGame; unsubscribe: () => void; seen: number } | null = null;
@@ -191,6 +219,8 @@ export class AppController {
   private readonly problems = new Map<string, string>();
   /** What to do once the player agrees to replace a slot. */
   private pendingReplace: (() => void) | null = null;
+  /** What waits for the game's code (see `withPlay`), to run or try again. */
+  private waiting: { what: string; go: (p: Play) => void } | null = null;
 
   constructor(private readonly options: ControllerOptions) {
     options.store.onWrite((report) => this.onSaveWritten(report));
@@ -232,8 +262,13 @@ export class AppController {
     if (inPlay !== null) {
       // Versions before slots marked the tab with '1': the most recently saved game.
       const key = this.state.saves.some((s) => s.key === inPlay) ? inPlay : inPlay === '1' ? this.state.saves.find((s) => !s.problem)?.key : undefined;
-      if (key) this.resume(key);
+      if (key) return this.resume(key, () => this.tellUnsaved());
     }
+    this.tellUnsaved();
+  }
+
+  /** After a reload: say how many autosaves storage refused before it (if any). */
+  private tellUnsaved(): void {
     const lost = Number(this.session(UNSAVED_KEY) ?? 0);
     if (lost > 0) {
       this.setSession(UNSAVED_KEY, null);
@@ -358,6 +393,10 @@ export class AppController {
     if (!choice) return;
     const key = slotKey(choice.scenario.id, choice.start, choice.entry === 'custom');
     if (!replace && !choice.replaceAgreed && this.askBeforeReplacing(key, () => this.begin(true))) return;
+    this.withPlay('the game', (p) => this.beginWith(p, choice, key));
+  }
+
+  private beginWith({ createGame }: Play, choice: Choice, key: string): void {
     this.attach(createGame(choice.scenario, { start: choice.start, seed: choice.seed, difficulty: choice.difficulty, length: choice.length }), key);
     // During play the screens show the scenario as played (settled points fixed, the game's calendar).
     this.state = { ...this.state, choice: { ...choice, scenario: this.game!.scenario } };
@@ -372,6 +411,11 @@ export class AppController {
    * how far that was. Otherwise the chosen start's briefing, as for a new game.
    */
   playFromStudio(start: string): void {
+    if (!this.customText) return;
+    this.withPlay('the game', (p) => this.playFromStudioWith(p, start));
+  }
+
+  private playFromStudioWith({ gameFor, playerSeat, restoreAsFarAsItGoes }: Play, start: string): void {
     const custom = this.customText;
     if (!custom) return;
     const key = slotKey(custom.scenario.id, start, true);
@@ -400,19 +444,32 @@ export class AppController {
    * Resume the game saved in a slot. A save that cannot be read or no longer replays is kept, and
    * the player is told why, naming it.
    */
-  resume(key: string): void {
+  resume(key: string, then?: () => void): void {
     const read = readSlot(this.options.store, key);
     if (read.kind !== 'ok') {
       if (read.kind === 'invalid') this.slotProblem(key, read.message);
+      then?.();
       return;
     }
-    const { save, customScenario } = read.saved;
+    this.withPlay('the saved game', (p) => {
+      this.resumeWith(p, key, read.saved);
+      then?.();
+    });
+  }
+
+  private resumeWith(p: Play, key: string, saved: SavedGame): void {
+    const { parseSave, replay } = p;
+    // The title lists saves after a light check (saveFile.ts); a game is checked in full before it replays.
+    const checked = parseSave(JSON.stringify(saved.save));
+    if (!checked.ok) return this.slotProblem(key, checked.message);
+    const save = checked.save;
+    const { customScenario } = saved;
     let scenario: Scenario | null = null;
     let entry = save.scenario.id;
     if (customScenario) {
       // The loader comes in on demand; continue once it is here.
       if (!authoring) {
-        void loadAuthoring().then(() => this.resume(key));
+        void loadAuthoring().then(() => this.resumeWith(p, key, saved));
         return;
       }
       const loaded = authoring.loadScenarioText(customScenario.text, customScenario.file);
@@ -580,6 +637,9 @@ export class AppController {
    * the player is asked first (as for `begin`), and null is returned.
    */
   beginTogether(setup: TogetherSetup, replace = false): string | null {
+    // The set-up screen loads the game's code before it shows (dom/app.ts).
+    if (!play) return "the game's code has not finished downloading; try again in a moment";
+    const { createTable, seatsOf } = play;
     const scenario = this.scenarioOf(setup.entry);
     if (!scenario) return 'that scenario is not available';
     const seated = seatsOf(scenario, { split: setup.split, seats: setup.seats });
@@ -628,6 +688,7 @@ export class AppController {
   }
 
   private startTogether(table: Table, entry: string, slot: string): void {
+    const { gameFor, PassAndPlay } = this.engine();
     const together = new PassAndPlay(table);
     this.attach(gameFor(table, together.mediatorSeat()), slot);
     this.together = together;
@@ -641,7 +702,7 @@ export class AppController {
     const pass = t.view();
     const seat = t.mediatorSeat();
     // Switching between the mediator team's seats keeps the table (a Game's stop would stop it).
-    if (this.game?.seat !== seat) this.game = gameFor(t.table, seat);
+    if (this.game?.seat !== seat) this.game = this.engine().gameFor(t.table, seat);
     const view = this.game.view();
     const screen: Screen = view.outcome ? 'ending' : !pass.confirmed ? 'handover' : pass.turnKind === 'party' ? 'seat' : 'play';
     this.update({ refusal: null, ...patch, screen, view, pass });
@@ -655,7 +716,7 @@ export class AppController {
   /** The debrief of the game on screen (after its ending, or at any time to review). */
   openDebrief(): void {
     if (!this.game) return;
-    this.update({ screen: 'debrief', debrief: { data: buildDebrief(this.game), scenario: this.game.scenario, imported: false } });
+    this.update({ screen: 'debrief', debrief: { data: this.engine().buildDebrief(this.game), scenario: this.game.scenario, imported: false } });
   }
 
   /** The result file of the game on screen, for export, with whose result it is (remembered for next time). */
@@ -663,12 +724,12 @@ export class AppController {
     if (!this.game) return null;
     if (name !== undefined) {
       try {
-        this.options.store.setItem(NAME_KEY, cleanName(name));
+        this.options.store.setItem(NAME_KEY, this.engine().cleanName(name));
       } catch {
         // Not remembered: the name is asked again next time.
       }
     }
-    return resultOf(this.game, name);
+    return this.engine().resultOf(this.game, name);
   }
 
   /** The name given at the last export, to offer again. */
@@ -702,6 +763,11 @@ export class AppController {
    * `accord simulate --save`). It becomes the autosave. A file that does not replay gets a message.
    */
   openSaveFile(file: string, text: string, replace = false): boolean {
+    if (!play) {
+      this.withPlay('the saved game', () => void this.openSaveFile(file, text, replace));
+      return true;
+    }
+    const { parseSave, replay } = play;
     const fail = (message: string) => {
       this.update({ banner: { kind: 'error', title: `${file} could not be opened`, lines: [message] } });
       return false;
@@ -803,6 +869,53 @@ export class AppController {
 
   dismissFileProblems(): void {
     this.update({ fileProblems: null });
+  }
+
+  /**
+   * Run `go` with the game's code (play.ts). Already here: at once. Otherwise the page says what
+   * is loading (`loading`), and says why if the download fails or takes longer than
+   * PLAY_LOAD_LIMIT_MS, offering to try again (`retryLoading`) or to stay (`cancelLoading`).
+   */
+  private withPlay(what: string, go: (p: Play) => void): void {
+    if (play) return go(play);
+    const waiting = { what, go };
+    this.waiting = waiting;
+    this.update({ loading: { what, failed: null } });
+    const fail = (why: string) => {
+      if (this.waiting === waiting && !this.state.loading?.failed) this.update({ loading: { what, failed: why } });
+    };
+    const timer = setTimeout(() => fail('the download is taking too long'), PLAY_LOAD_LIMIT_MS);
+    loadPlay().then(
+      (p) => {
+        clearTimeout(timer);
+        if (this.waiting !== waiting) return;
+        this.waiting = null;
+        this.update({ loading: null });
+        go(p);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        fail(`the download failed (${e instanceof Error ? e.message : String(e)})`);
+      },
+    );
+  }
+
+  /** Try again to download the game's code for what was starting. */
+  retryLoading(): void {
+    const waiting = this.waiting;
+    if (waiting) this.withPlay(waiting.what, waiting.go);
+  }
+
+  /** Give up waiting for the game's code: the screen stays as it was. */
+  cancelLoading(): void {
+    this.waiting = null;
+    if (this.state.loading) this.update({ loading: null });
+  }
+
+  /** The game's code, for what only runs once a game is on (so it is here). */
+  private engine(): Play {
+    if (!play) throw new Error("the game's code is not loaded");
+    return play;
   }
 
   private scenarioOf(entryId: string): Scenario | null {

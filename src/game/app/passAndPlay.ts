@@ -31,10 +31,7 @@ export function holderText(s: Seat): string {
   return s.holder === 'person' ? 'a person' : `the machine (${s.holder.bot})`;
 }
 
-/** Whether a save's seats make it a game for several people on one device. */
-export function isPassAndPlay(save: { split: boolean; seats: Readonly<Record<string, unknown>> }, mediatorId: string): boolean {
-  return save.split || Object.entries(save.seats).some(([id, holder]) => holder === 'person' && id !== mediatorId);
-}
+export { isPassAndPlay } from './saveSlot.ts';
 
 export class PassAndPlay {
   turn: string | null;

@@ -3,12 +3,14 @@
  * stands for IndexedDB in Node; the browser's own IndexedDB is exercised by e2e/saves.spec.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { AppController } from './controller.ts';
+import { AppController, loadPlay } from './controller.ts';
 import { shippedScenarios } from './catalogue.ts';
 import { LEGACY_KEY, parseSlotKey, slotKey } from './saveSlot.ts';
 import { createSaveStore, memoryBackend, openSaveStore } from './storage.ts';
 
 const catalogue = await shippedScenarios();
+// The game's code, as the page has it once fetched (after the title, or on Start): the controller then starts games at once.
+await loadPlay();
 const TUTORIAL = slotKey('tutorial', 'draft', false);
 const PLAN = slotKey('geneva-2025', 'plan-28', false);
 const GENEVA = slotKey('geneva-2025', 'geneva-19', false);
@@ -147,6 +149,22 @@ describe('save slots', () => {
     expect(state.banner?.lines[0]).toMatch(/^Tutorial: the Silver River accord \(The Commission's first draft\): .+\.$/);
     expect(state.saves[0]).toMatchObject({ key: TUTORIAL, problem: expect.any(String) });
     expect(backend.data.get(TUTORIAL)).toBe(edited);
+  });
+
+  it('a save whose envelope is sound but whose moves are not is listed, then named and kept when resumed', () => {
+    // The title lists saves after a light check (no schema); the full check runs before a replay.
+    const backend = memoryBackend(Infinity, 'indexeddb');
+    const odd = JSON.stringify({ save: { format: 'accord-save', version: 1, scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log: [{ type: 'envoy.fly', envoy: 'envoy-lead' }] } });
+    backend.data.set(TUTORIAL, odd);
+    const { controller } = page(backend);
+    expect(controller.snapshot().saves).toEqual([expect.objectContaining({ key: TUTORIAL, actions: 1, problem: null })]);
+    controller.resume(TUTORIAL);
+    const state = controller.snapshot();
+    expect(state.screen).toBe('title');
+    expect(state.banner?.title).toBe('The saved game could not be continued');
+    expect(state.banner?.lines[0]).toMatch(/^Tutorial: the Silver River accord \(The Commission's first draft\): the save is not an Accord save: log\.0\.command/);
+    expect(state.saves[0]).toMatchObject({ key: TUTORIAL, problem: expect.stringMatching(/log\.0\.command/) });
+    expect(backend.data.get(TUTORIAL)).toBe(odd);
   });
 
   it('the single autosave of earlier versions moves into its slot on first load, and resumes', async () => {

@@ -5,10 +5,13 @@
  * difficulty and seating (who plays each seat, for pass-and-play) are remembered inside the slot,
  * so a second game on the same scenario and start is the same slot, and starting it asks first.
  *
- * Reading never throws; a corrupt or outdated slot becomes a message for that slot alone. The
- * single autosave of earlier versions (`accord.autosave`) moves into its slot on first load.
+ * Reading never throws; a corrupt or outdated slot becomes a message for that slot alone. Reading
+ * checks the envelope (checksum, version) and what the title lists (engine/saveFile.ts, no zod);
+ * the controller checks a save in full before it replays it. The single autosave of earlier
+ * versions (`accord.autosave`) moves into its slot on first load.
  */
-import { MAX_SAVE_CHARS, parseSave, type SaveFile } from '../../engine/save.ts';
+import { MAX_SAVE_CHARS, readSaveForListing } from '../../engine/saveFile.ts';
+import type { SaveFile } from '../../engine/save.ts';
 import { readJsonText } from '../../engine/jsonText.ts';
 import type { KeyValueStore } from './storage.ts';
 
@@ -78,7 +81,7 @@ export function parseSavedGame(raw: string | null): ReadSave {
   if (!read.ok) return { kind: 'invalid', message: read.message.replace(/is not valid JSON \(.*\)$/s, 'is damaged (not valid JSON)') };
   const outer = read.data;
   if (!outer || typeof outer !== 'object' || !('save' in outer)) return { kind: 'invalid', message: 'the saved game is damaged (no game in it)' };
-  const parsed = parseSave(JSON.stringify((outer as { save: unknown }).save));
+  const parsed = readSaveForListing(JSON.stringify((outer as { save: unknown }).save));
   if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
   const custom = (outer as { customScenario?: unknown }).customScenario;
   const customScenario =
@@ -149,6 +152,11 @@ export function migrateLegacySave(store: KeyValueStore & { flush?: () => Promise
     });
   } else deleteSlot(store, LEGACY_KEY);
   return key;
+}
+
+/** Whether a save's seats make it a game for several people on one device. */
+export function isPassAndPlay(save: { split: boolean; seats: Readonly<Record<string, unknown>> }, mediatorId: string): boolean {
+  return save.split || Object.entries(save.seats).some(([id, holder]) => holder === 'person' && id !== mediatorId);
 }
 
 /** True if `newer` is `older` played further (the same game: same seed, set-up and moves so far). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppController } from './controller.ts';
+import { AppController, loadPlay } from './controller.ts';
 import { shippedScenarios } from './catalogue.ts';
 import { slotKey } from './saveSlot.ts';
 
@@ -13,6 +13,8 @@ function sessionStore() {
 }
 
 const catalogue = await shippedScenarios();
+// The game's code, as the page has it once fetched: the controller then starts games at once.
+await loadPlay();
 
 function controllerOn(backend: ReturnType<typeof memoryBackend>, session = sessionStore()) {
   const store = createSaveStore(backend, backend.data);

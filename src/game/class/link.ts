@@ -18,15 +18,9 @@ import type { ClassDebrief } from '../../server/classDebrief.ts';
 import type { ClassSetup, ClassState, SeatMessage, StudentState } from '../../server/protocol.ts';
 import { SeatFeed, type SeatWire } from '../../server/viewPatch.ts';
 import type { SendOutcome } from '../seats/seatDeps.ts';
+import { readStored as read, STUDENT_KEY, TEACHER_KEY, type KeyValue } from './remembered.ts';
 
-export interface KeyValue {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-const STUDENT_KEY = 'accord.class.student';
-const TEACHER_KEY = 'accord.class.teacher';
+export { serverBase, type KeyValue } from './remembered.ts';
 
 export interface StudentSaved {
   code: string;
@@ -43,15 +37,6 @@ export interface TeacherSaved {
   classId: string;
   code: string;
   secret: string;
-}
-
-function read<T>(store: KeyValue | undefined, key: string): T | null {
-  try {
-    const raw = store?.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
 }
 
 function write(store: KeyValue | undefined, key: string, value: unknown): void {
@@ -362,9 +347,4 @@ export class StudentLink {
     void this.classRoom?.leave(true);
     StudentLink.forget(this.store);
   }
-}
-
-/** The class server this page was served by (the same origin). */
-export function serverBase(location: Location): string {
-  return `${location.protocol}//${location.host}`;
 }

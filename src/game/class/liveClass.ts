@@ -15,6 +15,7 @@ import { codeSchema, nameSchema } from '../../server/protocol.ts';
 import type { ScreenDeps, ScreenView } from '../dom/screen.ts';
 import { h, rerender } from '../dom/h.ts';
 import { consoleParts, debriefView, joinView, newConsoleForm, setupView, waitView } from './classScreen.ts';
+import { ACTIVE_KEY } from './remembered.ts';
 import { StudentLink, TeacherLink, type KeyValue, type LinkStatus } from './link.ts';
 import { partySeatScreen, type PartySeatScreen } from '../seats/partySeat.ts';
 import type { SendOutcome } from '../seats/seatDeps.ts';
@@ -22,8 +23,6 @@ import { publicScenario } from '../viewModel/publicScenario.ts';
 import { partyClassParts } from './classScreen.ts';
 
 export type LiveMode = 'setup' | 'teacher' | 'debrief' | 'join' | 'wait' | 'party';
-
-const ACTIVE_KEY = 'accord.class.active';
 
 export interface LiveOptions {
   base: string;

@@ -2,20 +2,20 @@
  * The DOM layer: shows the screen the controller is on, re-renders it on every snapshot, and
  * holds what outlives a screen (the live region, dialogs, shortcuts).
  */
-import type { AppController, AppState, Screen } from '../app/controller.ts';
+import { loadPlay, type AppController, type AppState, type Screen } from '../app/controller.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import { announcement } from '../viewModel/log.ts';
 import { createAnnouncer } from './announcer.ts';
 import { briefingScreen } from './briefingScreen.ts';
 import { createCaptions, type Captions } from './captions.ts';
 import { creditsDialog } from './creditsDialog.ts';
-import { endingScreen } from './endingScreen.ts';
 import { helpDialog } from './helpDialog.ts';
 import { lazyScreen } from './lazyScreen.ts';
 import { watchShortcuts } from './keyboard.ts';
 import { trackLayout } from './layoutVars.ts';
 import { menuDialog } from './menuDialog.ts';
-import { playScreen, type PlayScreen } from './playScreen.ts';
+import type { PlayScreen } from './playScreen.ts';
+import { createLoadingStatus } from './loadingStatus.ts';
 import { createSaveAlert } from './saveAlert.ts';
 import { mountReplacePrompt } from './savesDialogs.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
@@ -41,7 +41,7 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
   trackLayout(document.documentElement);
   const announcer = createAnnouncer();
   const captions = createCaptions();
-  document.body.append(announcer.el, captions.el, createSaveAlert(controller));
+  document.body.append(announcer.el, captions.el, createSaveAlert(controller), createLoadingStatus(controller));
   mountReplacePrompt(controller);
   const custom = customScenarioSource(controller);
   const help = helpDialog();
@@ -63,8 +63,10 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
         return titleScreen(deps, custom, options.live);
       case 'briefing':
         return briefingScreen(deps);
+      // The play screens come with the engine (app/play.ts), which the controller has loaded before
+      // a game is on screen (a live class's seat loads it here).
       case 'play':
-        return (play = playScreen(deps, () => menu.open()));
+        return lazyScreen(deps, 'Play', () => loadPlay().then((m) => (d: ScreenDeps) => (play = m.playScreen(d, () => menu.open()))));
       // The debrief and class results (with Chart.js) load when first opened, not with the title.
       case 'debrief':
         return lazyScreen(deps, 'Debrief', () => import('./debriefView.ts').then((m) => m.debriefView));
@@ -72,7 +74,7 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
         return lazyScreen(deps, 'Class results', () => import('./classResultsView.ts').then((m) => m.classResultsView));
       // Pass and play: the set-up, the hand-over between people, a party seat's own screen.
       case 'together':
-        return lazyScreen(deps, 'Set-up', () => import('../seats/togetherScreen.ts').then((m) => m.togetherScreen));
+        return lazyScreen(deps, 'Set-up', () => Promise.all([import('../seats/togetherScreen.ts'), loadPlay()]).then(([m]) => m.togetherScreen));
       case 'handover':
         return lazyScreen(deps, 'Hand-over', () => import('../seats/passScreens.ts').then((m) => m.handOverScreen));
       case 'seat':
@@ -81,7 +83,7 @@ export function mountUi(root: HTMLElement, controller: AppController, settings: 
         return lazyScreen(deps, 'Printables', () => import('./printablesView.ts').then((m) => m.printablesView));
       case 'ending':
       default:
-        return endingScreen(deps);
+        return lazyScreen(deps, 'Ending', () => loadPlay().then((m) => m.endingScreen));
     }
   };
 

@@ -6,7 +6,7 @@
  */
 import type { Chart } from 'chart.js';
 import type { AppState } from '../app/controller.ts';
-import { MAX_RESULT_CHARS } from '../../debrief/resultFile.ts';
+import { MAX_RESULT_CHARS } from '../../engine/saveFile.ts';
 import { classCsv, OUTCOME_WORDS, type ClassRow, type ClassSummary, type RefusalKind } from '../../debrief/classResults.ts';
 import { download } from '../debrief/download.ts';
 import { currentMotionReduced } from '../settings/motion.ts';

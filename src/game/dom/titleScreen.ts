@@ -13,7 +13,7 @@ import { button, buttonWith, h, rerender, uid } from './h.ts';
 import { confirmDialog, slotLines } from './savesDialogs.ts';
 import { looksLikeResult, readFiles, readWholeFile, watchFileDrops } from './fileDrop.ts';
 import { MAX_SCENARIO_CHARS } from '../../scenario/problems.ts';
-import { MAX_RESULT_CHARS } from '../../debrief/resultFile.ts';
+import { MAX_RESULT_CHARS } from '../../engine/saveFile.ts';
 import type { ScenarioChoiceSource } from './sources.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 

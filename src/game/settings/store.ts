@@ -5,7 +5,7 @@
  */
 import type { KeyValueStore } from '../app/saveSlot.ts';
 import { setMotionSettings } from './motion.ts';
-import { readSettings, settingsSchema, writeSettings, type Settings } from './settings.ts';
+import { readSettings, SETTING_CHECKS, writeSettings, type Settings } from './settings.ts';
 
 export interface SettingsStore {
   get(): Settings;
@@ -21,11 +21,10 @@ export function createSettingsStore(store: KeyValueStore): SettingsStore {
   return {
     get: () => current,
     set(patch) {
-      // Field by field through the schema: a bad value keeps the field as it was.
+      // Field by field through its check: a bad value keeps the field as it was.
       const next = { ...current };
       for (const [key, value] of Object.entries(patch) as [keyof Settings, unknown][]) {
-        const checked = settingsSchema.shape[key].unwrap().safeParse(value);
-        if (checked.success) (next as Record<string, unknown>)[key] = checked.data;
+        if (Object.hasOwn(SETTING_CHECKS, key) && SETTING_CHECKS[key](value)) (next as Record<string, unknown>)[key] = value;
       }
       if (JSON.stringify(next) === JSON.stringify(current)) return;
       current = next;
