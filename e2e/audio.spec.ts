@@ -4,7 +4,7 @@
  */
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { playLayout } from '../src/game/layout.ts';
-import { audioState, envoy, expectAccessible, openSettings, openTitle, section, startTutorial, winningCommands, watchErrors } from './helpers/ui.ts';
+import { audioState, envoy, gameCodeHere, expectAccessible, openSettings, openTitle, section, startTutorial, winningCommands, watchErrors } from './helpers/ui.ts';
 
 const SHOTS = 'e2e/screenshots';
 const ALL_SOUNDS = ['select', 'redraft', 'stamp', 'page', 'news', 'good', 'bad', 'signing', 'ambience-map', 'ambience-table'];
@@ -87,6 +87,7 @@ test('a signed deal rings the bells; the ending and the debrief have no ambience
   const commands = winningCommands(3);
   await page.goto('/?test');
   await page.getByRole('heading', { level: 1, name: 'Accord' }).click();
+  await gameCodeHere(page);
   await page.evaluate((list) => {
     const c = window.__accordController!;
     c.choose('tutorial', 'draft', 'standard', 3);

@@ -11,7 +11,7 @@ import { playOne } from '../src/engine/simulate.ts';
 import { LOADING_BAR, documentBox, playLayout, type Box } from '../src/game/layout.ts';
 import type { EnvoyMark } from '../src/game/ready.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
-import { watchErrors } from './helpers/ui.ts';
+import { gameCodeHere, watchErrors } from './helpers/ui.ts';
 
 const SHOTS = 'e2e/screenshots';
 /** The canvas background outside any scene (COLOURS.background). */
@@ -22,6 +22,7 @@ type SceneName = 'Title' | 'Briefing' | 'Map' | 'Table' | 'Ending';
 async function open(page: Page, query = ''): Promise<void> {
   await page.goto(`/?test${query}`);
   await page.waitForFunction(() => window.__accordReady === true);
+  await gameCodeHere(page);
 }
 
 /** Wait until `scene` follows the controller and has rendered a few frames. */

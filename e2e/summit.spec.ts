@@ -10,7 +10,7 @@ import type { Command } from '../src/engine/commands.ts';
 import { createGame } from '../src/engine/session.ts';
 import { playOne } from '../src/engine/simulate.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
-import { watchErrors } from './helpers/ui.ts';
+import { gameCodeHere, watchErrors } from './helpers/ui.ts';
 
 const FILE = 'scenarios/geneva-2025/scenario.yaml';
 const loaded = loadScenarioText(readFileSync(FILE, 'utf8'), FILE);
@@ -43,6 +43,7 @@ test('Geneva through a played summit: rounds, a last demand taken up, and who ga
   const errors = watchErrors(page);
   await page.goto('/?test');
   await page.waitForFunction(() => window.__accordReady === true);
+  await gameCodeHere(page);
   await page.evaluate(([start, seed]) => {
     const c = window.__accordController!;
     c.choose('geneva-2025', start, 'standard', seed);

@@ -26,10 +26,19 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Open the page (fresh storage per test context) and wait for the title screen. */
+/** Open the page (fresh storage per test context) and wait for the title screen and the game's code. */
 export async function openTitle(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
+  await gameCodeHere(page);
+}
+
+/**
+ * Wait until the game's code (app/play.ts, fetched once the title is up) is here: the test hook
+ * `__accordController` appears then, so a test can start a game and send commands at once.
+ */
+export async function gameCodeHere(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__accordController !== undefined);
 }
 
 /** From the title, start the tutorial at a difficulty and begin play. */

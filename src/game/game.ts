@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { AppController } from './app/controller.ts';
+import { loadPlay, type AppController } from './app/controller.ts';
 import { ASSETS } from './keys.ts';
 import { COLOURS } from './layout.ts';
 import { Atlas } from './map/atlas.ts';
@@ -53,7 +53,8 @@ export function startGame(parent: HTMLElement, renderer: RendererName, controlle
     if (data !== null && !game.cache.json.exists(ASSETS.countriesFine)) game.cache.json.add(ASSETS.countriesFine, data);
   });
   // Only the test build (`vite build --mode test`) has this line; in production it is not in the bundle at all.
-  if (import.meta.env.MODE === 'test') window.__accordController = controller;
+  // The hook appears once the game's code (app/play.ts) is here, so a test can start a game and play it at once.
+  if (import.meta.env.MODE === 'test') void interactive.then(loadPlay).then(() => (window.__accordController = controller), () => undefined);
   return game;
 }
 
