@@ -1097,6 +1097,11 @@ export class AppController {
   }
 
   private update(patch: Partial<AppState>): void {
+    // Leaving the screen a game was started from gives up waiting for the game's code.
+    if (this.waiting && patch.screen !== undefined && patch.screen !== this.state.screen) {
+      this.waiting = null;
+      patch = { ...patch, loading: null };
+    }
     this.state = { ...this.state, ...patch, ...(this.together ? {} : { pass: null }) };
     try {
       if (IN_PLAY.has(this.state.screen) && this.slot) this.options.session?.setItem(IN_PLAY_KEY, this.slot);

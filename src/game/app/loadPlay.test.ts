@@ -29,6 +29,22 @@ describe("a game waiting for the game's code", () => {
     expect(controller.snapshot()).toMatchObject({ screen: 'briefing', loading: null, view: null });
   });
 
+  it('leaving the briefing while loading gives up waiting: back on the title, nothing starts', async () => {
+    vi.resetModules();
+    const fresh = await import('./controller.ts');
+    const storage = await import('./storage.ts');
+    const backend = storage.memoryBackend(Infinity, 'indexeddb');
+    const controller = new fresh.AppController({ catalogue, store: storage.createSaveStore(backend, backend.data), newSeed: () => 3 });
+    controller.startNew('tutorial', 'draft', 'standard', 'standard');
+    controller.begin();
+    expect(controller.snapshot().loading).not.toBeNull();
+    controller.toTitle();
+    expect(controller.snapshot()).toMatchObject({ screen: 'title', loading: null });
+    await fresh.loadPlay();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(controller.snapshot()).toMatchObject({ screen: 'title', view: null });
+  });
+
   it('once the code is here, Begin starts the game at once', () => {
     const controller = page();
     controller.startNew('tutorial', 'draft', 'standard', 'standard');
