@@ -91,7 +91,7 @@ test('the title loads no chart, YAML or schema code, no sounds and only the map 
 test("a game whose code does not download says what failed and starts on Try again once it can", async ({ page }) => {
   // The game's code (app/play.ts) is fetched after the title and again at Begin; both fail here.
   let blocked = true;
-  await page.route(/\/assets\/play-[^/]*\.js$/, (route) => (blocked ? route.abort('failed') : route.continue()));
+  await page.route(/\/assets\/play-[^/]*\.js(\?.*)?$/, (route) => (blocked ? route.abort('failed') : route.continue()));
   await openTitle(page);
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: 'Begin' }).click();

@@ -111,7 +111,7 @@ if (opensOnClass(window.location.search, local, session)) {
 // idle, so Start rarely waits for it; a game started before it arrives says it is loading.
 void interactive.then(() => {
   const prefetch = () => void loadPlay().catch(() => undefined);
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(prefetch, { timeout: 3000 });
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(prefetch, { timeout: 1000 });
   else setTimeout(prefetch, 200);
 });
 

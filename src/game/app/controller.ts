@@ -36,15 +36,20 @@ async function loadAuthoring(): Promise<Authoring> {
 type Play = typeof import('./play.ts');
 let play: Play | null = null;
 let playing: Promise<Play> | null = null;
+let failedUrl: string | null = null;
+let retries = 0;
 /**
  * The engine and the play screens (play.ts), fetched when a game starts (or earlier, at low
  * priority, once the title is interactive: boot.ts). A failed download can be tried again.
  */
 export function loadPlay(): Promise<Play> {
-  return (playing ??= import('./play.ts').then(
+  return (playing ??= (failedUrl ? (import(/* @vite-ignore */ `${failedUrl}?retry=${++retries}`) as Promise<Play>) : import('./play.ts')).then(
     (m) => (play = m),
     (e: unknown) => {
       playing = null;
+      // Chromium remembers a module that failed to download and fails again at once: a retry asks
+      // for the same file under another address (the error names it; where it does not, the same import is tried).
+      failedUrl = /(https?:\/\/\S+?\.js)/.exec(e instanceof Error ? e.message : '')?.[1] ?? failedUrl;
       throw e;
     },
   ));
@@ -340,6 +345,8 @@ export class AppController {
     const scenario = this.scenarioOf(entryId);
     if (!scenario) return;
     const startId = scenario.starts.some((s) => s.id === start) ? start : scenario.starts[0]!.id;
+    // The game's code comes while the briefing is read, if it has not come already (a failure shows at Begin).
+    void loadPlay().catch(() => undefined);
     this.update({
       screen: 'briefing',
       choice: { entry: entryId, scenario, start: startId, seed: seed ?? this.options.newSeed() >>> 0, difficulty, length },
