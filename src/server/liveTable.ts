@@ -113,6 +113,8 @@ export function openLiveTable(scenario: Scenario, options: LiveTableOptions, log
   let botRefusals = 0;
 
   const over = () => table.truth().outcome !== null;
+  /** Whether a request waits for a party seat's answer (what its view lists as its requests). */
+  const waitingRequests = (seat: Seat) => table.truth().requests.some((r) => r.party === seat.party);
 
   return {
     scenario: table.scenario,
@@ -127,8 +129,9 @@ export function openLiveTable(scenario: Scenario, options: LiveTableOptions, log
         let any = false;
         for (const seat of seats) {
           if (seat.kind !== 'party' || !personal(seat) || !machine.has(seat.id)) continue;
-          const v = table.view(seat.id) as PartySeatView;
-          for (const request of v.requests) {
+          // The seat's view (with its machine's advice) only when a request waits for it: most commands leave it nothing to answer.
+          const requests = waitingRequests(seat) ? (table.view(seat.id) as PartySeatView).requests : [];
+          for (const request of requests) {
             const a = request.advice;
             if (!a) continue;
             const answer: SeatCommand = { type: 'party.answer', request: request.id, reply: a.reply, ...(a.points ? { points: a.points } : {}), ...(a.changes ? { changes: a.changes } : {}) };
@@ -137,7 +140,7 @@ export function openLiveTable(scenario: Scenario, options: LiveTableOptions, log
             if (!r.ok) r = table.send(seat.id, { type: 'party.answer', request: request.id, reply: request.kind === 'table' ? 'reject' : 'decline', ...(request.kind === 'table' ? { points: Object.keys(request.text ?? {}).slice(0, 1) } : {}) });
             any ||= r.ok;
           }
-          if (!over() && table.waitingFor().includes(seat.id) && table.view(seat.id).requests.length === 0) {
+          if (!over() && table.waitingFor().includes(seat.id) && !waitingRequests(seat)) {
             any ||= table.send(seat.id, { type: 'day.end' }).ok;
           }
         }

@@ -11,7 +11,7 @@
  * `fsync: true` also flushes every write to the disk (survives a power cut, not only a killed
  * process), at a cost per command.
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogEntry } from '../engine/save.ts';
 
@@ -90,25 +90,33 @@ export class Store {
     return this.readJson(join(this.dir, 'tables', `${checkId(id)}.json`));
   }
 
-  /** Append one accepted entry to a table's log; returns once the line is written. */
+  /** Tables' logs open for appending (one descriptor a table, not an open and a close per entry). */
+  private readonly logs = new Map<string, number>();
+
+  /** Append one accepted entry to a table's log; returns once the line is written (handed to the OS, or on disk with `fsync`). */
   appendEntry(tableId: string, entry: LogEntry): void {
-    const path = join(this.dir, 'tables', `${checkId(tableId)}.log`);
-    const line = `${JSON.stringify(entry)}\n`;
-    if (!this.fsync) {
-      appendFileSync(path, line);
-      return;
+    let fd = this.logs.get(tableId);
+    if (fd === undefined) {
+      fd = openSync(join(this.dir, 'tables', `${checkId(tableId)}.log`), 'a');
+      this.logs.set(tableId, fd);
     }
-    const fd = openSync(path, 'a');
-    try {
-      writeSync(fd, line);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`);
+    for (let at = 0; at < line.length;) at += writeSync(fd, line, at);
+    if (this.fsync) fsyncSync(fd);
+  }
+
+  /** Close a table's log (its room is gone); the next append opens it again. */
+  closeLog(tableId: string): void {
+    const fd = this.logs.get(tableId);
+    if (fd === undefined) return;
+    this.logs.delete(tableId);
+    closeSync(fd);
   }
 
   /** Replace a table's log with `entries` (atomically): used after replaying it on restart. */
   rewriteLog(tableId: string, entries: readonly LogEntry[]): void {
+    // The rename replaces the file: a descriptor still open would write to the old one.
+    this.closeLog(tableId);
     this.writeAtomic(join(this.dir, 'tables', `${checkId(tableId)}.log`), entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
   }
 

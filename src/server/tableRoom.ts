@@ -173,6 +173,7 @@ export class TableRoom extends Room {
     if (this.onOrder) await this.presence.unsubscribe(tableChannel(this.meta.tableId), this.onOrder);
     if (this.reportTimer) clearTimeout(this.reportTimer);
     this.game?.stop();
+    if (this.meta) this.ctx.store.closeLog(this.meta.tableId);
   }
 
   // ---- commands -------------------------------------------------------------------------
@@ -193,7 +194,8 @@ export class TableRoom extends Room {
     if (!r.ok) return this.refuse(client, r.reason, ref);
     this.machinesPlay();
     this.accepted();
-    this.sendViews(client, ref);
+    // The sender sees its command's result at once; the other seats on the table's next tick.
+    this.sendViews(client, ref, false, true);
   }
 
   /** Seats nobody plays now: never taken, or left empty longer than the grace period. */
@@ -249,18 +251,25 @@ export class TableRoom extends Room {
     return holder.awaySince !== null && Date.now() - holder.awaySince >= this.ctx.seatGraceSeconds * 1000;
   }
 
+  /** Whether the other seats have not yet been sent what changed since a command (they are, on the next tick). */
+  private viewsDue = false;
+
   /**
    * Each connected seat gets its own view: what changed in it since its last message (a seat
    * whose view, clock and table did not change gets nothing), or the whole view when `whole`
-   * (a `sync`). `ref` goes back to the client whose command it was.
+   * (a `sync`). `ref` goes back to the client whose command it was. `onlyTo`: only `to` now,
+   * the other seats on the next tick (a busy table then sends each seat one message a tick,
+   * built from the latest state, however many commands came in between).
    */
-  private sendViews(to?: Client, ref?: number, whole = false): void {
+  private sendViews(to?: Client, ref?: number, whole = false, onlyTo = false): void {
     const status = this.status();
     const seats = this.seatStatus();
+    if (!whole && !onlyTo) this.viewsDue = false;
+    else if (onlyTo) this.viewsDue = true;
     for (const [seat, holder] of this.holders) {
       if (!holder.client) continue;
       const isTo = to !== undefined && holder.client.sessionId === to.sessionId;
-      if (whole && !isTo) continue;
+      if ((whole || onlyTo) && !isTo) continue;
       const message = holder.sent.next(seat, this.game.view(seat), status, seats, isTo ? ref : undefined, whole);
       if (message) holder.client.send('view', message);
     }
@@ -269,6 +278,11 @@ export class TableRoom extends Room {
   // ---- the clock, the machines and the teacher ------------------------------------------
 
   private tick(): void {
+    this.play();
+    if (this.viewsDue) this.sendViews();
+  }
+
+  private play(): void {
     if (!this.meta.started || this.meta.ended || this.meta.paused || this.game.over()) return;
     // A seat empty past its grace period is played by its machine from now on.
     let changed = this.machinesPlay();
@@ -281,7 +295,7 @@ export class TableRoom extends Room {
     if (changed) {
       this.machinesPlay();
       this.accepted();
-      this.sendViews();
+      this.viewsDue = true;
     }
   }
 
