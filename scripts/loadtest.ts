@@ -8,6 +8,7 @@
  *   npm run loadtest -- --tables 40 --seats 6                  # starts its own server (127.0.0.1)
  *   npm run loadtest -- --tables 40 --seats 6 --processes 2     # two servers behind its own redis-server
  *   npm run loadtest -- --ramp 40,60,80,100                     # steps, stops once p95 passes 250 ms
+ *                                                              # (over 40 tables: several classes of at most 40)
  *   npm run loadtest -- --url http://127.0.0.1:2567             # a server already running (no CPU figures)
  *
  * Other options: --scenario scoring-base --duration 30 (seconds measured) --think 1000 (mean ms a
@@ -16,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, type Room } from 'colyseus.js';
 import { Command as Cli, InvalidArgumentError } from 'commander';
-import type { SeatMessage, StudentState } from '../src/server/protocol.ts';
+import { MAX_TABLES, type SeatMessage, type StudentState } from '../src/server/protocol.ts';
 import { onView, randomMove, seededRandom, startCluster } from '../src/server/testing/harness.ts';
 
 interface Options {
@@ -103,18 +104,33 @@ async function step(o: Options, tables: number): Promise<StepResult> {
   const latencies: number[] = [];
   try {
     const before = pids.map(usage);
-    const made = await fetch(`${urls[0]}/api/classes`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ scenario: o.scenario, seed: o.seed, difficulty: 'standard', tables, seatPolicy: 'random' }),
-    });
-    if (!made.ok) throw new Error(`class not made: ${await made.text()}`);
-    const { classId, code } = (await made.json()) as { classId: string; code: string };
+    // A class has at most MAX_TABLES tables: more tables are several classes of (nearly) equal size, as in a school.
+    const classCount = Math.ceil(tables / MAX_TABLES);
+    const classes: { classId: string; code: string; students: number }[] = [];
+    for (let c = 0; c < classCount; c++) {
+      const size = Math.floor(tables / classCount) + (c < tables % classCount ? 1 : 0);
+      const made = await fetch(`${urls[c % urls.length]}/api/classes`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenario: o.scenario, seed: o.seed, difficulty: 'standard', tables: size, seatPolicy: 'random' }),
+      });
+      if (!made.ok) throw new Error(`class not made: ${await made.text()}`);
+      classes.push({ ...((await made.json()) as { classId: string; code: string }), students: size * o.seats });
+    }
+    /** The class student i joins: the first class's students, then the second's… */
+    const classOf = (i: number) => {
+      for (const k of classes) {
+        if (i < k.students) return k;
+        i -= k.students;
+      }
+      return classes[classes.length - 1]!;
+    };
 
     // Seat everyone (a few at a time, as a class arrives).
     const students: { table: Room; last: SeatMessage | null; pending: Map<number, number>; seatTable: number }[] = [];
     const total = tables * o.seats;
     const join = async (i: number) => {
       const client = new Client(urls[i % urls.length]!);
+      const { classId, code } = classOf(i);
       const classRoom = await client.joinById(classId, { code, name: `Student ${i + 1}` });
       const you = await new Promise<StudentState>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error('no seat in time')), 20_000);

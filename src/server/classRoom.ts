@@ -63,6 +63,8 @@ export class ClassRoom extends Room {
   override async onCreate(options: { record?: ClassRecord; classId?: string }) {
     this.ctx = (this.constructor as typeof ClassRoom).context;
     this.autoDispose = false;
+    // No schema state to sync (the class speaks in messages): no patch loop every 50 ms.
+    this.patchRate = 0;
     const record = options.record ?? (options.classId ? this.ctx.store.readClass(options.classId) as ClassRecord | null : null);
     if (!record) throw new Error('no such class');
     this.record = record;

@@ -112,7 +112,9 @@ export class TableRoom extends Room {
 
     this.onOrder = (order) => this.handleOrder(order);
     await this.presence.subscribe(tableChannel(meta.tableId), this.onOrder);
-    this.clock.setInterval(() => this.tick(), TICK_MS);
+    // No schema state to sync (each seat's view goes as a message): no patch loop every 50 ms, only the table's own tick.
+    this.patchRate = 0;
+    this.setSimulationInterval(() => this.tick(), TICK_MS);
     this.report();
   }
 
