@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser.ts';
 import { fmt, median } from './stats.ts';
 import { figure } from './targets.ts';
 import { runFrameBench } from './frames.ts';
+import { runIdleBench } from './idle.ts';
 import { runMemoryBench } from './memory.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -134,6 +135,7 @@ export async function runBrowserBench(quick: boolean): Promise<string[]> {
     const b = median(bareTimes);
     out.push(figure('navigation → interactive title, game ÷ bare page', g / b, '×', { max: 1.3 }, `game ${fmt(g, 0)} ms, bare Phaser page ${fmt(b, 0)} ms, medians of ${runs}`));
     for (const line of await runFrameBench(browser, hooked.url, bare.url, quick)) out.push(line);
+    for (const line of await runIdleBench(browser, hooked.url, quick)) out.push(line);
     out.push('Memory (title → game → debrief → title, repeated)');
     for (const line of await runMemoryBench(browser, hooked.url, quick)) out.push(line);
   } finally {

@@ -292,17 +292,25 @@ test('news reported during play runs along the ticker', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('with reduced motion a token jumps to its place at once', async ({ page }) => {
+test('with reduced motion a token jumps to its place at once; a still map stops drawing until something changes', async ({ page }) => {
   const errors = watchErrors(page);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await open(page);
   await startTutorial(page);
+  // Nothing moves: the game loop rests, and no frame is drawn while it does.
+  await page.waitForFunction(() => window.__accordStage!.resting);
+  const still = await page.evaluate(() => window.__accordStage!.frames);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__accordStage!.frames)).toBe(still);
   const before = await envoyMark(page, 'envoy-lead');
   await send(page, { type: 'envoy.travel', envoy: 'envoy-lead', to: 'belport' });
   const after = await envoyMark(page, 'envoy-lead');
   expect(after.moving).toBe(false);
   expect(after.travelling).toBe(true);
   expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(20);
+  // The command woke the stage: it draws the token's new place, then rests again.
+  await page.waitForFunction((n) => window.__accordStage!.frames > n, still);
+  await page.waitForFunction(() => window.__accordStage!.resting);
   expect(errors).toEqual([]);
 });
 

@@ -6,6 +6,7 @@ import { Atlas } from './map/atlas.ts';
 import { watchContextLoss } from './contextLoss.ts';
 import { fineCountries } from './map/mapData.ts';
 import { FrameTimes, interactive, stageHook } from './ready.ts';
+import { restWhenStill } from './rest.ts';
 import { phaserRendererType, type RendererName } from './renderer.ts';
 import { BootScene } from './scenes/Boot.ts';
 import { BriefingScene } from './scenes/Briefing.ts';
@@ -43,10 +44,17 @@ export function startGame(parent: HTMLElement, renderer: RendererName, controlle
     ],
   });
   watchFrames(game, renderer);
+  const wake = restOnceInteractive(game, parent, controller, renderer);
   if (renderer === 'webgl') {
     // The notice goes on the page, not in the stage: the DOM panels stack above the stage.
-    if (game.canvas) watchContextLoss(game.canvas, document.body);
-    else game.events.once(Phaser.Core.Events.READY, () => watchContextLoss(game.canvas, document.body));
+    const watch = (): void => {
+      watchContextLoss(game.canvas, document.body);
+      // Phaser rebuilds what it drew when the context comes back; the loop must be awake to draw it.
+      game.canvas.addEventListener('webglcontextlost', wake);
+      game.canvas.addEventListener('webglcontextrestored', wake);
+    };
+    if (game.canvas) watch();
+    else game.events.once(Phaser.Core.Events.READY, watch);
   }
   // The finer map for close-up regions, once the title is up; maps painted after it arrives use it.
   void interactive.then(fineCountries).then((data) => {
@@ -56,6 +64,27 @@ export function startGame(parent: HTMLElement, renderer: RendererName, controlle
   // The hook appears once the game's code (app/play.ts) is here, so a test can start a game and play it at once.
   if (import.meta.env.MODE === 'test') void interactive.then(loadPlay).then(() => (window.__accordController = controller), () => undefined);
   return game;
+}
+
+/**
+ * The stage rests (the game loop sleeps) when nothing on it moves; see rest.ts. Only once the
+ * first scene is up: until then the Preloader waits on the map data outside the loop. Returns the
+ * wake-up, which every change from outside the loop calls: the controller's states and notices,
+ * a resize of the window or of the stage.
+ */
+function restOnceInteractive(game: Phaser.Game, parent: HTMLElement, controller: AppController, renderer: RendererName): () => void {
+  const hook = stageHook(renderer);
+  let wake: () => void = () => undefined;
+  void interactive.then(() => {
+    wake = restWhenStill(game, hook);
+  });
+  const poke = (): void => wake();
+  controller.subscribe(poke);
+  controller.onNotice(poke);
+  window.addEventListener('resize', poke);
+  window.addEventListener('orientationchange', poke);
+  new ResizeObserver(poke).observe(parent);
+  return poke;
 }
 
 /**

@@ -182,7 +182,8 @@ export const MAP = {
 } as const;
 
 /** The briefing backdrop: the region, fitted right of the DOM briefing panel. */
-export const BRIEFING = { inset: 48, glowMs: 2400 } as const;
+/** The briefing's backdrop; the venues glow `glows` times, then rest. */
+export const BRIEFING = { inset: 48, glowMs: 2400, glows: 3 } as const;
 
 /** The date card in the map's top-left corner. */
 export const DATE_CARD = { x: 16, y: 14, padding: 12, dateSize: 20, subSize: 13, radius: 8 } as const;
@@ -224,6 +225,8 @@ export const TABLE = {
   gaugeGap: 34,
   moodMs: 700,
   breatheMs: 2600,
+  /** Breaths (in and out) after the delegate sits down or anything at the table changes; then still. */
+  breaths: 3,
   card: { width: 270, minWidth: 210, padding: 18, kickerSize: 12, headlineSize: 26, bodySize: 13, radius: 6, tilt: -0.015 },
   cardInMs: 450,
 } as const;

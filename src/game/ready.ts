@@ -39,6 +39,10 @@ export interface StageHook {
   venues: () => { id: string; x: number; y: number }[];
   /** The news ticker's text on the map; empty in other scenes. */
   ticker: () => string;
+  /** The game loop sleeps: nothing on the stage moves, so nothing is redrawn (rest.ts). */
+  resting: boolean;
+  /** How many times it has gone to rest since the page opened. */
+  sleeps: number;
 }
 
 /** Per-frame main-thread milliseconds, newest last, for the last `capacity` frames. */
@@ -97,6 +101,6 @@ export function markReady(renderer: RendererName): void {
 
 /** The stage hook, created on first use. */
 export function stageHook(renderer: RendererName): StageHook {
-  window.__accordStage ??= { scene: null, frames: 0, size: '', renderer, envoys: () => [], venues: () => [], ticker: () => '' };
+  window.__accordStage ??= { scene: null, frames: 0, size: '', renderer, envoys: () => [], venues: () => [], ticker: () => '', resting: false, sleeps: 0 };
   return window.__accordStage;
 }

@@ -102,8 +102,8 @@ export class EnvoyLegend {
 }
 
 /**
- * The latest news along the bottom of the stage, scrolling right to left (static and cut to
- * fit with reduced motion). The same text is in the DOM log; the canvas is hidden from readers.
+ * The latest news along the bottom of the stage, scrolled through once from right to left when it
+ * changes, then still and cut to fit (at once with reduced motion). The same text is in the DOM log; the canvas is hidden from readers.
  */
 export class NewsTicker {
   private readonly text: Phaser.GameObjects.Text;
@@ -157,19 +157,39 @@ export class NewsTicker {
     this.scroll = null;
     const left = TICKER.labelWidth + 14;
     this.text.setText(line).setX(left);
-    if (!this.animate() || items.length === 0) {
-      while (this.text.width > this.width - left - 12 && this.text.text.length > 4) this.text.setText(`${this.text.text.slice(0, -6)}…`);
-      return;
-    }
-    // Start readable at the left, pause, scroll away past the label, then come round again
-    // from the right edge for as long as the news is the latest.
+    if (!this.animate() || items.length === 0) return this.rest();
+    // Start readable at the left, pause, scroll away past the label, come round once from the
+    // right edge, and rest where it started (cut to fit, as with reduced motion): the ticker does
+    // not keep the page drawing while nothing new happens.
     const speed = TICKER.pxPerSecond / 1000;
     const away = left - this.text.width - TICKER.gap;
-    const loop = (): void => {
-      this.text.setX(this.width);
-      this.scroll = this.scene.tweens.add({ targets: this.text, x: away, duration: (this.width - away) / speed, ease: 'Linear', onComplete: loop });
-    };
-    this.scroll = this.scene.tweens.add({ targets: this.text, x: away, delay: TICKER.holdMs, duration: (left - away) / speed, ease: 'Linear', onComplete: loop });
+    this.scroll = this.scene.tweens.add({
+      targets: this.text,
+      x: away,
+      delay: TICKER.holdMs,
+      duration: (left - away) / speed,
+      ease: 'Linear',
+      onComplete: () => {
+        this.text.setX(this.width);
+        this.scroll = this.scene.tweens.add({
+          targets: this.text,
+          x: left,
+          duration: (this.width - left) / speed,
+          ease: 'Linear',
+          onComplete: () => {
+            this.scroll = null;
+            this.rest();
+          },
+        });
+      },
+    });
+  }
+
+  /** Still at the left, the line cut to fit the band. */
+  private rest(): void {
+    const left = TICKER.labelWidth + 14;
+    this.text.setX(left);
+    while (this.text.width > this.width - left - 12 && this.text.text.length > 4) this.text.setText(`${this.text.text.slice(0, -6)}…`);
   }
 
   /** The label blinks gently when news breaks. */

@@ -8,7 +8,8 @@ import { announce, follow, reducedMotion, restartOnResize } from './follow.ts';
 
 /**
  * Behind the DOM briefing: the chosen scenario's region, with its venues and the parties based
- * at each, fitted right of the briefing panel. The venues glow slowly (not with reduced motion).
+ * at each, fitted right of the briefing panel. The venues glow slowly a few times, then rest (not
+ * with reduced motion).
  */
 export class BriefingScene extends Phaser.Scene {
   private scenarioId = '';
@@ -49,7 +50,7 @@ export class BriefingScene extends Phaser.Scene {
         alpha: 1,
         duration: BRIEFING.glowMs,
         yoyo: true,
-        repeat: -1,
+        repeat: BRIEFING.glows - 1,
         ease: 'Sine.easeInOut',
         // Motion turned down in the settings meanwhile: stop, without the glow.
         onRepeat: () => {

@@ -99,22 +99,27 @@ export class TableScene extends Phaser.Scene {
     drawMood(this.shownMood, party);
     this.showAnswer(card, cardBox, choice.scenario, view, party, false);
 
-    if (!reducedMotion()) {
-      const breathe = this.tweens.add({
+    // The delegate breathes for a few breaths after it sits down and after each change, then
+    // sits still, so an idle table does not keep the page drawing (none with reduced motion).
+    let breathe: Phaser.Tweens.Tween | null = null;
+    const breatheAgain = (): void => {
+      if (reducedMotion() || breathe?.isPlaying()) return;
+      breathe = this.tweens.add({
         targets: figures.map((f) => f.g),
         y: tableY + 1.5,
         duration: TABLE.breatheMs,
         yoyo: true,
-        repeat: -1,
+        repeat: TABLE.breaths - 1,
         ease: 'Sine.easeInOut',
         // Motion turned down in the settings meanwhile: sit still.
         onRepeat: () => {
           if (!reducedMotion()) return;
-          breathe.stop();
+          breathe?.stop();
           for (const f of figures) f.g.setY(tableY);
         },
       });
-    }
+    };
+    breatheAgain();
 
     let moodTween: Phaser.Tweens.Tween | null = null;
     const onState = (s: AppState): void => {
@@ -140,6 +145,7 @@ export class TableScene extends Phaser.Scene {
         });
       }
       this.showAnswer(card, cardBox, s.choice.scenario, s.view, p, !reducedMotion());
+      breatheAgain();
     };
     follow(this, this.controller, onState);
   }

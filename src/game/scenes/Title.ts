@@ -41,8 +41,8 @@ const JOURNEYS: readonly [Capital, Capital][] = [
 
 /**
  * The title backdrop: a dim map of the Atlantic, Europe and the Middle East with journeys drawn
- * slowly between capitals, right of the DOM title panel. With reduced motion every journey is
- * drawn at once, faintly, and nothing moves.
+ * slowly between capitals, right of the DOM title panel, one round of them, then all of them
+ * faintly and still. With reduced motion every journey is drawn at once, faintly, and nothing moves.
  */
 export class TitleScene extends Phaser.Scene {
   private points = new Map<Capital, Point>();
@@ -84,15 +84,21 @@ export class TitleScene extends Phaser.Scene {
     this.nextJourney();
   }
 
-  /** Every journey at once, faintly, with nothing moving (reduced motion). */
-  private drawStill(): void {
+  /** Every journey at once, faintly, with nothing moving (reduced motion, or after one round). */
+  private drawStill(fadeIn: boolean): void {
     const g = this.add.graphics();
     for (const [a, b] of JOURNEYS) this.drawArc(g, a, b, 1, TITLE.arcAlpha * 0.6);
+    if (fadeIn) this.tweens.add({ targets: g.setAlpha(0), alpha: 1, duration: TITLE.fadeMs });
   }
 
-  /** Draw one journey: the arc grows from its start with a bright head, lingers, then fades. */
+  /**
+   * Draw one journey: the arc grows from its start with a bright head, lingers, then fades. After
+   * one round of them all, every journey stays drawn faintly and the backdrop rests, so a title
+   * left open does not keep the page drawing.
+   */
   private nextJourney(): void {
-    if (reducedMotion()) return this.drawStill();
+    if (reducedMotion()) return this.drawStill(false);
+    if (this.journey >= JOURNEYS.length) return this.drawStill(true);
     const [a, b] = JOURNEYS[this.journey % JOURNEYS.length]!;
     this.journey += 1;
     const g = this.add.graphics();
