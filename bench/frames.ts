@@ -9,7 +9,7 @@ import { fmt, percentile } from './stats.ts';
 import { figure } from './targets.ts';
 
 export async function runFrameBench(browser: Browser, gameUrl: string, bareUrl: string, quick: boolean): Promise<string[]> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
   const page = await context.newPage();
   const samples: number[] = [];
   const table: number[] = [];
@@ -43,7 +43,7 @@ export async function runFrameBench(browser: Browser, gameUrl: string, bareUrl: 
   } finally {
     await context.close();
   }
-  const bareContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const bareContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
   const bare = await bareContext.newPage();
   await bare.goto(`${bareUrl}?renderer=canvas`);
   await bare.waitForFunction('window.__accordReady === true');

@@ -189,7 +189,12 @@ export class NewsTicker {
   private rest(): void {
     const left = TICKER.labelWidth + 14;
     this.text.setX(left);
-    while (this.text.width > this.width - left - 12 && this.text.text.length > 4) this.text.setText(`${this.text.text.slice(0, -6)}…`);
+    // Cut at a word where one fits, so the line never stops mid-word.
+    while (this.text.width > this.width - left - 12 && this.text.text.length > 4) {
+      const t = this.text.text.replace(/…$/, '');
+      const space = t.lastIndexOf(' ');
+      this.text.setText(`${(space > 0 ? t.slice(0, space) : t.slice(0, -6)).replace(/[\s,;:·•]+$/, '')}…`);
+    }
   }
 
   /** The label blinks gently when news breaks. */

@@ -1,7 +1,8 @@
 /**
  * A scenario's region as the Map and Briefing scenes draw it: the painted geography (one
  * texture), the travel routes, the venues with their names and the parties based there.
- * Drawn once in `create()`; nothing here changes per frame.
+ * Drawn once in `create()` and, with the Canvas renderer, baked into images: nothing here changes
+ * per frame.
  */
 import Phaser from 'phaser';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -9,6 +10,7 @@ import { FONTS, MAP, STAGE_COLOURS } from '../layout.ts';
 import type { Atlas } from './atlas.ts';
 import { placeLabels, type Rect } from './labels.ts';
 import { arcPoint, type Margins, type Point, type Projection } from './projection.ts';
+import { bakeStill } from '../scenes/still.ts';
 
 /** Drawing order on the map, bottom to top. */
 export const DEPTH = { routes: 1, journeys: 2, markers: 3, labels: 4, pulses: 5, tokens: 6, hud: 10 } as const;
@@ -72,11 +74,20 @@ export class RegionMap {
       graticule: true,
     });
     this.projection = map.projection;
-    scene.add.image(0, 0, map.textureKey).setOrigin(0);
+    const geography = scene.add.image(0, 0, map.textureKey).setOrigin(0);
     for (const v of scenario.venues) this.venues.set(v.id, map.projection.project(v.lon, v.lat));
-    this.drawRoutes();
-    this.drawMarkers();
-    this.drawLabels();
+    const routes = this.drawRoutes();
+    const markers = this.drawMarkers();
+    const labels = this.drawLabels();
+    // Nothing here changes until the scene redraws: the geography with the routes as one image,
+    // the markers as another, each label as one (Canvas renderer; see still.ts). Envoys' journeys
+    // still pass between the routes and the markers.
+    bakeStill(scene, [geography, routes], { x: 0, y: 0, width: options.width, height: options.height });
+    const r = MAP.markerHalo + 2;
+    const xs = [...this.venues.values()].map((p) => p.x);
+    const ys = [...this.venues.values()].map((p) => p.y);
+    if (xs.length > 0) bakeStill(scene, [markers], { x: Math.min(...xs) - r, y: Math.min(...ys) - r, width: Math.max(...xs) - Math.min(...xs) + 2 * r, height: Math.max(...ys) - Math.min(...ys) + 2 * r }, DEPTH.markers);
+    for (const l of labels) bakeStill(scene, [l.container], { x: l.container.x, y: l.container.y, width: l.width, height: l.height }, DEPTH.labels);
   }
 
   /** The point a share `t` of the way along the route from one venue to another. */
@@ -87,7 +98,7 @@ export class RegionMap {
   }
 
   /** Faint arcs for every travel link. */
-  private drawRoutes(): void {
+  private drawRoutes(): Phaser.GameObjects.Graphics {
     const g = this.scene.add.graphics().setDepth(DEPTH.routes);
     g.lineStyle(MAP.routeWidth, STAGE_COLOURS.route, 0.22);
     for (const r of this.scenario.travel) {
@@ -102,9 +113,10 @@ export class RegionMap {
       }
       g.strokePath();
     }
+    return g;
   }
 
-  private drawMarkers(): void {
+  private drawMarkers(): Phaser.GameObjects.Graphics {
     const g = this.scene.add.graphics().setDepth(DEPTH.markers);
     for (const p of this.venues.values()) {
       g.fillStyle(STAGE_COLOURS.halo, 0.16);
@@ -114,6 +126,7 @@ export class RegionMap {
       g.fillStyle(STAGE_COLOURS.marker, 1);
       g.fillCircle(p.x, p.y, MAP.markerRadius);
     }
+    return g;
   }
 
   /** Where the markers and the token rows above them are, for labels to avoid. */
@@ -131,7 +144,7 @@ export class RegionMap {
     return rects;
   }
 
-  private drawLabels(): void {
+  private drawLabels(): { container: Phaser.GameObjects.Container; width: number; height: number }[] {
     const colours = partyColours(this.scenario);
     const pad = 7;
     const built = this.scenario.venues.map((v) => {
@@ -175,5 +188,6 @@ export class RegionMap {
       MAP.labelGap,
     );
     built.forEach((b, i) => b.container.setPosition(Math.round(placed[i]!.x), Math.round(placed[i]!.y)));
+    return built;
   }
 }

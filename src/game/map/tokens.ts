@@ -10,6 +10,7 @@ import type { EnvoyMark } from '../ready.ts';
 import { envoyPlace, initials, rowOffsets, type EnvoyPlace } from './envoys.ts';
 import type { Point } from './projection.ts';
 import { DEPTH, type RegionMap } from './regionMap.ts';
+import { bakeStill } from '../scenes/still.ts';
 
 interface Token {
   id: string;
@@ -172,12 +173,16 @@ export class EnvoyTokens {
     for (const p of places) {
       if (p.to === null) continue;
       const steps = 64;
+      // One path of dashes, stroked once (a stroke per dash cost the Canvas renderer every frame).
       g.lineStyle(MAP.activeRouteWidth, this.colour, 0.95);
+      g.beginPath();
       for (let i = 0; i < steps; i += 2) {
         const a = this.region.along(p.from, p.to, i / steps);
         const b = this.region.along(p.from, p.to, (i + 1) / steps);
-        g.lineBetween(a.x, a.y, b.x, b.y);
+        g.moveTo(a.x, a.y);
+        g.lineTo(b.x, b.y);
       }
+      g.strokePath();
       const end = this.region.venues.get(p.to);
       if (end) {
         g.lineStyle(2, this.colour, 0.95);
@@ -198,6 +203,8 @@ export class EnvoyTokens {
     const text = this.scene.add
       .text(0, 0, initials(name), { fontFamily: FONTS.sans, fontSize: `${MAP.tokenFontSize}px`, fontStyle: 'bold', color: STAGE_COLOURS.tokenText })
       .setOrigin(0.5);
-    return this.scene.add.container(at.x, at.y, [g, text]).setDepth(DEPTH.tokens);
+    // One image of the disc and its initials (Canvas renderer), moved as a whole.
+    const baked = bakeStill(this.scene, [g, text], { x: -r - 2, y: -r - 2, width: 2 * r + 6, height: 2 * r + 7 });
+    return this.scene.add.container(at.x, at.y, baked ? [baked] : [g, text]).setDepth(DEPTH.tokens);
   }
 }

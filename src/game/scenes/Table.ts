@@ -9,6 +9,7 @@ import { STATE_LABELS, partyCards, type AnswerSummary } from '../viewModel/answe
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { FIGURE_HEIGHT, FIGURE_WIDTH, drawChair, drawFigure, type Mood } from './figure.ts';
 import { looksIn } from './look.ts';
+import { Still, bakeStill, canBake } from './still.ts';
 import { announce, follow, reducedMotion, restartOnResize } from './follow.ts';
 
 /** Which party's table is up (from the controller's stage). */
@@ -63,7 +64,7 @@ export class TableScene extends Phaser.Scene {
     const scale = Math.min((h * 0.5) / FIGURE_HEIGHT, (w * 0.45) / FIGURE_WIDTH, TABLE.maxFigureScale);
     const cardWidth = Math.max(TABLE.card.minWidth, Math.min(TABLE.card.width, w * 0.42));
     const figureX = Math.round(Math.min(w * TABLE.figureX, (w - cardWidth - 24) / 2));
-    this.drawRoom(w, h, figureX);
+    const room = this.drawRoom(w, h, figureX);
     // One leader in the middle; a delegation of two or three sits side by side, a little smaller,
     // the first in the middle and in front.
     const looks = looksIn(choice.scenario, party.id, colour);
@@ -73,14 +74,26 @@ export class TableScene extends Phaser.Scene {
     // The whole delegation stays on the stage.
     const centre = Math.max(figureX, Math.max(...offsets.map((o) => -o)) + (FIGURE_WIDTH / 2) * each + 4);
     const seats = looks.map((look, i) => ({ look, x: centre + offsets[i]! })).reverse();
+    // With the Canvas renderer each chair is baked into an image, and each delegate is painted into
+    // one, repainted when its mood changes (still.ts): the figure is about 1,400 drawing commands.
+    const bake = canBake(this);
     const figures = seats.map((seat) => {
-      drawChair(this.add.graphics({ x: seat.x, y: tableY }).setScale(each));
-      return { ...seat, g: this.add.graphics({ x: seat.x, y: tableY }).setScale(each) };
+      const area = { x: seat.x - (FIGURE_WIDTH / 2 + 24) * each, y: tableY - (FIGURE_HEIGHT + 24) * each, width: (FIGURE_WIDTH + 48) * each, height: (FIGURE_HEIGHT + 24 + 60) * each };
+      const chair = this.add.graphics({ x: seat.x, y: tableY }).setScale(each);
+      drawChair(chair);
+      bakeStill(this, [chair], area);
+      const g = bake ? this.make.graphics({ x: seat.x, y: tableY }, false).setScale(each) : this.add.graphics({ x: seat.x, y: tableY }).setScale(each);
+      const still = bake ? new Still(this, area) : null;
+      if (still) this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => g.destroy());
+      return { ...seat, g, still, shown: still ? still.image : g };
     });
-    this.drawTable(w, h, tableY, figureX, scale);
-    this.drawNameplate(centre, tableY, party, colour, scale);
+    const front = [...this.drawTable(w, h, tableY, figureX, scale), ...this.drawNameplate(centre, tableY, party, colour, scale)];
     const flagX = Math.max(figureX + FIGURE_WIDTH * 0.62 * scale, centre + Math.max(...offsets) + FIGURE_WIDTH * 0.5 * each);
-    this.drawDeskFlag(flagX, tableY + 14 * scale, colour, scale);
+    front.push(this.drawDeskFlag(flagX, tableY + 14 * scale, colour, scale));
+    // The room behind everything, the table and what stands on it in front of the delegates.
+    bakeStill(this, room, { x: 0, y: 0, width: w, height: h }, -1);
+    const frontTop = Math.max(0, Math.floor(tableY + 14 * scale - 126 * scale));
+    bakeStill(this, front, { x: 0, y: frontTop, width: w, height: h - frontTop });
     const gauges = this.add.graphics();
     const mood = this.moodTexts();
     const card = this.add.container(0, 0);
@@ -91,6 +104,7 @@ export class TableScene extends Phaser.Scene {
         f.g.clear();
         // A party that walked out leaves an empty chair.
         if (p.state !== 'walkedOut' && p.state !== 'withdrawn') drawFigure(f.g, m, colour, f.look);
+        f.still?.paint([f.g]);
       }
       this.drawGauges(gauges, mood, m, p);
     };
@@ -104,9 +118,11 @@ export class TableScene extends Phaser.Scene {
     let breathe: Phaser.Tweens.Tween | null = null;
     const breatheAgain = (): void => {
       if (reducedMotion() || breathe?.isPlaying()) return;
+      const shown = figures.map((f) => f.shown);
+      const rest = shown.map((o) => o.y);
       breathe = this.tweens.add({
-        targets: figures.map((f) => f.g),
-        y: tableY + 1.5,
+        targets: shown,
+        y: '+=1.5',
         duration: TABLE.breatheMs,
         yoyo: true,
         repeat: TABLE.breaths - 1,
@@ -115,7 +131,7 @@ export class TableScene extends Phaser.Scene {
         onRepeat: () => {
           if (!reducedMotion()) return;
           breathe?.stop();
-          for (const f of figures) f.g.setY(tableY);
+          shown.forEach((o, i) => o.setY(rest[i]!));
         },
       });
     };
@@ -151,7 +167,7 @@ export class TableScene extends Phaser.Scene {
   }
 
   /** The wall: quiet panelling and a soft light behind the delegate. */
-  private drawRoom(w: number, h: number, figureX: number): void {
+  private drawRoom(w: number, h: number, figureX: number): Phaser.GameObjects.GameObject[] {
     const g = this.add.graphics();
     g.fillStyle(STAGE_COLOURS.wallLow, 1);
     g.fillRect(0, h * 0.45, w, h * 0.55);
@@ -160,7 +176,7 @@ export class TableScene extends Phaser.Scene {
     g.lineBetween(0, h * 0.45, w, h * 0.45);
     const light = this.lightTexture();
     const size = h * 1.1;
-    this.add.image(figureX, h * 0.36, light).setDisplaySize(size, size);
+    return [g, this.add.image(figureX, h * 0.36, light).setDisplaySize(size, size)];
   }
 
   /** A radial glow, painted once with Canvas 2D (Graphics has no radial gradients in Canvas mode). */
@@ -183,7 +199,7 @@ export class TableScene extends Phaser.Scene {
   }
 
   /** The table seen from the player's seat: its far edge, wood grain, and the delegate's papers. */
-  private drawTable(w: number, h: number, top: number, figureX: number, scale: number): void {
+  private drawTable(w: number, h: number, top: number, figureX: number, scale: number): Phaser.GameObjects.GameObject[] {
     const g = this.add.graphics();
     g.fillStyle(STAGE_COLOURS.table, 1);
     g.fillRect(0, top, w, h - top);
@@ -208,9 +224,10 @@ export class TableScene extends Phaser.Scene {
     paper.fillRect(0, 0, 70, 50);
     paper.fillStyle(COLOURS.inkLine, 1);
     for (let i = 0; i < 5; i++) paper.fillRect(8, 9 + i * 8, i === 4 ? 30 : 54, 3);
+    return [g, paper];
   }
 
-  private drawNameplate(x: number, tableY: number, party: PartyView, colour: number, scale: number): void {
+  private drawNameplate(x: number, tableY: number, party: PartyView, colour: number, scale: number): Phaser.GameObjects.GameObject[] {
     const width = Math.min(TABLE.nameplateWidth * Math.max(1, scale / 1.2), FIGURE_WIDTH * 1.3 * scale);
     const height = TABLE.nameplateHeight;
     const top = tableY + Math.round(this.scale.height * 0.02);
@@ -229,10 +246,11 @@ export class TableScene extends Phaser.Scene {
       .text(x, name.y + name.height + 2, party.leader, { fontFamily: FONTS.sans, fontSize: `${TABLE.leaderSize}px`, color: COLOURS.numeral, align: 'center' })
       .setOrigin(0.5, 0);
     while (leader.width > width - 16 && leader.text.length > 4) leader.setText(`${leader.text.slice(0, -2)}…`);
+    return [g, name, leader];
   }
 
   /** A small flag on a pole, standing on the table. */
-  private drawDeskFlag(x: number, base: number, colour: number, scale: number): void {
+  private drawDeskFlag(x: number, base: number, colour: number, scale: number): Phaser.GameObjects.Graphics {
     const g = this.add.graphics({ x, y: base }).setScale(scale);
     g.fillStyle(0x2c1b10, 0.6);
     g.fillEllipse(0, 2, 26, 8);
@@ -248,6 +266,7 @@ export class TableScene extends Phaser.Scene {
     g.fillPath();
     g.fillStyle(0xffffff, 0.16);
     g.fillRect(1.5, -101, 60, 4);
+    return g;
   }
 
   private moodTexts(): { kicker: Phaser.GameObjects.Text; state: Phaser.GameObjects.Text; trust: Phaser.GameObjects.Text; patience: Phaser.GameObjects.Text } {
