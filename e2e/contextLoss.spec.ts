@@ -30,10 +30,18 @@ test('a lost WebGL context: a message, the game kept and playable, and the map b
   await page.getByRole('button', { name: 'End day' }).click();
   await expect(page.getByTestId('day')).toHaveText(/^2 of 21/);
 
-  await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
+  // The stage draws again once the context is back: count its frames from that moment (a still
+  // stage rests between changes, src/game/rest.ts, so frames counted later may never come).
+  await page.evaluate(() => {
+    const w = window as unknown as { __lose: WEBGL_lose_context; __framesAtRestore?: number };
+    document.querySelector('#stage canvas')!.addEventListener('webglcontextrestored', () => (w.__framesAtRestore = window.__accordStage!.frames), { once: true });
+    w.__lose.restoreContext();
+  });
   await expect(notice).toBeHidden();
-  const frames = await page.evaluate(() => window.__accordStage!.frames);
-  await page.waitForFunction((n) => window.__accordStage!.frames > n + 3, frames);
+  await page.waitForFunction(() => {
+    const at = (window as unknown as { __framesAtRestore?: number }).__framesAtRestore;
+    return at !== undefined && window.__accordStage!.frames > at + 3;
+  });
   // The reload path keeps the game too.
   await page.reload();
   await expect(page.getByTestId('day')).toHaveText(/^2 of 21/, { timeout: 60_000 });
