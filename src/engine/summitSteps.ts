@@ -171,7 +171,9 @@ export function proposeStep(ctx: NegotiationContext, changes: readonly Change[],
   const proposal: Record<string, PlanText[string]> = { ...s.proposal };
   for (const c of changes) proposal[c.point] = { option: c.option, deferred: false };
   const round = s.round + 1;
-  const present = s.leaders.filter((id) => !s.walkedOut.includes(id));
+  // A leader whose party walked out of the talks while the summit lasted (its patience ran out at a day's end) is not at the table.
+  const absent = absentParties(ctx);
+  const present = s.leaders.filter((id) => !s.walkedOut.includes(id) && !absent.has(id));
   const people = present.filter((id) => ctx.held.includes(id));
   const demands = demandOf ? s.demands.map((d) => (d.party === demandOf && d.round === s.round ? { ...d, accepted: true } : d)) : s.demands;
   const next: SummitSession = { ...s, proposal, proposed: true, round, answers: [], waiting: people, demands, takenUp: demandOf };
@@ -243,6 +245,7 @@ function resolveRoundStep(ctx: NegotiationContext): Step {
   const rule = ruleOf(ctx.scenario);
   const refused = { ...s.refused };
   const walkedOut = [...s.walkedOut];
+  for (const id of absentParties(ctx)) if (s.leaders.includes(id) && !walkedOut.includes(id)) walkedOut.push(id);
   const demands = [...s.demands];
   for (const a of s.answers) {
     if (a.reply !== 'accept') refused[a.party] = judgeNow(ctx, a.party, s.proposal).utility;
