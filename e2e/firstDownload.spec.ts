@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { openTitle, watchErrors } from './helpers/ui.ts';
+import { watchErrors } from './helpers/ui.ts';
 
 /**
  * What the page downloads before its title is interactive: no Chart.js, no YAML parser, no
@@ -92,7 +92,9 @@ test("a game whose code does not download says what failed and starts on Try aga
   // The game's code (app/play.ts) is fetched after the title and again at Begin; both fail here.
   let blocked = true;
   await page.route(/\/assets\/play-[^/]*\.js(\?.*)?$/, (route) => (blocked ? route.abort('failed') : route.continue()));
-  await openTitle(page);
+  // Not openTitle: it waits for the game's code, which never comes here.
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: 'Begin' }).click();
   const failed = page.getByRole('alert').filter({ hasText: 'The game could not be loaded' });
