@@ -67,8 +67,9 @@ describe('accord analyze', () => {
     const a = JSON.parse(r.stdout) as { bots: Record<string, { games: number }> };
     for (const b of Object.values(a.bots)) expect(b.games).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/analyze: bot games \(within 1 s\)/);
-    // The budget plus start-up and the exact part; generous for a loaded machine.
-    expect(seconds).toBeLessThan(12);
+    // Without a budget the pool would go on to 100,000 games a bot (minutes); with it, about a second
+    // plus start-up, which on a loaded two-core machine has taken up to 17 s.
+    expect(seconds).toBeLessThan(30);
     expect(accord('analyze', 'scenarios/tutorial/scenario.yaml', '--budget', 'soon').stderr).toMatch(/expected seconds/);
   });
 });
