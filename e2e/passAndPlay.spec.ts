@@ -174,3 +174,42 @@ test('Geneva with the mediator and Russia played by people and the rest by machi
   await expect(page.getByRole('table', { name: 'Each seat’s score' })).toContainText('Russia');
   expect(errors).toEqual([]);
 });
+
+test('a party seat puts a package forward in public by keyboard, and the mediator adopts it from the party’s card', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await openTitle(page);
+  await setUp(page, TUTORIAL, ['Belmar']);
+  await takeOver(page, MEDIATOR);
+  await page.getByRole('button', { name: 'End day' }).click();
+  await takeOver(page, 'Belmar');
+
+  const open = page.getByText('Put a package forward in public', { exact: true });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const monitoring = page.getByRole('combobox', { name: 'Your package: Monitoring' });
+  await monitoring.focus();
+  const choice = (await monitoring.locator('option').nth(1).textContent())!;
+  await monitoring.selectOption({ index: 1 });
+  await expect(page.getByText('Put a package forward in public (1 change chosen)')).toBeVisible();
+  await shot(page, 'party-package', monitoring);
+  await page.getByRole('button', { name: 'Put the package forward (1 change)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'You put forward 1 change in public' })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'What you have heard' })).toContainText('Belmar put a package forward in public');
+  await expectAccessible(page, 'a party seat putting a package forward');
+  await page.getByRole('button', { name: 'End my day' }).click();
+
+  await takeOver(page, MEDIATOR);
+  const answers = await section(page, 'Answers');
+  const offer = answers.locator('[data-party="belmar"]').getByTestId('public-offer');
+  await expect(offer).toContainText('Put forward in public on day 1');
+  const adopted = choice.replace(/ \(value \d+\)$/, '');
+  await expect(offer).toContainText(`“Monitoring”: ${adopted}`);
+  await shot(page, 'mediator-offer', offer);
+  await offer.getByRole('button', { name: 'Adopt the package Belmar put forward' }).click();
+  await expect(offer).toContainText('the text has changed since');
+  const plan = await section(page, 'Plan');
+  await expect(plan.locator('[data-point="monitoring"] .point-option')).toHaveText(`In the text: ${adopted}`);
+  expect(errors).toEqual([]);
+});

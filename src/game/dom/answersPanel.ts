@@ -64,6 +64,22 @@ function answerBlock(card: PartyCard, deps: AnswersDeps): HTMLElement {
   );
 }
 
+/** The package the party put forward in public: the mediator may adopt it while the text is the one it was about. */
+function offerBlock(card: PartyCard, deps: AnswersDeps): HTMLElement | null {
+  const o = card.offer;
+  if (!o) return null;
+  return h('div', { class: 'counter offer', attrs: { 'data-testid': 'public-offer' } },
+    h('p', { class: 'group-label' }, `Put forward in public on day ${o.day + 1}${o.current ? '' : ' (the text has changed since)'}`),
+    h('ul', { class: 'plain' }, ...o.lines.map((l) => h('li', null, l))),
+    o.current
+      ? buttonWith(['Adopt', { hidden: ` the package ${card.name} put forward` }], () => deps.send({ type: 'text.package', changes: o.changes }), {
+          key: `offer:${card.id}`,
+          class: 'primary small',
+        })
+      : null,
+  );
+}
+
 function knownBlock(card: PartyCard): HTMLElement {
   const known = card.values.filter((v) => !v.unknown);
   return h('details', { class: 'known' },
@@ -93,6 +109,7 @@ export function answersPanel(pub: PublicScenario, view: PlayerView, focus: strin
       meterRow('Trust', card.trust, 'trust'),
       meterRow('Patience', card.patience, 'patience'),
       answerBlock(card, deps),
+      offerBlock(card, deps),
       card.knownRedLines.length > 0
         ? h('div', null, h('p', { class: 'group-label' }, 'Known red lines'), h('ul', { class: 'plain redlines' }, ...card.knownRedLines.map((r) => h('li', null, r))))
         : h('p', { class: 'hint' }, 'No red line known yet.'),

@@ -8,6 +8,7 @@ import type { Change } from '../../engine/evaluate.ts';
 import type { PartyCommand, Reply } from '../../engine/commands.ts';
 import type { PartySeatView, RequestView } from '../../engine/seatView.ts';
 import { listOf, optionLabel, pointTitle } from '../viewModel/names.ts';
+import { changeLine } from '../viewModel/answers.ts';
 import type { PublicScenario } from '../viewModel/publicScenario.ts';
 
 type Request = PartySeatView['requests'][number];
@@ -47,7 +48,8 @@ export interface RequestModel {
 
 const envoyName = (pub: PublicScenario, id: string | null) => pub.parties.flatMap((p) => p.envoys).find((e) => e.id === id)?.name ?? 'The mediator';
 
-function textLines(pub: PublicScenario, view: PartySeatView, text: NonNullable<RequestView['text']>): TextLine[] {
+/** A text point by point as this seat reads it: each point's option, its value to the seat, and whether it crosses a red line. */
+export function textLines(pub: PublicScenario, view: PartySeatView, text: NonNullable<RequestView['text']>): TextLine[] {
   const forbidden = new Set(view.sheet.redLines.filter((l) => !l.lifted).flatMap((l) => l.when.map((c) => `${c.point}=${c.option}`)));
   return pub.points
     .filter((p) => text[p.id])
@@ -63,10 +65,6 @@ function textLines(pub: PublicScenario, view: PartySeatView, text: NonNullable<R
         deferred: c.deferred === true,
       };
     });
-}
-
-export function changeLine(pub: PublicScenario, c: Change): string {
-  return `“${pointTitle(pub, c.point)}”: ${optionLabel(pub, c.point, c.option)}`;
 }
 
 function adviceOf(pub: PublicScenario, r: Request): RequestModel['advice'] {

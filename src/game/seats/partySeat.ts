@@ -12,6 +12,7 @@ import { answerPanel } from './answerPanel.ts';
 import { roleSheet } from './roleSheet.ts';
 import type { SeatDeps } from './seatDeps.ts';
 import { statementsPanel } from './statements.ts';
+import { packagePanel } from './packagePanel.ts';
 import { marginWords } from './roleSheetModel.ts';
 import './seats.css';
 
@@ -55,6 +56,7 @@ export function partySeatScreen(pub: PublicScenario, deps: SeatDeps, options: Pa
   };
   const answers = answerPanel(pub, deps, again);
   const statements = statementsPanel(pub, deps, again);
+  const proposal = packagePanel(pub, deps, again);
 
   function render(view: PartySeatView, done: SeatDone | null): void {
     last = { view, done };
@@ -70,7 +72,7 @@ export function partySeatScreen(pub: PublicScenario, deps: SeatDeps, options: Pa
       h('div', { class: 'seat-columns' },
         h('div', { class: 'seat-col' },
           region(2, waiting > 0 ? `Waiting for your answer (${waiting})` : 'Waiting for your answer', { class: 'seat-block', attrs: { 'data-testid': 'requests' } }, ...answers.render(view)),
-          region(2, 'Statements and allies', { class: 'seat-block' }, ...statements.render(view)),
+          region(2, 'Statements and allies', { class: 'seat-block' }, ...statements.render(view), proposal.render(view)),
           region(2, 'What you have heard', { class: 'seat-block' },
             heard.length === 0 ? h('p', { class: 'hint' }, 'Nothing yet.') : h('ul', { class: 'plain seat-log' }, ...heard.map((n) => h('li', null, h('span', { class: 'sub' }, `Day ${n.day + 1}: `), n.text)))),
         ),

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tutorial } from '../../testing/scenarios.ts';
-import type { PartySeatView } from '../../engine/seatView.ts';
+import type { MediatorSeatView, PartySeatView } from '../../engine/seatView.ts';
 import { createTable, type Table } from '../../engine/table.ts';
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { answer, counterOptions, requestModels } from './answerModel.ts';
 import { roleSheetModel } from './roleSheetModel.ts';
+import { packageLines, proposeCommand } from './packageModel.ts';
+import { partyCards } from '../viewModel/answers.ts';
 import { handsBack, nextTurn, type TurnState } from './turns.ts';
 
 const scenario = tutorial();
@@ -149,5 +151,35 @@ describe('the debrief of a game with seats', () => {
     const now = t.view('commission') as ReturnType<typeof viewAfter>;
     expect(last.parties.find((p) => p.id === 'belmar')!.answer).toEqual(now.parties.find((p) => p.id === 'belmar')!.answer);
     expect(last.journal).toEqual(now.journal);
+  });
+});
+
+describe('a party seat puts a package forward in public', () => {
+  it('offers every open point with the options it could ask for, valued for the seat, and the table hears the package', () => {
+    const t = table({ belmar: 'person' });
+    const view = t.view('belmar') as PartySeatView;
+    const lines = packageLines(pub, view);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) {
+      expect(l.choices.map((c) => c.id)).not.toContain(l.option);
+      for (const c of l.choices) {
+        const value = view.sheet.values[l.point]?.[c.id];
+        if (value !== undefined) expect(c.label).toContain(`(value ${value})`);
+      }
+    }
+    // Staged in reverse: the command lists the changes in the plan's order.
+    const [first, second] = [lines[0]!, lines[1]!];
+    const command = proposeCommand(lines, new Map([[second.point, second.choices[0]!.id], [first.point, first.choices[0]!.id]]));
+    expect(command.changes.map((c) => c.point)).toEqual([first.point, second.point]);
+    ok(t, 'belmar', command);
+    const mediator = t.view('commission') as MediatorSeatView;
+    expect(mediator.journal.some((n) => n.kind === 'package.offered' && n.text.startsWith('Belmar put a package forward in public'))).toBe(true);
+    // The mediator sees the package on Belmar's card, in words, and can adopt it as it stands.
+    const offer = partyCards(pub, mediator).find((c) => c.id === 'belmar')!.offer!;
+    expect(offer).toMatchObject({ current: true, changes: command.changes });
+    expect(offer.lines[0]).toContain(first.title);
+    ok(t, 'commission', { type: 'text.package', changes: offer.changes });
+    expect((t.view('commission') as MediatorSeatView).text[first.point]?.option).toBe(first.choices[0]!.id);
+    expect(partyCards(pub, t.view('commission') as MediatorSeatView).find((c) => c.id === 'belmar')!.offer!.current).toBe(false);
   });
 });

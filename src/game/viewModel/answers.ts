@@ -75,6 +75,13 @@ export interface PartyCard {
   values: ValueRow[];
   /** How many points something has been learned about. */
   learned: number;
+  /** The package it last put forward in public: its changes, in words, and whether the text is still the one it was about. */
+  offer: { day: number; changes: Change[]; lines: string[]; current: boolean } | null;
+}
+
+/** A change in words: “Monitoring”: Outside observers. */
+export function changeLine(pub: PublicScenario, c: Change): string {
+  return `“${pointTitle(pub, c.point)}”: ${optionLabel(pub, c.point, c.option)}`;
 }
 
 function level(n: number): string {
@@ -106,7 +113,7 @@ function answerSummary(pub: PublicScenario, view: PlayerView, party: PartyView):
     absent: 'Was not at the table',
   }[a.kind];
   const counter = a.counter && a.counter.length > 0
-    ? { changes: a.counter, lines: a.counter.map((c) => `“${pointTitle(pub, c.point)}”: ${optionLabel(pub, c.point, c.option)}`) }
+    ? { changes: a.counter, lines: a.counter.map((c) => changeLine(pub, c)) }
     : null;
   const noCounter = a.kind === 'rejected' && counter === null
     ? a.redLines.length > 0 ? 'It named no change: first take the text off its red lines.'
@@ -179,6 +186,7 @@ export function partyCards(pub: PublicScenario, view: PlayerView): PartyCard[] {
         reservation: rangeText(party.knowledge?.reservation),
         values,
         learned: values.filter((v) => !v.unknown).length,
+        offer: party.offer ? { day: party.offer.day, changes: party.offer.changes, lines: party.offer.changes.map((c) => changeLine(pub, c)), current: party.offer.current } : null,
       };
     });
 }
@@ -226,7 +234,7 @@ export function packageSummary(pub: PublicScenario, party: PartyView): PackageSu
     : a.redLines.length > 0 ? a.redLines.map((l) => l.reason).join(' ')
     : 'Taken together it does not give enough.';
   const counter = a.kind === 'rejected' && a.counter && a.counter.length > 0
-    ? { changes: a.counter, lines: a.counter.map((c) => `“${pointTitle(pub, c.point)}”: ${optionLabel(pub, c.point, c.option)}`) }
+    ? { changes: a.counter, lines: a.counter.map((c) => changeLine(pub, c)) }
     : null;
   return {
     party: party.id,
