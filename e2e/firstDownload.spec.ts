@@ -99,6 +99,9 @@ test("a game whose code does not download says what failed and starts on Try aga
   await page.getByRole('button', { name: 'Begin' }).click();
   const failed = page.getByRole('alert').filter({ hasText: 'The game could not be loaded' });
   await expect(failed).toContainText('Check the connection');
+  // Which file failed, by its name; not the page's whole address.
+  await expect(failed).toContainText(/the file play-[\w-]+\.js did not arrive/i);
+  await expect(failed).not.toContainText('http');
   const retry = failed.getByRole('button', { name: 'Try again' });
   await expect(retry).toBeFocused();
   // The briefing is still there behind it, and the game starts once the download works.

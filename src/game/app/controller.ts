@@ -4,6 +4,7 @@
  * screens subscribe to it and call its methods; it talks to the engine only through the
  * session (`send`, `view`). Data flows one way: input → command → new view → render.
  */
+import { downloadFailure } from './downloadFailure.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { formatProblem } from '../../scenario/problems.ts';
 import type { Command } from '../../engine/commands.ts';
@@ -902,7 +903,7 @@ export class AppController {
       },
       (e: unknown) => {
         clearTimeout(timer);
-        fail(`the download failed (${e instanceof Error ? e.message : String(e)})`);
+        fail(downloadFailure(e));
       },
     );
   }

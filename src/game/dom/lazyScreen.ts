@@ -5,6 +5,7 @@
  * with a button to try again.
  */
 import type { AppState } from '../app/controller.ts';
+import { downloadFailure } from '../app/downloadFailure.ts';
 import { button, h } from './h.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
 
@@ -25,7 +26,7 @@ export function lazyScreen(deps: ScreenDeps, label: string, load: () => Promise<
       },
       (e: unknown) => {
         if (destroyed) return;
-        status.textContent = `The ${label.toLowerCase()} could not be loaded (${e instanceof Error ? e.message : String(e)}). Check the connection, then try again; reloading the page also works.`;
+        status.textContent = `The ${label.toLowerCase()} could not be loaded: ${downloadFailure(e)}. Check the connection, then try again; reloading the page also works.`;
         const retry = button('Try again', () => {
           retry.remove();
           status.textContent = `Opening the ${label.toLowerCase()}…`;
