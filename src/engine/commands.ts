@@ -249,8 +249,12 @@ export function legalCommands(s: CommandState): Command[] {
   const out: Command[] = [];
   const ok = (c: Command) => validateCommand(s, c) === null && out.push(c);
   for (const envoy of Object.values(s.envoys)) {
+    // An envoy on the road or without actions today can do nothing (every command below is refused).
+    if (envoy.to !== null || envoy.actionsLeft <= 0) continue;
     for (const v of s.scenario.venues) ok({ type: 'envoy.travel', envoy: envoy.id, to: v.id });
     for (const p of s.scenario.parties) {
+      // Nothing can be done with a party this envoy cannot reach now: skip its four commands.
+      if (partyAt(s, envoy.id, p.id) !== null) continue;
       ok({ type: 'envoy.meet', envoy: envoy.id, party: p.id });
       ok({ type: 'envoy.table', envoy: envoy.id, party: p.id });
       ok({ type: 'envoy.press', envoy: envoy.id, party: p.id });

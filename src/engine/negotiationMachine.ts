@@ -151,9 +151,40 @@ export type NegotiationEvent = (Command & { seat?: string }) | SeatEvent | Party
 
 // ---- pure helpers over the context -------------------------------------------------------
 
-/** The state of each party actor. */
+/**
+ * What `partyStates` and `absentParties` last answered for a game's record of party actors (one per
+ * game, never replaced), with the snapshots they read: while no party actor has moved, the same
+ * objects are answered again instead of being rebuilt for every check and view.
+ */
+const statesMemo = new WeakMap<NegotiationContext['parties'], { snapshots: unknown[]; states: Record<string, PartyState>; absent: Set<string> | null }>();
+
+/** The state of each party actor. Shared while no party moves: never mutate it. */
 export function partyStates(ctx: NegotiationContext): Record<string, PartyState> {
-  return Object.fromEntries(Object.entries(ctx.parties).map(([id, ref]) => [id, ref.getSnapshot().value as PartyState]));
+  return statesOf(ctx).states;
+}
+
+function statesOf(ctx: NegotiationContext) {
+  const refs = ctx.parties;
+  const had = statesMemo.get(refs);
+  if (had) {
+    let i = 0;
+    let same = true;
+    for (const id in refs) if (refs[id]!.getSnapshot() !== had.snapshots[i++]) {
+      same = false;
+      break;
+    }
+    if (same && i === had.snapshots.length) return had;
+  }
+  const snapshots: unknown[] = [];
+  const states: Record<string, PartyState> = {};
+  for (const id in refs) {
+    const snapshot = refs[id]!.getSnapshot();
+    snapshots.push(snapshot);
+    states[id] = snapshot.value as PartyState;
+  }
+  const memo = { snapshots, states, absent: null };
+  statesMemo.set(refs, memo);
+  return memo;
 }
 
 /** The state of one party actor (undefined for an id that is not a party). */
@@ -165,14 +196,14 @@ export function partyContext(ctx: NegotiationContext, id: string): PartyContext 
   return ctx.parties[id]?.getSnapshot().context;
 }
 
-export function commandState(ctx: NegotiationContext): CommandState {
+export function commandState(ctx: NegotiationContext, states: Record<string, PartyState> = partyStates(ctx)): CommandState {
   return {
     scenario: ctx.scenario,
     envoys: ctx.envoys,
     text: ctx.text,
     capital: ctx.capital,
     granted: ctx.granted,
-    partyStates: partyStates(ctx),
+    partyStates: states,
     over: ctx.outcome !== null,
   };
 }
@@ -201,9 +232,11 @@ export function liveParty(ctx: NegotiationContext, id: string): NegotiationConte
   return ref && ref.getSnapshot().status === 'active' ? ref : undefined;
 }
 
-export function absentParties(ctx: NegotiationContext): Set<string> {
-  const states = partyStates(ctx);
-  return new Set(Object.keys(states).filter((id) => states[id] === 'walkedOut' || states[id] === 'withdrawn'));
+/** Parties that have walked out or withdrawn. Shared while no party moves: never mutate it. */
+export function absentParties(ctx: NegotiationContext): ReadonlySet<string> {
+  const memo = statesOf(ctx);
+  const { states } = memo;
+  return (memo.absent ??= new Set(Object.keys(states).filter((id) => states[id] === 'walkedOut' || states[id] === 'withdrawn')));
 }
 
 /**

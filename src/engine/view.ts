@@ -192,7 +192,7 @@ function legalOf(ctx: NegotiationContext, states: Record<string, PartyState>, me
   const over = ctx.outcome !== null;
   const had = memo.legal;
   if (had && had.scenario === ctx.scenario && had.envoys === ctx.envoys && had.capital === ctx.capital && had.granted === ctx.granted && had.states === key && had.over === over) return had.out;
-  const out = legalCommands({ ...commandState(ctx), partyStates: states });
+  const out = legalCommands(commandState(ctx, states));
   memo.legal = { scenario: ctx.scenario, envoys: ctx.envoys, capital: ctx.capital, granted: ctx.granted, states: key, over, out };
   return out;
 }
