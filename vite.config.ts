@@ -36,6 +36,9 @@ export default defineConfig(({ mode }) => ({
       },
     },
   },
+  // Workers as ES modules, so a worker can load part of itself later: the file checker refuses an
+  // absurd file with a small first stage and loads the full checker only when needed.
+  worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -9,17 +9,37 @@ import { openTitle, watchErrors } from './helpers/ui.ts';
 
 const TUTORIAL = readFileSync('scenarios/tutorial/scenario.yaml', 'utf8');
 
-/** The longest stretch the main thread was busy, as seen by a 20 ms heartbeat, from now until `stop`. */
-async function startHeartbeat(page: Page): Promise<void> {
+/**
+ * Times a scenario file's check as the player sees it, in the page: from the file input's change
+ * (the file is in the page; handing it over from the test takes Playwright a while, which no player
+ * waits for) until the problem list shows. Meanwhile a 20 ms heartbeat records the longest stretch
+ * the main thread was busy.
+ */
+async function watchCheck(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __gap: number; __beat: number };
-    w.__gap = 0;
-    let last = performance.now();
-    w.__beat = window.setInterval(() => {
-      const now = performance.now();
-      w.__gap = Math.max(w.__gap, now - last);
-      last = now;
-    }, 20);
+    const w = window as unknown as { __check: { changed: number; shown: number; gap: number } };
+    const check = (w.__check = { changed: 0, shown: 0, gap: 0 });
+    const input = document.querySelector('input[type=file]')!;
+    input.addEventListener(
+      'change',
+      () => {
+        check.changed = performance.now();
+        let last = check.changed;
+        const beat = window.setInterval(() => {
+          const now = performance.now();
+          check.gap = Math.max(check.gap, now - last);
+          last = now;
+        }, 20);
+        const seen = new MutationObserver(() => {
+          if (!document.querySelector('[aria-label="Problems in the file"] li')) return;
+          check.shown = performance.now();
+          seen.disconnect();
+          window.clearInterval(beat);
+        });
+        seen.observe(document.body, { childList: true, subtree: true });
+      },
+      { capture: true, once: true },
+    );
   });
 }
 
@@ -29,20 +49,21 @@ test('a 50,000-key scenario file is refused at its line within 2 s, and the page
   await openTitle(page);
   const text = `${TUTORIAL}\nextra:\n${Array.from({ length: 50_000 }, (_, i) => `  k${i}: ${i}`).join('\n')}\n`;
   expect(text.length).toBeGreaterThan(690_000);
-  await startHeartbeat(page);
-  const started = Date.now();
+  await watchCheck(page);
   await page.getByLabel('Scenario file').setInputFiles({ name: 'big.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
   const problems = page.getByRole('list', { name: 'Problems in the file' });
   await expect(problems.getByRole('listitem').first()).toContainText(/big\.yaml:\d+:\d+: the file has more than 25,000 entries/, { timeout: 30_000 });
-  const took = Date.now() - started;
-  const gap = await page.evaluate(() => (window as unknown as { __gap: number }).__gap);
-  console.log(`50k-key file refused after ${took} ms; longest main-thread stall ${gap.toFixed(0)} ms`);
-  // 2 s on a quiet machine of this kind; the bound allows for one five times slower (a loaded CI).
-  expect(took).toBeLessThan(2000 * 5);
-  // Checking ran in the worker: the page never stalled for anything like the check's length (on
-  // the main thread the stall would be the whole check). Judged as a share, so a loaded machine,
-  // which stretches both, does not decide it.
-  expect(gap).toBeLessThan(took / 2);
+  const { changed, shown, gap } = await page.evaluate(() => (window as unknown as { __check: { changed: number; shown: number; gap: number } }).__check);
+  const took = shown - changed;
+  console.log(`50k-key file refused ${took.toFixed(0)} ms after the page had it; longest main-thread stall meanwhile ${gap.toFixed(0)} ms`);
+  // The checker's first stage refuses it without loading the full checker: 0.26–0.61 s with both
+  // cores of this machine loaded 4–5 times over (load average 8–10), where the full checker's
+  // start-up made it 0.6–1.5 s (3.2 s end to end in a CI run); the bound holds on a slower machine.
+  expect(took).toBeGreaterThan(0);
+  expect(took).toBeLessThan(2000);
+  // Checking ran in the worker: the page never froze (the longest stall seen under that load was
+  // 0.18 s, while reading the file; the full checker on the main thread froze it for minutes).
+  expect(gap).toBeLessThan(1000);
   await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
   expect(errors).toEqual([]);
 });

@@ -5,10 +5,11 @@
  * does not decide them while a super-linear check (25–80 s before the fix) still fails by far;
  * `npm run bench` measures the targets themselves (bench/limits.ts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadScenarioText, MAX_PROBLEMS } from './load.ts';
-import { MAX_DEPTH } from './prescan.ts';
+import { MAX_DEPTH, MAX_ENTRIES, prescan } from './prescan.ts';
+import { MAX_SCENARIO_CHARS } from './problems.ts';
 import { fiftyThousandKeys, hostileShapes } from '../testing/hostileShapes.ts';
 
 const TUTORIAL = readFileSync(new URL('../../scenarios/tutorial/scenario.yaml', import.meta.url), 'utf8');
@@ -24,6 +25,20 @@ function timed(text: string): { ms: number; lines: string[]; ok: boolean } {
 const SLACK = 5;
 
 describe('scenario files of hostile shapes', () => {
+  it('every shipped scenario stays under a fifth of each limit (geneva-2025, the largest: 117 KB, 2,624 entries, 7 levels)', () => {
+    const dir = new URL('../../scenarios/', import.meta.url);
+    const ids = readdirSync(dir).filter((id) => existsSync(new URL(`${id}/scenario.yaml`, dir)));
+    expect(ids).toContain('geneva-2025');
+    for (const id of ids) {
+      const text = readFileSync(new URL(`${id}/scenario.yaml`, dir), 'utf8');
+      const scan = prescan(text);
+      if (!scan.ok) throw new Error(`${id}: ${scan.message}`);
+      expect(text.length, id).toBeLessThan(MAX_SCENARIO_CHARS / 5);
+      expect(scan.entries, id).toBeLessThan(MAX_ENTRIES / 5);
+      expect(scan.depth, id).toBeLessThan(MAX_DEPTH / 4);
+    }
+  });
+
   it('the 50,000-key file is refused at once, at the line where it passes the limit', () => {
     const text = fiftyThousandKeys(TUTORIAL);
     expect(text.length).toBeGreaterThan(690_000);

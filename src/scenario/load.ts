@@ -8,12 +8,12 @@ import type { z } from 'zod';
 import { FORMAT_VERSION, MIN_FORMAT_VERSION, scenarioSchema } from './schema.ts';
 import { checkMeaning } from './checkMeaning.ts';
 import { explainProblems } from './explain.ts';
-import { prescan } from './prescan.ts';
+import { refuseBeforeParsing } from './prescan.ts';
 
 const MAX_ALIASES = 200;
 
 export { formatPath, formatProblem, MAX_SCENARIO_CHARS, type LoadResult, type PathPart, type ScenarioProblem } from './problems.ts';
-import { formatProblem, MAX_SCENARIO_CHARS, type LoadResult, type PathPart, type ScenarioProblem } from './problems.ts';
+import { formatProblem, type LoadResult, type PathPart, type ScenarioProblem } from './problems.ts';
 
 type Range = { range?: [number, number, number] | null };
 
@@ -142,16 +142,6 @@ export function loadScenarioText(source: string, file: string): LoadResult {
   const result = loadRaw(source, file, read);
   // Did-you-mean, YAML hints and folding are written up separately (explain.ts), from the data parsed here.
   return result.ok ? result : { ok: false, problems: explainProblems(result.problems, source, read.data ?? null) };
-}
-
-/** The limits checked before any parsing (size, then nesting and entries in one linear pass). */
-function refuseBeforeParsing(source: string, file: string): LoadResult | null {
-  const problem = (message: string, line = 1, column = 1): LoadResult => ({ ok: false, problems: [{ file, line, column, path: [], message }] });
-  if (source.length > MAX_SCENARIO_CHARS) {
-    return problem(`file is too large (${source.length} characters; the limit is ${MAX_SCENARIO_CHARS})`);
-  }
-  const first = prescan(source);
-  return first.ok ? null : problem(first.message, first.line, first.column);
 }
 
 /** Load; `read.data` keeps the data parsed from the file when it got that far (to explain problems without parsing again). */

@@ -7,7 +7,11 @@
  * The scan is conservative: it may count a level or an entry the parser would not (a bracket at
  * the start of an unquoted value, a line of a folded paragraph), never fewer, so the limits are
  * set well above what any real scenario needs. Pure; never throws.
+ *
+ * This module and problems.ts are all a refusal needs: the page's checker (fileCheck.worker.ts)
+ * refuses such a file without loading the parser and the schema at all.
  */
+import { MAX_SCENARIO_CHARS, type LoadResult } from './problems.ts';
 
 /** Deepest nesting accepted. A scenario nests six levels at most (events[].effects[].reveal[]). */
 export const MAX_DEPTH = 32;
@@ -17,7 +21,21 @@ export const MAX_DEPTH = 32;
  */
 export const MAX_ENTRIES = 25_000;
 
-export type Prescan = { ok: true } | { ok: false; line: number; column: number; message: string };
+/**
+ * The limits checked before any parsing: size, then nesting and entries in one linear pass. The
+ * loader (load.ts) runs this first; a file refused here is never parsed.
+ */
+export function refuseBeforeParsing(source: string, file: string): LoadResult | null {
+  const problem = (message: string, line = 1, column = 1): LoadResult => ({ ok: false, problems: [{ file, line, column, path: [], message }] });
+  if (source.length > MAX_SCENARIO_CHARS) {
+    return problem(`file is too large (${source.length} characters; the limit is ${MAX_SCENARIO_CHARS})`);
+  }
+  const first = prescan(source);
+  return first.ok ? null : problem(first.message, first.line, first.column);
+}
+
+/** Passed: with the entries and the deepest nesting counted (as the limits count them). */
+export type Prescan = { ok: true; entries: number; depth: number } | { ok: false; line: number; column: number; message: string };
 
 const SPACE = 32;
 const TAB = 9;
@@ -29,6 +47,7 @@ export function prescan(text: string): Prescan {
   let line = 1;
   let entries = 0;
   let flow = 0;
+  let deepest = 0;
   // Indents of the open block levels.
   const indents: number[] = [];
   // Inside a block scalar (| or >): its parent's indent; lines indented further are its text.
@@ -91,6 +110,7 @@ export function prescan(text: string): Prescan {
         flow++;
         entries++;
         const depth = indents.length + dashes + flow;
+        deepest = Math.max(deepest, depth);
         if (depth > MAX_DEPTH) return fail(i, `nested too deeply (more than ${MAX_DEPTH} levels)`);
       } else if ((c === 93 || c === 125) && flow > 0) {
         flow--;
@@ -106,13 +126,14 @@ export function prescan(text: string): Prescan {
       else prev = SPACE;
       i++;
     }
+    deepest = Math.max(deepest, indents.length + dashes);
     if (indents.length + dashes > MAX_DEPTH) return fail(lineStart + indent, `nested too deeply (more than ${MAX_DEPTH} levels)`);
     if (i < n && text.charCodeAt(i) === NL) {
       i++;
       line++;
     }
   }
-  return { ok: true };
+  return { ok: true, entries, depth: deepest };
 }
 
 /** After `|` or `>`: optional chomping/indent indicators, then only spaces or a comment to the line's end. */

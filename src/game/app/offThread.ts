@@ -19,6 +19,13 @@ export type FileCheckRequest =
   | { kind: 'result'; text: string; available: readonly Scenario[] }
   | { kind: 'class'; files: readonly ClassFile[]; available: readonly Scenario[] };
 
+/**
+ * What the checker says, in order: its first stage is loaded (`ready`); the file passed the first
+ * look and the full checker is loading (`loading`); it is loaded (`checking`); then its answer, or
+ * that it failed. A file refused by the first look goes straight from `ready` to its answer.
+ */
+export type FromChecker = { kind: 'ready' } | { kind: 'loading' } | { kind: 'checking' } | { kind: 'answer'; answer: unknown } | { kind: 'failed'; message: string };
+
 type Over = { over: string };
 
 function inLine(request: FileCheckRequest): Promise<unknown> {
@@ -41,15 +48,21 @@ function run<T>(request: FileCheckRequest, budgetMs: number): Promise<T | Over> 
       resolve(answer);
     };
     const limit = budgetMs >= 1000 ? `${budgetMs / 1000} s` : `${budgetMs} ms`;
-    worker.onmessage = (event: MessageEvent<{ kind: 'ready' } | { kind: 'answer'; answer: T }>) => {
-      if (event.data.kind === 'answer') return finish(event.data.answer);
-      // The budget starts once the checker is loaded: a slow network or machine is not the file's fault.
+    const failed = (message: string) => finish({ over: `it could not be checked (${message || 'the checker stopped'})` });
+    worker.onmessage = (event: MessageEvent<FromChecker>) => {
+      const said = event.data;
+      clearTimeout(timer);
+      if (said.kind === 'answer') return finish(said.answer as T);
+      if (said.kind === 'failed') return failed(said.message);
+      // The budget counts checking, not loading the checker (a slow network or machine is not the
+      // file's fault): it runs from `ready` (the first look) and from `checking`, not while loading.
+      if (said.kind === 'loading') return;
       timer = setTimeout(() => finish({ over: `checking took longer than ${limit}, so the file was refused` }), budgetMs);
-      worker.postMessage(request);
+      if (said.kind === 'ready') worker.postMessage(request);
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      finish({ over: `it could not be checked (${event.message || 'the checker stopped'})` });
+      failed(event.message);
     };
   });
 }
