@@ -5,7 +5,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { envoy, openTitle, section, startTutorial, watchErrors } from './helpers/ui.ts';
 
-const SHOTS = '/work/helpers/shots/readable';
+/** Screenshots only when asked for (`ACCORD_SHOTS=dir`), to look at by eye. */
+const SHOTS = process.env.ACCORD_SHOTS || null;
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}` });
+};
 
 /** The element with focus, described: never the page itself. */
 async function focused(page: Page): Promise<string> {
@@ -34,7 +38,7 @@ test('Geneva sources open as links in a new tab, with outlet and date, and no dr
   await expect(geneva).not.toContainText(/news-pravda|sputnikglobe|antiwar\.com|pureoldies1055|attackofthefanboy/);
   await page.setViewportSize({ width: 1024, height: 768 });
   await geneva.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/sources-1024x768.png` });
+  await shot(page, 'sources-1024x768.png');
   expect(errors).toEqual([]);
 });
 
@@ -73,7 +77,7 @@ test('focus after an action stays on something usable by keyboard, and an answer
   await expect(aldoria.locator('.stance')).toContainText(/It wants about \d+(–\d+)? \(of 100\); this text gives it about \d+(–\d+)?\./);
   await expect(aldoria.locator('.timing')).toContainText(/Aldoria (is in no hurry|is moving step by step|is ready to move now|is at its limit)/);
   await aldoria.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/answer-timing-1280x720.png` });
+  await shot(page, 'answer-timing-1280x720.png');
   expect(errors).toEqual([]);
 });
 
@@ -104,7 +108,7 @@ test('at 390 px the top bar does not overlap itself', async ({ page }) => {
   }
   const bar = await page.locator('.topbar').boundingBox();
   for (const b of boxes) expect(b.b).toBeLessThanOrEqual((bar?.y ?? 0) + (bar?.height ?? 0) + 1);
-  await page.screenshot({ path: `${SHOTS}/topbar-390.png` });
+  await shot(page, 'topbar-390.png');
 
   // The panel covers the whole width; Map swaps it for the map, which then has the whole width too.
   const panel = page.getByRole('main', { name: 'Negotiation' });
@@ -114,6 +118,11 @@ test('at 390 px the top bar does not overlap itself', async ({ page }) => {
   await expect(panel).toBeHidden();
   await expect(map).toHaveAttribute('aria-pressed', 'true');
   await expect(map).toBeFocused();
+  // The venues are spread across the phone's width rather than bunched in its middle third.
+  const venues = await page.evaluate(() => window.__accordStage!.venues());
+  const xs = venues.map((v) => v.x);
+  expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(390 / 2);
+  await shot(page, 'map-390.png');
   await page.keyboard.press('m');
   await expect(panel).toBeVisible();
   await expect(map).toHaveAttribute('aria-pressed', 'false');

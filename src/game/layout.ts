@@ -2,6 +2,7 @@
  * Every layout number and colour of the title screen, in one place.
  * The DOM panel and the canvas both read these, so they never drift apart.
  */
+import type { Margins } from './map/projection.ts';
 
 /** Space around the page edge and between the panel and the drawing, in CSS pixels. */
 export const MARGIN = 32;
@@ -134,6 +135,21 @@ export function playLayout(viewportWidth: number, viewportHeight: number): PlayL
 
 /* ---- Canvas scenes: the map, the table, the ending and the title backdrop ------------------ */
 
+/**
+ * How the map of a stage `width` wide is fitted: the space kept clear around the venues and the
+ * least span shown. The side margins leave room for a label beside an outer venue on a wide stage;
+ * on a phone's 390 px they would leave the venues 200 px and crowd their labels over each other,
+ * and there a label can as well go below or above.
+ */
+export function mapFit(width: number, extraBottom = 0): { margins: Margins; minSpanDegrees: number } {
+  const phone = isPhoneWidth(width);
+  const side = phone ? Math.round(width * MAP.narrowSideShare) : null;
+  return {
+    margins: { top: MAP.margins.top, bottom: MAP.margins.bottom + extraBottom, left: side ?? MAP.margins.left, right: side ?? MAP.margins.right },
+    minSpanDegrees: phone ? MAP.narrowMinSpanDegrees : MAP.minSpanDegrees,
+  };
+}
+
 /** The title backdrop: journeys drawn slowly between capitals, right of the DOM panel. */
 export const TITLE = {
   mapInset: 48,
@@ -155,6 +171,9 @@ export const MAP = {
   margins: { top: 104, right: 96, bottom: 78, left: 96 },
   /** The fitted region spans at least this many degrees of longitude. */
   minSpanDegrees: 7,
+  /** On a phone the side margins are this share of the width, and the span shown this much less. */
+  narrowSideShare: 0.08,
+  narrowMinSpanDegrees: 5,
   /** …and is never drawn larger than this, so big windows show more of the region. */
   maxPxPerDegree: 60,
   /** Above this many pixels per degree the finer 1:50m countries are drawn (else 1:110m). */

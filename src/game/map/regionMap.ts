@@ -19,6 +19,8 @@ export interface RegionOptions {
   width: number;
   height: number;
   margins: Margins;
+  /** The least span of longitude shown (default `MAP.minSpanDegrees`). */
+  minSpanDegrees?: number;
   /** Where labels may go (stage pixels). */
   labelBounds: Rect;
   /** Areas labels should keep off (cards, the ticker). */
@@ -59,7 +61,7 @@ export class RegionMap {
       width: options.width,
       height: options.height,
       margins: options.margins,
-      minSpanDegrees: MAP.minSpanDegrees,
+      minSpanDegrees: options.minSpanDegrees ?? MAP.minSpanDegrees,
       maxPxPerDegree: MAP.maxPxPerDegree,
       fineAbovePxPerDegree: MAP.fineAbovePxPerDegree,
       palette: {

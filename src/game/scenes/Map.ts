@@ -3,7 +3,7 @@ import type { AppController, AppState } from '../app/controller.ts';
 import type { Notice } from '../../engine/negotiationMachine.ts';
 import { travelDays } from '../../engine/commands.ts';
 import { SCENES } from '../keys.ts';
-import { MAP, STAGE_COLOURS, TICKER, playLayout } from '../layout.ts';
+import { STAGE_COLOURS, TICKER, mapFit, playLayout } from '../layout.ts';
 import type { Atlas } from '../map/atlas.ts';
 import { DateCard, EnvoyLegend, NewsTicker, tickerItems } from '../map/overlays.ts';
 import { DEPTH, RegionMap, partyColours } from '../map/regionMap.ts';
@@ -53,7 +53,7 @@ export class MapScene extends Phaser.Scene {
     const region = new RegionMap(this, this.atlas, scenario, {
       width: stage.width,
       height: stage.height,
-      margins: { ...MAP.margins, bottom: MAP.margins.bottom + TICKER.height / 2 },
+      ...mapFit(stage.width, TICKER.height / 2),
       labelBounds: { x: 4, y: 4, width: stage.width - 8, height: stage.height - TICKER.height - 8 },
       obstacles: [date.rect, legend.rect, ticker.rect],
       tokenRows: rows,
