@@ -15,6 +15,8 @@
  * student waits between commands) --seed 1.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from 'colyseus.js';
 import { Command as Cli, InvalidArgumentError } from 'commander';
 import { MAX_TABLES, type SeatMessage, type StudentState } from '../src/server/protocol.ts';
@@ -62,6 +64,19 @@ function usage(pid: number): { cpu: number; rss: number } {
   return { cpu: ticks / 100, rss: rssKb * 1024 };
 }
 
+/**
+ * How long a process's main thread (its event loop) has waited, runnable, for a CPU (ms), from
+ * the kernel's scheduler statistics: time the process wanted to run but the machine's other work
+ * had the cores. Null where /proc has no schedstat.
+ */
+function runQueueWaitMs(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
 interface StepResult {
   tables: number;
   seats: number;
@@ -80,6 +95,15 @@ interface StepResult {
   rssMbPerTable: number | null;
   /** CPU of this load generator while measuring (% of one core): it shares the machine with the server. */
   clientCpuPercent: number;
+  /**
+   * Time the server's event loop was ready to run but waited for a CPU, over the time it ran
+   * (summed over processes): above 0.5 the machine, not the server's own work, holds it up.
+   */
+  serverWaitPerRun: number | null;
+  /** The same for this load generator's event loop. */
+  clientWaitPerRun: number | null;
+  /** This load generator's own event-loop delay, p99 (ms): a late loop adds to the latency it measures. */
+  clientLoopDelayP99: number;
 }
 
 const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
@@ -173,6 +197,10 @@ async function step(o: Options, tables: number): Promise<StepResult> {
     const seated = students.length;
     const mid = pids.map(usage);
     const clientBefore = process.cpuUsage();
+    const serverWaitBefore = pids.map(runQueueWaitMs);
+    const clientWaitBefore = runQueueWaitMs(process.pid);
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
 
     // Play for the duration: each student sends a random legal move every ~think ms.
     let ref = 0;
@@ -195,12 +223,17 @@ async function step(o: Options, tables: number): Promise<StepResult> {
     stopped = true;
     const elapsed = (performance.now() - start) / 1000;
     const clientCpu = process.cpuUsage(clientBefore);
+    loopDelay.disable();
+    const serverWaitAfter = pids.map(runQueueWaitMs);
+    const clientWaitAfter = runQueueWaitMs(process.pid);
     await Promise.all(loops);
     // Commands still unanswered after 10 s count as errors.
     await new Promise((r) => setTimeout(r, 1000));
     const now = performance.now();
     for (const s of students) for (const sent of s.pending.values()) if (now - sent > 10_000) errors++;
     const after = pids.map(usage);
+    const serverWait = serverWaitAfter.every((w, i) => w !== null && serverWaitBefore[i] !== null) && pids.length
+      ? serverWaitAfter.reduce<number>((a, w, i) => a + (w! - serverWaitBefore[i]!), 0) : null;
     const sorted = [...latencies].sort((a, b) => a - b);
     const cpu = pids.length ? after.reduce((a, u, i) => a + (u.cpu - mid[i]!.cpu), 0) : null;
     const rss = pids.length ? after.reduce((a, u, i) => a + (u.rss - before[i]!.rss), 0) : null;
@@ -220,6 +253,9 @@ async function step(o: Options, tables: number): Promise<StepResult> {
       cpuMsPerCommand: cpu === null || latencies.length === 0 ? null : (1000 * cpu) / latencies.length,
       rssMbPerTable: rss === null ? null : rss / 1024 / 1024 / tables,
       clientCpuPercent: (100 * (clientCpu.user + clientCpu.system)) / 1e6 / elapsed,
+      serverWaitPerRun: serverWait === null || !cpu ? null : serverWait / 1000 / cpu,
+      clientWaitPerRun: clientWaitAfter === null || clientWaitBefore === null ? null : (clientWaitAfter - clientWaitBefore) / ((clientCpu.user + clientCpu.system) / 1000),
+      clientLoopDelayP99: loopDelay.percentile(99) / 1e6,
     };
   } finally {
     await Promise.all(rooms.map((r) => r.leave(true).catch(() => undefined)));
@@ -234,7 +270,9 @@ function print(r: StepResult): void {
     `${String(r.tables).padStart(4)} tables × ${f(r.seats, 1)} seats, ${r.processes} process${r.processes > 1 ? 'es' : ''}: ` +
     `${f(r.perSecond)} commands/s, latency p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ` +
     `errors ${r.errors}, refused ${r.refused}; server CPU ${f(r.cpuPercent, 0)}% (${f(r.cpuMsPerTablePerSecond, 2)} ms per table per s, ${f(r.cpuMsPerCommand, 2)} ms per command), ` +
-    `memory ${f(r.rssMbPerTable, 2)} MB per table; load generator CPU ${f(r.clientCpuPercent, 0)}%`,
+    `memory ${f(r.rssMbPerTable, 2)} MB per table; load generator CPU ${f(r.clientCpuPercent, 0)}%; ` +
+    `waiting for a CPU per ms run: server ${f(r.serverWaitPerRun, 2)} ms, load generator ${f(r.clientWaitPerRun, 2)} ms; ` +
+    `load generator event-loop delay p99 ${f(r.clientLoopDelayP99, 0)} ms; load average ${loadavg()[0]!.toFixed(2)}`,
   );
 }
 
