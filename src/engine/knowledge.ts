@@ -6,6 +6,7 @@
 import type { Party, Scenario } from '../scenario/schema.ts';
 import { OMIT } from '../scenario/omit.ts';
 import type { RngCursor } from './rng.ts';
+import { compact } from './text.ts';
 
 export type Difficulty = 'open' | 'standard' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['open', 'standard', 'hard'];
@@ -79,8 +80,8 @@ function knowledgeFrom(scenario: Scenario, difficulty: Difficulty, own: (party: 
       weights[point.id] = known ? exact(w) : UNKNOWN;
     }
     out[party.id] = {
-      values,
-      weights,
+      values: compact(values),
+      weights: compact(weights),
       redLines: party.redLines.filter((l) => known || l.public).map((l) => l.id),
       reservation: known ? exact(party.reservation) : UNKNOWN,
     };

@@ -8,7 +8,7 @@ import type { Scenario, ScenarioEvent, Start } from '../scenario/schema.ts';
 import { OMIT } from '../scenario/omit.ts';
 import { addDays, daysBetween } from './calendar.ts';
 import { travelDays, PRESS_AMOUNT, type Command, type CommandState, type EnvoyState } from './commands.ts';
-import { counterProposal, evaluate, objectionsOf, quickJudge, thresholdOf, type Change, type Evaluation } from './evaluate.ts';
+import { counterProposal, evaluate, objectionsOf, quickJudge, quickJudger, thresholdOf, type Change, type Evaluation } from './evaluate.ts';
 import {
   hiddenRedLine, initialKnowledge, revealPoint, revealRedLine, revealWidth, seatKnowledge, topicOfMeeting,
   type Difficulty, type Knowledge,
@@ -244,7 +244,7 @@ export function absentParties(ctx: NegotiationContext): ReadonlySet<string> {
  * for the context, giving the same utility, gap, threshold and margin as `judgeNow`.
  */
 export function quickJudgeNow(ctx: NegotiationContext): Judge {
-  const judges = new Map<string, { party: PartyContext['party']; threshold: number }>();
+  const judges = new Map<string, { party: PartyContext['party']; threshold: number; judge: ReturnType<typeof quickJudger> }>();
   // The judgements of the last text asked about: searches ask about one text for several parties, and again.
   let lastText: PlanText | null = null;
   const judged = new Map<string, Judgement>();
@@ -258,10 +258,11 @@ export function quickJudgeNow(ctx: NegotiationContext): Judge {
     let j = judges.get(id);
     if (!j) {
       const pc = partyContext(ctx, id)!;
-      j = { party: pc.party, threshold: thresholdOf(pc.party, pc.mood, ctx.day, ctx.totalDays) };
+      const threshold = thresholdOf(pc.party, pc.mood, ctx.day, ctx.totalDays);
+      j = { party: pc.party, threshold, judge: quickJudger(pc.party, threshold) };
       judges.set(id, j);
     }
-    const q = quickJudge(j.party, j.threshold, text);
+    const q = j.judge(text);
     const out = { utility: q.utility, gap: q.gap, threshold: j.threshold, reservation: j.party.reservation, margin: q.utility - j.party.reservation, redLines: { length: q.lines } };
     judged.set(id, out);
     return out;

@@ -8,7 +8,7 @@ import { OMIT } from '../scenario/omit.ts';
 import type { Party, Point, Scenario } from '../scenario/schema.ts';
 import { crossedRedLines, leaderThreshold, objectionsOf, type Change, type Evaluation } from './evaluate.ts';
 import { passes, required, ruleOf } from './ratification.ts';
-import type { PlanText } from './text.ts';
+import { compact, type PlanText } from './text.ts';
 
 /** What the summit rules read of a judgement: an `Evaluation`, or the numbers alone (`quickJudgeNow`). */
 export type Judgement = Pick<Evaluation, 'utility' | 'gap' | 'threshold' | 'reservation' | 'margin'> & { redLines: { readonly length: number } };
@@ -87,6 +87,7 @@ export function settleAtSummit(scenario: Scenario, text: PlanText, open: readonl
   });
   const base: Record<string, { option: string; deferred: boolean }> = {};
   for (const [p, c] of Object.entries(text)) base[p] = { option: c.option, deferred: false };
+  const fastBase = compact(base);
 
   const assess = (candidate: PlanText): SummitResult | null => {
     const accepting = new Set<string>();
@@ -110,7 +111,7 @@ export function settleAtSummit(scenario: Scenario, text: PlanText, open: readonl
   if (total <= EXHAUSTIVE_LIMIT) {
     const index = choices.map(() => 0);
     for (let n = 0; n < total; n++) {
-      const candidate = { ...base };
+      const candidate = { ...fastBase };
       open.forEach((p, i) => (candidate[p] = { option: choices[i]![index[i]!]!, deferred: false }));
       const r = assess(candidate);
       if (worth(r) > worth(best)) best = r;
@@ -123,7 +124,7 @@ export function settleAtSummit(scenario: Scenario, text: PlanText, open: readonl
     return best;
   }
   // Too many combinations: improve one point at a time from the current text.
-  const current = { ...base };
+  const current = { ...fastBase };
   best = assess(current);
   for (let round = 0; round < 3; round++) {
     open.forEach((p, i) => {

@@ -95,14 +95,34 @@ export function estimator(pk: PartyKnowledge): (text: PlanText) => number {
   const value = new Map<string, Map<string, number>>();
   for (const [point, w] of Object.entries(pk.weights)) weight.set(point, mid(w));
   for (const [point, row] of Object.entries(pk.values)) value.set(point, new Map(Object.entries(row).map(([o, r]) => [o, mid(r)])));
+  // Searches ask about texts that differ from the last one in a point or two, sharing the other
+  // clauses (the same objects): each point's weight and value are looked up again only where its
+  // clause is new. The sums are the same additions in the same order (the same number, bit for bit).
+  const points: string[] = [];
+  const clauses: PlanText[string][] = [];
+  const weights: number[] = [];
+  const values: number[] = [];
   return (text) => {
     let total = 0;
     let sum = 0;
+    let i = 0;
     for (const point in text) {
       const clause = text[point]!;
+      let w: number;
+      let v: number;
+      if (points[i] === point && clauses[i] === clause) {
+        w = weights[i]!;
+        v = values[i]!;
+      } else {
+        w = weight.get(point) ?? 50;
+        v = value.get(point)?.get(clause.option) ?? (clause.option === OMIT ? 50 : 0);
+        points[i] = point;
+        clauses[i] = clause;
+        weights[i] = w;
+        values[i] = v;
+      }
+      i++;
       if (clause.deferred) continue;
-      const w = weight.get(point) ?? 50;
-      const v = value.get(point)?.get(clause.option) ?? (clause.option === OMIT ? 50 : 0);
       total += w;
       sum += w * v;
     }

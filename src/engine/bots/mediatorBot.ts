@@ -12,7 +12,7 @@ import { summitMove } from './summitPlay.ts';
 import { counterparts, estimator, guardians, routes, travelToward } from './common.ts';
 import { crossesLine } from '../evaluate.ts';
 import { diff, improveText } from './textSearch.ts';
-import type { PlanText } from '../text.ts';
+import { compact, type PlanText } from '../text.ts';
 import type { PlayerView } from '../view.ts';
 
 export function mediatorBot(): Bot {
@@ -32,7 +32,7 @@ export function mediatorBot(): Bot {
       // At the summit: open with the options that look fairest on what it knows, then take up demands.
       // The points open at the summit are on the table: the search may choose them too (a deferred point is otherwise left as it stands).
       const atSummit = summitMove(view, game.scenario, (open) => {
-        const onTable: PlanText = Object.fromEntries(Object.entries(view.text).map(([p, c]) => [p, open.includes(p) ? { option: c.option, deferred: false } : c]));
+        const onTable: PlanText = compact(Object.fromEntries(Object.entries(view.text).map(([p, c]) => [p, open.includes(p) ? { option: c.option, deferred: false } : c])));
         return diff(onTable, bestEstimate(view, game.scenario, onTable)).filter((c) => open.includes(c.point));
       });
       if (atSummit) return atSummit;
@@ -101,22 +101,27 @@ function bestEstimate(view: PlayerView, scenario: import('../../scenario/schema.
   const watch = guardians(view, scenario);
   // Worked out once per search, not per candidate text: the known lines to avoid and each judge's estimate.
   const lines = view.parties.filter((p) => watch.includes(p.id)).flatMap((p) => p.knownRedLines);
-  const judges = view.rule.signatories.flatMap((id) => {
+  // Each signatory once (as a map by id would keep it), in the order of the rule.
+  const judges = [...new Set(view.rule.signatories)].flatMap((id) => {
     const pk = view.parties.find((p) => p.id === id)?.knowledge;
     return pk ? [{ id, estimate: estimator(pk), reservation: mid(pk.reservation) }] : [];
   });
   // The text must satisfy every veto holder and enough others to make up the count.
-  const vetoes = required(view.rule);
+  const vetoes = required(view.rule).map((v) => judges.findIndex((j) => j.id === v));
+  const margins = judges.map(() => 0);
+  const sorted = judges.map(() => 0);
+  const kthAt = Math.min(judges.length, view.rule.atLeast) - 1;
   const score = (t: PlanText) => {
     // Count the lines crossed, so a text crossing two can still climb to one and then none.
     let crossed = 0;
     for (const l of lines) if (crossesLine(l, t)) crossed++;
     if (crossed > 0) return -1000 * crossed;
-    const margins = new Map<string, number>();
-    for (const j of judges) margins.set(j.id, j.estimate(t) - j.reservation);
-    const sorted = [...margins.values()].sort((a, b) => b - a);
-    const kth = sorted[Math.min(sorted.length, view.rule.atLeast) - 1] ?? 0;
-    return Math.min(kth, ...vetoes.map((v) => margins.get(v) ?? Infinity));
+    for (let i = 0; i < judges.length; i++) sorted[i] = margins[i] = judges[i]!.estimate(t) - judges[i]!.reservation;
+    sorted.sort((a, b) => b - a);
+    let worst = sorted[kthAt] ?? 0;
+    // A veto holder the player knows nothing of does not count (its margin is unknown).
+    for (const i of vetoes) worst = Math.min(worst, i >= 0 ? margins[i]! : Infinity);
+    return worst;
   };
   return improveText(scenario, from, score);
 }

@@ -3,7 +3,7 @@
  * (on estimates) and the `oracle` (on the truth) use. Pure.
  */
 import type { Scenario } from '../../scenario/schema.ts';
-import type { PlanText } from '../text.ts';
+import { compact, type PlanText } from '../text.ts';
 import { optionsOf } from './common.ts';
 
 /**
@@ -13,6 +13,8 @@ import { optionsOf } from './common.ts';
 export function improveText(scenario: Scenario, text: PlanText, score: (t: PlanText) => number, passes = 4): PlanText {
   let current = text;
   let best = score(current);
+  // Candidates are copies of the current text: copied from an ordinary object (see `compact`).
+  const fastText = compact(text);
   for (let pass = 0; pass < passes; pass++) {
     let improved = false;
     for (const point of scenario.points) {
@@ -20,7 +22,8 @@ export function improveText(scenario: Scenario, text: PlanText, score: (t: PlanT
       if (!clause || clause.deferred) continue;
       for (const option of optionsOf(scenario, point.id)) {
         if (option === clause.option) continue;
-        const candidate = { ...current, [point.id]: { option, deferred: false } };
+        const candidate: Record<string, PlanText[string]> = { ...(current === text ? fastText : current) };
+        candidate[point.id] = { option, deferred: false };
         const s = score(candidate);
         if (s > best + 1e-9) {
           best = s;
