@@ -13,6 +13,7 @@ import { button, buttonWith, h, rerender, uid } from './h.ts';
 import { confirmDialog, slotLines } from './savesDialogs.ts';
 import { looksLikeResult, readFiles, readWholeFile, watchFileDrops } from './fileDrop.ts';
 import { MAX_SCENARIO_CHARS } from '../../scenario/problems.ts';
+import { coolChecker, warmChecker } from '../app/offThread.ts';
 import { MAX_RESULT_CHARS } from '../../engine/saveFile.ts';
 import type { ScenarioChoiceSource } from './sources.ts';
 import type { ScreenDeps, ScreenView } from './screen.ts';
@@ -65,6 +66,8 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
   });
 
   function render(state: AppState): void {
+    // A file checker waits ready while the player may open a file (again after each check).
+    warmChecker();
     const newProblems = state.fileProblems !== null && state.fileProblems !== shownProblems;
     shownProblems = state.fileProblems;
     const newResultProblem = state.resultProblem !== null && state.resultProblem !== shownResultProblem;
@@ -322,6 +325,9 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
     el: h('div', { class: 'screen' }, el, dropHint),
     update: render,
     focusStart: () => content.querySelector<HTMLElement>('#title-heading')?.focus(),
-    destroy: stopDrops,
+    destroy: () => {
+      stopDrops();
+      coolChecker();
+    },
   };
 }
