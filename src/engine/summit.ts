@@ -6,7 +6,7 @@
  */
 import { OMIT } from '../scenario/omit.ts';
 import type { Party, Point, Scenario } from '../scenario/schema.ts';
-import { crossedRedLines, leaderThreshold, objectionsOf, type Change, type Evaluation } from './evaluate.ts';
+import { crossedRedLines, crossesLine, leaderThreshold, objectionsOf, type Change, type Evaluation } from './evaluate.ts';
 import { passes, required, ruleOf } from './ratification.ts';
 import { compact, type PlanText } from './text.ts';
 
@@ -35,23 +35,38 @@ export function holders(scenario: Scenario): string[] {
   return scenario.parties.filter((p) => p.role === 'consulted' && p.holds.length > 0).map((p) => p.id);
 }
 
+/** Whose view decides whether a point is open, per scenario (searches ask about many texts of one scenario). */
+const askedOf = new WeakMap<Scenario, { id: string; party: Party | undefined; name: string }[]>();
+function asked(scenario: Scenario) {
+  let list = askedOf.get(scenario);
+  if (!list) {
+    list = [...required(ruleOf(scenario)), ...holders(scenario)].map((id) => {
+      const party = scenario.parties.find((p) => p.id === id);
+      return { id, party, name: party?.name ?? id };
+    });
+    askedOf.set(scenario, list);
+  }
+  return list;
+}
+
 /** The open points of a text. Pure. */
 export function openPoints(scenario: Scenario, text: PlanText, judge: Judge, counter: Counter, absent: ReadonlySet<string>): OpenPoints {
   const reasons: Record<string, string[]> = {};
   const add = (point: string, why: string) => (reasons[point] ??= []).push(why);
-  for (const [point, clause] of Object.entries(text)) if (clause.deferred) add(point, 'deferred to the leaders');
+  for (const point in text) if (text[point]!.deferred) add(point, 'deferred to the leaders');
   const farApart: string[] = [];
-  for (const id of [...required(ruleOf(scenario)), ...holders(scenario)]) {
-    const name = scenario.parties.find((p) => p.id === id)?.name ?? id;
+  for (const { id, party, name } of asked(scenario)) {
     if (absent.has(id)) {
       // A consulted party that has left can no longer be asked; its red lines still stand.
-      if (scenario.parties.find((p) => p.id === id)?.role !== 'consulted') {
+      if (party?.role !== 'consulted') {
         farApart.push(id);
         continue;
       }
     }
-    for (const line of blockingLines(scenario, id, text)) for (const c of line.when) add(c.point, `${name}: red line — ${line.reason}`);
-    const party = scenario.parties.find((p) => p.id === id);
+    if (party) for (const line of party.redLines) {
+      if (!crossesLine(line, text) || (party.role === 'consulted' && !line.when.some((c) => party.holds.includes(c.point)))) continue;
+      for (const c of line.when) add(c.point, `${name}: red line — ${line.reason}`);
+    }
     if (party?.role === 'consulted') continue;
     const ev = judge(id, text);
     if (ev.redLines.length === 0 && ev.gap < 0) {
@@ -108,13 +123,19 @@ export function settleAtSummit(scenario: Scenario, text: PlanText, open: readonl
 
   const total = choices.reduce((n, c) => n * c.length, 1);
   let best: SummitResult | null = null;
+  // The best one's worth, kept rather than worked out again for every candidate.
+  let bestWorth = worth(best);
   if (total <= EXHAUSTIVE_LIMIT) {
     const index = choices.map(() => 0);
     for (let n = 0; n < total; n++) {
       const candidate = { ...fastBase };
       open.forEach((p, i) => (candidate[p] = { option: choices[i]![index[i]!]!, deferred: false }));
       const r = assess(candidate);
-      if (worth(r) > worth(best)) best = r;
+      const w = worth(r);
+      if (w > bestWorth) {
+        best = r;
+        bestWorth = w;
+      }
       for (let i = 0; i < index.length; i++) {
         index[i]! += 1;
         if (index[i]! < choices[i]!.length) break;
@@ -126,13 +147,16 @@ export function settleAtSummit(scenario: Scenario, text: PlanText, open: readonl
   // Too many combinations: improve one point at a time from the current text.
   const current = { ...fastBase };
   best = assess(current);
+  bestWorth = worth(best);
   for (let round = 0; round < 3; round++) {
     open.forEach((p, i) => {
       for (const option of choices[i]!) {
         const candidate = { ...current, [p]: { option, deferred: false } };
         const r = assess(candidate);
-        if (worth(r) > worth(best)) {
+        const w = worth(r);
+        if (w > bestWorth) {
           best = r;
+          bestWorth = w;
           current[p] = { option, deferred: false };
         }
       }
