@@ -12,15 +12,17 @@
  *   npm run loadtest -- --url http://127.0.0.1:2567             # a server already running (no CPU figures)
  *
  * Other options: --scenario scoring-base --duration 30 (seconds measured) --think 1000 (mean ms a
- * student waits between commands) --seed 1.
+ * student waits between commands) --seed 1 --no-teacher (by default each class has its teacher's
+ * console open, as in a lesson, which receives the whole class's state at most every 300 ms).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from 'colyseus.js';
 import { Command as Cli, InvalidArgumentError } from 'commander';
-import { MAX_TABLES, type SeatMessage, type StudentState } from '../src/server/protocol.ts';
+import { MAX_TABLES, type ClassState, type SeatMessage, type StudentState } from '../src/server/protocol.ts';
 import { onView, randomMove, seededRandom, startCluster } from '../src/server/testing/harness.ts';
+import type { Patch } from '../src/server/viewPatch.ts';
 
 interface Options {
   tables: number;
@@ -32,6 +34,7 @@ interface Options {
   url?: string;
   ramp?: string;
   seed: number;
+  teacher: boolean;
 }
 
 const positive = (v: string) => {
@@ -51,6 +54,7 @@ function parse(argv: string[]): Options {
     .option('--url <url>', 'a running server (CPU and memory are then not measured)')
     .option('--ramp <list>', 'comma-separated table counts; stops once p95 passes 250 ms')
     .option('--seed <n>', 'seed for the class and the students', positive, 1)
+    .option('--no-teacher', 'no teacher console connected (by default one per class)')
     .parse(argv, { from: 'user' })
     .opts<Options>();
 }
@@ -104,6 +108,14 @@ interface StepResult {
   clientWaitPerRun: number | null;
   /** This load generator's own event-loop delay, p99 (ms): a late loop adds to the latency it measures. */
   clientLoopDelayP99: number;
+  /** Teacher consoles connected (one per class), or 0 with --no-teacher. */
+  teachers: number;
+  /** Class state messages (whole or what changed) each console received per second. */
+  teacherStatesPerSecond: number | null;
+  /** Median size of one of those messages (KiB, as JSON: the wire form is smaller). */
+  teacherStateKiB: number | null;
+  /** p95 of the time between two class states at one console (ms): how stale the console's picture gets. */
+  teacherGapP95: number | null;
 }
 
 const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
@@ -130,7 +142,7 @@ async function step(o: Options, tables: number): Promise<StepResult> {
     const before = pids.map(usage);
     // A class has at most MAX_TABLES tables: more tables are several classes of (nearly) equal size, as in a school.
     const classCount = Math.ceil(tables / MAX_TABLES);
-    const classes: { classId: string; code: string; students: number }[] = [];
+    const classes: { classId: string; code: string; teacher: string; students: number }[] = [];
     for (let c = 0; c < classCount; c++) {
       const size = Math.floor(tables / classCount) + (c < tables % classCount ? 1 : 0);
       const made = await fetch(`${urls[c % urls.length]}/api/classes`, {
@@ -138,7 +150,25 @@ async function step(o: Options, tables: number): Promise<StepResult> {
         body: JSON.stringify({ scenario: o.scenario, seed: o.seed, difficulty: 'standard', tables: size, seatPolicy: 'random' }),
       });
       if (!made.ok) throw new Error(`class not made: ${await made.text()}`);
-      classes.push({ ...((await made.json()) as { classId: string; code: string }), students: size * o.seats });
+      classes.push({ ...((await made.json()) as { classId: string; code: string; teacher: string }), students: size * o.seats });
+    }
+    // Each class's teacher watches from the console, as in a lesson: every class state it gets is counted.
+    const consoles: { times: number[]; sizes: number[] }[] = [];
+    if (o.teacher) {
+      for (const [c, k] of classes.entries()) {
+        const room = await new Client(urls[c % urls.length]!).joinById(k.classId, { teacher: k.teacher });
+        const seen = { times: [] as number[], sizes: [] as number[] };
+        // What the console is sent (a whole state, then what changed), and when.
+        const got = (m: ClassState | Patch) => {
+          seen.times.push(performance.now());
+          seen.sizes.push(JSON.stringify(m).length);
+        };
+        room.onMessage('class.state', got);
+        room.onMessage('class.patch', got);
+        room.onMessage('*', () => undefined);
+        rooms.push(room);
+        consoles.push(seen);
+      }
     }
     /** The class student i joins: the first class's students, then the second's… */
     const classOf = (i: number) => {
@@ -201,6 +231,10 @@ async function step(o: Options, tables: number): Promise<StepResult> {
     const clientWaitBefore = runQueueWaitMs(process.pid);
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
+    for (const seen of consoles) {
+      seen.times.length = 0;
+      seen.sizes.length = 0;
+    }
 
     // Play for the duration: each student sends a random legal move every ~think ms.
     let ref = 0;
@@ -222,6 +256,7 @@ async function step(o: Options, tables: number): Promise<StepResult> {
     await new Promise((r) => setTimeout(r, o.duration * 1000));
     stopped = true;
     const elapsed = (performance.now() - start) / 1000;
+    const measured = consoles.map((seen) => ({ times: [...seen.times], sizes: [...seen.sizes] }));
     const clientCpu = process.cpuUsage(clientBefore);
     loopDelay.disable();
     const serverWaitAfter = pids.map(runQueueWaitMs);
@@ -235,6 +270,9 @@ async function step(o: Options, tables: number): Promise<StepResult> {
     const serverWait = serverWaitAfter.every((w, i) => w !== null && serverWaitBefore[i] !== null) && pids.length
       ? serverWaitAfter.reduce<number>((a, w, i) => a + (w! - serverWaitBefore[i]!), 0) : null;
     const sorted = [...latencies].sort((a, b) => a - b);
+    const states = measured.reduce((a, m) => a + m.times.length, 0);
+    const sizes = measured.flatMap((m) => m.sizes).sort((a, b) => a - b);
+    const gaps = measured.flatMap((m) => m.times.slice(1).map((t, i) => t - m.times[i]!)).sort((a, b) => a - b);
     const cpu = pids.length ? after.reduce((a, u, i) => a + (u.cpu - mid[i]!.cpu), 0) : null;
     const rss = pids.length ? after.reduce((a, u, i) => a + (u.rss - before[i]!.rss), 0) : null;
     return {
@@ -256,6 +294,10 @@ async function step(o: Options, tables: number): Promise<StepResult> {
       serverWaitPerRun: serverWait === null || !cpu ? null : serverWait / 1000 / cpu,
       clientWaitPerRun: clientWaitAfter === null || clientWaitBefore === null ? null : (clientWaitAfter - clientWaitBefore) / ((clientCpu.user + clientCpu.system) / 1000),
       clientLoopDelayP99: loopDelay.percentile(99) / 1e6,
+      teachers: consoles.length,
+      teacherStatesPerSecond: consoles.length ? states / consoles.length / elapsed : null,
+      teacherStateKiB: sizes.length ? pct(sizes, 50) / 1024 : null,
+      teacherGapP95: gaps.length ? pct(gaps, 95) : null,
     };
   } finally {
     await Promise.all(rooms.map((r) => r.leave(true).catch(() => undefined)));
@@ -272,7 +314,9 @@ function print(r: StepResult): void {
     `errors ${r.errors}, refused ${r.refused}; server CPU ${f(r.cpuPercent, 0)}% (${f(r.cpuMsPerTablePerSecond, 2)} ms per table per s, ${f(r.cpuMsPerCommand, 2)} ms per command), ` +
     `memory ${f(r.rssMbPerTable, 2)} MB per table; load generator CPU ${f(r.clientCpuPercent, 0)}%; ` +
     `waiting for a CPU per ms run: server ${f(r.serverWaitPerRun, 2)} ms, load generator ${f(r.clientWaitPerRun, 2)} ms; ` +
-    `load generator event-loop delay p99 ${f(r.clientLoopDelayP99, 0)} ms; load average ${loadavg()[0]!.toFixed(2)}`,
+    `load generator event-loop delay p99 ${f(r.clientLoopDelayP99, 0)} ms; ` +
+    (r.teachers ? `${r.teachers} teacher console${r.teachers > 1 ? 's' : ''}: ${f(r.teacherStatesPerSecond)} class state messages/s each, ${f(r.teacherStateKiB)} KiB each (JSON, median), gap p95 ${f(r.teacherGapP95, 0)} ms; ` : 'no teacher console; ') +
+    `load average ${loadavg()[0]!.toFixed(2)}`,
   );
 }
 

@@ -7,6 +7,7 @@
 import { matchMaker, Room, type Client } from '@colyseus/core';
 import type { Scenario } from '../scenario/schema.ts';
 import { buildClassDebrief, type ClassDebrief, type TableDebrief } from './classDebrief.ts';
+import { ClassStateSender } from './classStatePatch.ts';
 import type { ServerContext } from './context.ts';
 import {
   checkMessage, classJoinSchema, classMessages, type ClassMessage, type ClassMessageType, type ClassSetup, type ClassState,
@@ -57,6 +58,8 @@ export class ClassRoom extends Room {
   private readonly online = new Map<string, Client>();
   private onChannel: ((m: Channel) => void) | null = null;
   private stateDue: ReturnType<typeof setTimeout> | null = null;
+  /** What each teacher's console was sent last (by session), the base of its next patch. */
+  private readonly consoles = new Map<string, ClassStateSender>();
   private debriefRequest: { id: string; parts: Map<number, TableDebrief & { unfinished?: true }>; timer: ReturnType<typeof setTimeout> } | null = null;
   private lastDebrief: ClassDebrief | null = null;
 
@@ -162,6 +165,7 @@ export class ClassRoom extends Room {
 
   override onLeave(client: Client<UserData>) {
     const u = client.userData;
+    this.consoles.delete(client.sessionId);
     if (u?.role === 'student' && this.online.get(u.id)?.sessionId === client.sessionId) this.online.delete(u.id);
     this.stateChanged();
   }
@@ -402,16 +406,27 @@ export class ClassRoom extends Room {
   }
 
   private sendState(client: Client): void {
-    client.send('class.state', this.classState());
+    client.send('class.state', this.senderFor(client).whole(this.classState()));
   }
 
-  /** Teachers get the class's state at most every 300 ms. */
+  private senderFor(client: Client): ClassStateSender {
+    let sender = this.consoles.get(client.sessionId);
+    if (!sender) this.consoles.set(client.sessionId, (sender = new ClassStateSender()));
+    return sender;
+  }
+
+  /** Teachers get what changed in the class's state at most every 300 ms. */
   private stateChanged(): void {
     if (this.stateDue) return;
     this.stateDue = setTimeout(() => {
       this.stateDue = null;
       const state = this.classState();
-      for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === 'teacher') c.send('class.state', state);
+      for (const c of this.clients) {
+        if ((c.userData as UserData | undefined)?.role !== 'teacher') continue;
+        const out = this.senderFor(c).next(state);
+        if (out && 'whole' in out) c.send('class.state', out.whole);
+        else if (out) c.send('class.patch', out.patch);
+      }
     }, 300);
   }
 

@@ -8,11 +8,11 @@ import type { MediatorSeatView, PartySeatView } from '../engine/seatView.ts';
 import type { SeatCommand } from '../engine/commands.ts';
 import { tutorial } from '../testing/scenarios.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { ClassState, SeatMessage } from './protocol.ts';
+import type { SeatMessage } from './protocol.ts';
 import { openLiveTable } from './liveTable.ts';
 import { SeatSender, type SeatWire } from './viewPatch.ts';
 import { MAX_MESSAGE_CHARS } from './protocol.ts';
-import { createClass, joinStudent, leaveAll, nextMessage, nextView, post, randomMove, recordTraffic, seededRandom, startServer, tempDir, type ServerProcess, type Student } from './testing/harness.ts';
+import { createClass, joinStudent, leaveAll, nextClassState, nextMessage, nextView, onClassState, post, randomMove, recordTraffic, seededRandom, startServer, tempDir, type ServerProcess, type Student } from './testing/harness.ts';
 
 describe('a live class on one server', () => {
   let server: ServerProcess;
@@ -80,7 +80,7 @@ describe('a live class on one server', () => {
     s.classRoom.send('teacher.pause', { paused: true });
     expect((await refused).reason).toMatch(/only the teacher/);
     const t = await new Client(server.url).joinById(classId, { teacher });
-    const state = nextMessage<ClassState>(t, 'class.state', (m) => m.paused);
+    const state = nextClassState(t, (m) => m.paused);
     t.send('teacher.pause', { paused: true });
     expect((await state).paused).toBe(true);
     const paused = nextMessage<{ reason: string }>(s.table!, 'refused');
@@ -282,7 +282,7 @@ describe('students in party seats', () => {
       const students: Student[] = [];
       for (const name of ['A', 'B', 'C', 'D']) students.push(await joinStudent(server.url, code, name));
       const t = await new Client(server.url).joinById(classId, { teacher });
-      t.onMessage('class.state', () => undefined);
+      onClassState(t, () => undefined);
       const scenario = tutorial();
       const random = seededRandom(5);
       // Everyone plays random legal moves; the teacher injects news and loosens a red line on the way.
@@ -389,7 +389,7 @@ describe('nothing lost', () => {
       expect((await you).assignment).toMatchObject({ table: 0, seat: 'commission' });
 
       const t = await again.joinById(classId, { teacher });
-      const state = nextMessage<ClassState>(t, 'class.state', (m) => m.tables.every((x) => !('pending' in x)));
+      const state = nextClassState(t, (m) => m.tables.every((x) => !('pending' in x)));
       t.send('sync', {});
       expect((await state).tables).toHaveLength(2);
       await leaveAll(back, t);

@@ -156,7 +156,7 @@ export interface StudentInfo {
   online: boolean;
 }
 
-/** Class room → teacher ('class.state'). */
+/** Class room → teacher ('class.state' whole, then 'class.patch': what changed, see classStatePatch.ts). */
 export interface ClassState {
   classId: string;
   code: string;

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { Client } from 'colyseus.js';
-import type { ClassState, TableReport } from './protocol.ts';
-import { createClass, joinStudent, leaveAll, nextMessage, nextView, startCluster } from './testing/harness.ts';
+import type { TableReport } from './protocol.ts';
+import { createClass, joinStudent, leaveAll, nextClassState, nextView, startCluster } from './testing/harness.ts';
 
 const haveRedis = existsSync('/usr/bin/redis-server') || existsSync('/usr/local/bin/redis-server');
 
@@ -19,7 +19,7 @@ describe.skipIf(!haveRedis && !process.env.CI)('two server processes behind Redi
       const { classId, code, teacher } = await createClass(one.url, { tables: 4 });
 
       const t = await new Client(one.url).joinById(classId, { teacher });
-      const all = nextMessage<ClassState>(t, 'class.state', (m) => m.tables.every((x) => !('pending' in x)));
+      const all = nextClassState(t, (m) => m.tables.every((x) => !('pending' in x)));
       t.send('sync', {});
       const state = await all;
       const processes = new Set((state.tables as TableReport[]).map((r) => r.process));
@@ -43,7 +43,7 @@ describe.skipIf(!haveRedis && !process.env.CI)('two server processes behind Redi
       const day = (await r).view.day;
 
       // The teacher sees the move, whichever process holds that table …
-      const seen = nextMessage<ClassState>(t, 'class.state', (m) => {
+      const seen = nextClassState(t, (m) => {
         const rep = m.tables[a.you.assignment!.table] as TableReport;
         return rep.summary.day === day && rep.seats.some((x) => x.holder === 'A' && x.connected);
       });

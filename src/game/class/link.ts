@@ -16,7 +16,8 @@ const newClient = async (base: string) => new (await import('colyseus.js')).Clie
 import type { SeatCommand } from '../../engine/commands.ts';
 import type { ClassDebrief } from '../../server/classDebrief.ts';
 import type { ClassSetup, ClassState, SeatMessage, StudentState } from '../../server/protocol.ts';
-import { SeatFeed, type SeatWire } from '../../server/viewPatch.ts';
+import { ClassStateFeed } from '../../server/classStatePatch.ts';
+import { SeatFeed, type Patch, type SeatWire } from '../../server/viewPatch.ts';
 import type { SendOutcome } from '../seats/seatDeps.ts';
 import { readStored as read, STUDENT_KEY, TEACHER_KEY, type KeyValue } from './remembered.ts';
 
@@ -107,7 +108,13 @@ export class TeacherLink {
       try {
         const room = await (await newClient(this.base)).joinById(this.saved.classId, { teacher: this.saved.secret });
         this.room = room;
-        room.onMessage('class.state', (m: ClassState) => this.events.state(m));
+        // The whole state once, then what changed (classStatePatch.ts).
+        const feed = new ClassStateFeed(() => room.send('sync', {}));
+        room.onMessage('class.state', (m: ClassState) => this.events.state(feed.whole(m)));
+        room.onMessage('class.patch', (p: Patch) => {
+          const state = feed.patch(p);
+          if (state) this.events.state(state);
+        });
         room.onMessage('class.debrief', (m: ClassDebrief) => this.events.debrief(m));
         room.onMessage('refused', (m: { reason: string }) => this.events.refused(m.reason));
         room.onLeave((code) => {

@@ -9,8 +9,9 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client, Room } from 'colyseus.js';
 import type { SeatCommand } from '../../engine/commands.ts';
-import type { ClassSetup, SeatMessage, StudentState } from '../protocol.ts';
-import { SeatFeed, type SeatWire } from '../viewPatch.ts';
+import type { ClassSetup, ClassState, SeatMessage, StudentState } from '../protocol.ts';
+import { ClassStateFeed } from '../classStatePatch.ts';
+import { SeatFeed, type Patch, type SeatWire } from '../viewPatch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -92,57 +93,74 @@ export async function createClass(url: string, setup: Partial<ClassSetup> = {}):
 
 /** The next message of `type` on a room (with a timeout), optionally the first that satisfies `test`. */
 export function nextMessage<T>(room: Room, type: string, test: (m: T) => boolean = () => true, ms = 60_000): Promise<T> {
-  return new Promise((resolveMsg, reject) => {
+  return nextFrom((l) => room.onMessage(type, l), test, ms, `"${type}" message`);
+}
+
+/**
+ * Listeners of one room fed from one decoder: the first subscription installs the room's message
+ * handlers (`install` gets the function that tells every listener), later ones share them.
+ */
+function subscriber<T>(install: (room: Room, tell: (m: T | null) => void) => void): (room: Room, listener: (m: T) => void) => () => void {
+  const byRoom = new WeakMap<Room, Set<(m: T) => void>>();
+  return (room, listener) => {
+    let listeners = byRoom.get(room);
+    if (!listeners) {
+      const all = new Set<(m: T) => void>();
+      listeners = all;
+      byRoom.set(room, all);
+      install(room, (m) => {
+        if (m) for (const l of [...all]) l(m);
+      });
+    }
+    const mine = listeners;
+    mine.add(listener);
+    return () => mine.delete(listener);
+  };
+}
+
+/** The first message from `subscribe` that satisfies `test`, or a rejection after `ms`. */
+function nextFrom<T>(subscribe: (listener: (m: T) => void) => () => void, test: (m: T) => boolean, ms: number, what: string): Promise<T> {
+  return new Promise((resolveNext, reject) => {
     const timer = setTimeout(() => {
       off();
-      reject(new Error(`no "${type}" message within ${ms} ms`));
+      reject(new Error(`no ${what} within ${ms} ms`));
     }, ms);
-    const off = room.onMessage(type, (m: T) => {
+    const off = subscribe((m) => {
       if (!test(m)) return;
       clearTimeout(timer);
       off();
-      resolveMsg(m);
+      resolveNext(m);
     });
   });
 }
-
-const seatListeners = new WeakMap<Room, Set<(m: SeatMessage) => void>>();
 
 /**
  * Whole seat messages of a table room, rebuilt from what the wire carries (a whole view, then
  * patches), as the browser does. The first call on a room must come before its first view.
  */
-export function onView(room: Room, listener: (m: SeatMessage) => void): () => void {
-  let listeners = seatListeners.get(room);
-  if (!listeners) {
-    const all = new Set<(m: SeatMessage) => void>();
-    listeners = all;
-    seatListeners.set(room, all);
-    const feed = new SeatFeed(() => room.send('sync', {}));
-    room.onMessage('view', (w: SeatWire) => {
-      const m = feed.receive(w);
-      if (m) for (const l of [...all]) l(m);
-    });
-  }
-  const mine = listeners;
-  mine.add(listener);
-  return () => mine.delete(listener);
-}
+export const onView = subscriber<SeatMessage>((room, tell) => {
+  const feed = new SeatFeed(() => room.send('sync', {}));
+  room.onMessage('view', (w: SeatWire) => tell(feed.receive(w)));
+});
 
 /** The next whole seat message on a table room (with a timeout), optionally the first that satisfies `test`. */
 export function nextView(room: Room, test: (m: SeatMessage) => boolean = () => true, ms = 60_000): Promise<SeatMessage> {
-  return new Promise((resolveView, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no view within ${ms} ms`));
-    }, ms);
-    const off = onView(room, (m) => {
-      if (!test(m)) return;
-      clearTimeout(timer);
-      off();
-      resolveView(m);
-    });
-  });
+  return nextFrom((l) => onView(room, l), test, ms, 'view');
+}
+
+/**
+ * Whole class states at a teacher's console, rebuilt from what the wire carries (a whole state,
+ * then patches), as the browser does. The first call on a room must come before its first state.
+ */
+export const onClassState = subscriber<ClassState>((room, tell) => {
+  const feed = new ClassStateFeed(() => room.send('sync', {}));
+  room.onMessage('class.state', (m: ClassState) => tell(feed.whole(m)));
+  room.onMessage('class.patch', (p: Patch) => tell(feed.patch(p)));
+});
+
+/** The next whole class state at a teacher's console (with a timeout), optionally the first that satisfies `test`. */
+export function nextClassState(room: Room, test: (m: ClassState) => boolean = () => true, ms = 60_000): Promise<ClassState> {
+  return nextFrom((l) => onClassState(room, l), test, ms, 'class state');
 }
 
 /** Collect every message of `type` on a room. */
