@@ -28,6 +28,7 @@ import {
   applyStep, closeDayStep, isHeld, meetEffects, offerEffects, pressEffects, proposeStep, seatStep, validateSeatEvent,
   type PartyRequest,
 } from './seatSteps.ts';
+import { heard, type PartiesHeard } from './steps.ts';
 
 export interface Notice {
   day: number;
@@ -141,13 +142,12 @@ export type PartyReport =
   | { type: 'party.walkedOut'; party: string }
   | { type: 'party.returned'; party: string }
   | { type: 'party.withdrew'; party: string }
-  | { type: 'party.signed'; party: string; text: PlanText }
-  | { type: 'party.moodChanged'; party: string };
+  | { type: 'party.signed'; party: string; text: PlanText };
 
 /** Commands as the table sends them: with the seat that sent them (and, for party seats, the party). */
 export type SeatEvent = (PartyCommand & { party: string; seat?: string }) | WorldCommand;
 
-export type NegotiationEvent = (Command & { seat?: string }) | SeatEvent | PartyReport;
+export type NegotiationEvent = (Command & { seat?: string }) | SeatEvent | PartyReport | PartiesHeard;
 
 // ---- pure helpers over the context -------------------------------------------------------
 
@@ -351,16 +351,21 @@ function traceRow(ctx: NegotiationContext, id: string): TraceRow {
   return { day: ctx.day, party: id, utility: tenth(utility), demand: tenth(threshold), trust: pc.mood.trust, patience: pc.mood.patience };
 }
 
-/** The trace with one party's row for the day put in (replacing the day's earlier row). */
-function withRow(trace: readonly TraceRow[], row: TraceRow): TraceRow[] {
-  const i = trace.findLastIndex((t) => t.day === row.day && t.party === row.party);
-  return i >= 0 ? [...trace.slice(0, i), row, ...trace.slice(i + 1)] : [...trace, row];
+/** The trace with parties' rows for the day put in (each replacing that party's earlier row of the day), in one copy. */
+function withRows(trace: readonly TraceRow[], rows: readonly TraceRow[]): TraceRow[] {
+  const out = trace.slice();
+  for (const row of rows) {
+    const i = out.findLastIndex((t) => t.day === row.day && t.party === row.party);
+    if (i >= 0) out[i] = row;
+    else out.push(row);
+  }
+  return out;
 }
 
 const traced = (ctx: NegotiationContext) => ctx.scenario.parties.filter((p) => p.role === 'signatory' || p.role === 'consulted');
 
 function traceDay(ctx: NegotiationContext): TraceRow[] {
-  return traced(ctx).reduce((trace, p) => withRow(trace, traceRow(ctx, p.id)), ctx.trace);
+  return withRows(ctx.trace, traced(ctx).map((p) => traceRow(ctx, p.id)));
 }
 
 /** A news item as the journal tells it. */
@@ -486,10 +491,10 @@ export const negotiationMachine = setup({
         journal: [...context.journal, notice(context, days === 0 ? 'envoy.arrived' : 'envoy.departed', days === 0 ? `${envoy.name} arrived in ${where}.` : `${envoy.name} left for ${where} (${days} day${days > 1 ? 's' : ''}).`, { envoy: e.envoy })],
       };
     }),
-    meet: enqueueActions(({ context, event, enqueue }) => {
+    meet: enqueueActions(({ context, event, enqueue, self }) => {
       const e = event as Ev<'envoy.meet'>;
       const charged = { ...context, capital: context.capital - context.scenario.mediator.costs.meet, envoys: spendAction(context, e.envoy) };
-      applyStep(context, enqueue, meetEffects(charged, e.envoy, e.party), { capital: charged.capital, envoys: charged.envoys });
+      applyStep({ context, enqueue, self }, meetEffects(charged, e.envoy, e.party), { capital: charged.capital, envoys: charged.envoys });
     }),
     table: enqueueActions(({ context, event, enqueue }) => {
       const e = event as Ev<'envoy.table'>;
@@ -499,24 +504,24 @@ export const negotiationMachine = setup({
       });
       enqueue.sendTo(context.parties[e.party]!, { type: 'text.tabled', text: context.text, day: context.day } satisfies PartyEvent);
     }),
-    press: enqueueActions(({ context, event, enqueue }) => {
+    press: enqueueActions(({ context, event, enqueue, self }) => {
       const e = event as Ev<'envoy.press'>;
       const charged = { ...context, capital: context.capital - context.scenario.mediator.costs.press, envoys: spendAction(context, e.envoy) };
-      applyStep(context, enqueue, pressEffects(charged, e.envoy, e.party, PRESS_AMOUNT), { capital: charged.capital, envoys: charged.envoys });
+      applyStep({ context, enqueue, self }, pressEffects(charged, e.envoy, e.party, PRESS_AMOUNT), { capital: charged.capital, envoys: charged.envoys });
     }),
-    offer: enqueueActions(({ context, event, enqueue }) => {
+    offer: enqueueActions(({ context, event, enqueue, self }) => {
       const e = event as Ev<'envoy.offer'>;
       const incentive = context.scenario.incentives.find((i) => i.id === e.incentive)!;
       const charged = { ...context, capital: context.capital - incentive.cost, granted: [...context.granted, incentive.id], envoys: spendAction(context, e.envoy) };
-      applyStep(context, enqueue, offerEffects(charged, e.envoy, incentive.id), { capital: charged.capital, granted: charged.granted, envoys: charged.envoys });
+      applyStep({ context, enqueue, self }, offerEffects(charged, e.envoy, incentive.id), { capital: charged.capital, granted: charged.granted, envoys: charged.envoys });
     }),
-    propose: enqueueActions(({ context, event, enqueue }) => {
+    propose: enqueueActions(({ context, event, enqueue, self }) => {
       const e = event as Ev<'envoy.propose'>;
       const charged = { ...context, capital: context.capital - context.scenario.mediator.costs.table, envoys: spendAction(context, e.envoy) };
-      applyStep(context, enqueue, proposeStep(charged, e), { capital: charged.capital, envoys: charged.envoys });
+      applyStep({ context, enqueue, self }, proposeStep(charged, e), { capital: charged.capital, envoys: charged.envoys });
     }),
-    seatStep: enqueueActions(({ context, event, enqueue }) => applyStep(context, enqueue, seatStep(context, event as SeatEvent | Command))),
-    closeDay: enqueueActions(({ context, enqueue }) => applyStep(context, enqueue, closeDayStep(context))),
+    seatStep: enqueueActions(({ context, event, enqueue, self }) => applyStep({ context, enqueue, self }, seatStep(context, event as SeatEvent | Command))),
+    closeDay: enqueueActions(({ context, enqueue, self }) => applyStep({ context, enqueue, self }, closeDayStep(context))),
     consult: assign(({ context, event }) => {
       const e = event as Ev<'envoy.consult'>;
       const adviser = partyContext(context, e.party)!;
@@ -591,7 +596,7 @@ export const negotiationMachine = setup({
       const e = event as Ev<'party.signed'>;
       return { journal: [...context.journal, notice(context, 'party.signed', `${partyName(context, e.party)} signed.`, { party: e.party })] };
     }),
-    callSummit: enqueueActions(({ context, enqueue }) => {
+    callSummit: enqueueActions(({ context, enqueue, self }) => {
       const costs = context.scenario.mediator.costs;
       const refusal = summitRefusal(context);
       if (refusal) {
@@ -603,11 +608,11 @@ export const negotiationMachine = setup({
         for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'trust.changed', delta: -3 } satisfies PartyEvent);
         return;
       }
-      applyStep(context, enqueue, openSummitStep(context));
+      applyStep({ context, enqueue, self }, openSummitStep(context));
     }),
-    summitMove: enqueueActions(({ context, event, enqueue }) =>
-      applyStep(context, enqueue, summitStep(context, event as Ev<'summit.propose'> | Ev<'summit.acceptDemand'> | Ev<'summit.close'>))),
-    endDay: enqueueActions(({ context, enqueue }) => {
+    summitMove: enqueueActions(({ context, event, enqueue, self }) =>
+      applyStep({ context, enqueue, self }, summitStep(context, event as Ev<'summit.propose'> | Ev<'summit.acceptDemand'> | Ev<'summit.close'>))),
+    endDay: enqueueActions(({ context, enqueue, self }) => {
       // A summit vote settled at the close of the day may have ended the talks.
       if (context.outcome !== null) return;
       const day = context.day + 1;
@@ -640,6 +645,8 @@ export const negotiationMachine = setup({
       const { knowledge, capital } = reportNews(context, news, rng, (text) => at('news.reported', text), (ref, e) => enqueue.sendTo(ref, e));
       // News first: a party that gives up on this day's passing must still have heard it.
       for (const ref of liveParties(context)) enqueue.sendTo(ref, { type: 'day.passed', day, patience } satisfies PartyEvent);
+      // The new day's rows of the trace are taken once every party has heard the news and the day's passing.
+      heard({ context, enqueue, self }, traced(context).map((p) => p.id));
       at('day.ended', `Day ${day + 1}: ${date}.`);
       enqueue.assign({
         day,
@@ -651,35 +658,42 @@ export const negotiationMachine = setup({
         capital,
         fired: [...context.fired, ...news.map((n) => n.id)],
         journal,
-        trace: traceDay({ ...context, day }),
       });
     }),
     recordTrace: assign({ trace: ({ context }) => traceDay(context) }),
-    recordMood: assign({
+    /** Parties have heard news or the day's passing: their rows of the day are taken (or retaken) now. */
+    recordHeard: assign({
       trace: ({ context, event }) => {
-        const e = event as Ev<'party.moodChanged'>;
-        return traced(context).some((p) => p.id === e.party) ? withRow(context.trace, traceRow(context, e.party)) : context.trace;
+        const { parties } = event as PartiesHeard;
+        return withRows(context.trace, traced(context).filter((p) => parties.includes(p.id)).map((p) => traceRow(context, p.id)));
       },
     }),
     // News scheduled for the opening day happens as the talks open.
     // So does a soft deadline dated the opening day: every party at the table starts with it.
-    openingNews: enqueueActions(({ context, enqueue }) => {
+    openingNews: enqueueActions(({ context, enqueue, self }) => {
       const date = dateOf(context);
       const journal = [...context.journal];
+      const told: string[] = [];
+      const tell = (ref: NegotiationContext['parties'][string], e: PartyEvent) => {
+        enqueue.sendTo(ref, e);
+        if (!told.includes(ref.id)) told.push(ref.id);
+      };
       for (const soft of softDeadlinesOn(context, date)) {
         journal.push(notice(context, 'deadline.passed', softDeadlineText(soft.label)));
         for (const ref of liveParties(context)) {
-          if (ref.getSnapshot().context.party.role !== 'mediator') enqueue.sendTo(ref, { type: 'news.arrived', patience: soft.patience } satisfies PartyEvent);
+          if (ref.getSnapshot().context.party.role !== 'mediator') tell(ref, { type: 'news.arrived', patience: soft.patience });
         }
       }
       const news = context.scenario.events.filter((e) => e.on === date && newsApplies(e, { start: context.start.id, envoys: context.envoys, text: context.text }));
       if (news.length === 0) {
         if (journal.length > context.journal.length) enqueue.assign({ journal });
-        return;
+      } else {
+        const rng = new RngCursor(context.rng);
+        const { knowledge, capital } = reportNews(context, news, rng, (text) => journal.push(notice(context, 'news.reported', text)), tell);
+        enqueue.assign({ journal, knowledge, capital, rng: rng.state, fired: [...context.fired, ...news.map((n) => n.id)] });
       }
-      const rng = new RngCursor(context.rng);
-      const { knowledge, capital } = reportNews(context, news, rng, (text) => journal.push(notice(context, 'news.reported', text)), (ref, e) => enqueue.sendTo(ref, e));
-      enqueue.assign({ journal, knowledge, capital, rng: rng.state, fired: [...context.fired, ...news.map((n) => n.id)] });
+      // The opening day's rows (taken as the talks open) are retaken for the parties the news moved.
+      heard({ context, enqueue, self }, told);
     }),
   },
 }).createMachine({
@@ -776,13 +790,15 @@ export const negotiationMachine = setup({
         'party.walkedOut': { actions: 'recordPartyMove' },
         'party.returned': { actions: 'recordPartyMove' },
         'party.withdrew': { actions: 'recordPartyMove' },
-        'party.moodChanged': { actions: 'recordMood' },
+        'parties.heard': { actions: 'recordHeard' },
       },
     },
     over: {
       on: {
         'party.signed': { actions: 'recordSignature' },
         'party.answered': { actions: 'recordAnswer' },
+        // A party's withdrawal may end the talks as the day passes: the day's rows are still taken once all have heard it.
+        'parties.heard': { actions: 'recordHeard' },
       },
     },
   },

@@ -138,8 +138,6 @@ const partySetup = setup({
     reportWalkOut: sendParent(({ context }: Args) => ({ type: 'party.walkedOut', party: context.party.id })),
     reportReturn: sendParent(({ context }: Args) => ({ type: 'party.returned', party: context.party.id })),
     reportWithdrawal: sendParent(({ context }: Args) => ({ type: 'party.withdrew', party: context.party.id })),
-    /** Tell the negotiation the party's mood changed, so its record of the day is taken after the change. */
-    reportMood: sendParent(({ context }: Args) => ({ type: 'party.moodChanged', party: context.party.id })),
     reportSigned: sendParent(({ context, event }: Args) => ({ type: 'party.signed', party: context.party.id, text: (event as Signed).text })),
     noteDay: assign({ day: ({ context, event }) => ('day' in event ? event.day : context.day) }),
     warmUp: mood((m) => ({ trust: clamp(m.trust + PARTY_RULES.meetTrust), patience: clamp(m.patience + PARTY_RULES.meetPatience) })),
@@ -199,7 +197,7 @@ const acceptsText = and([not('crossesRedLine'), 'meetsThreshold']);
 const walksOutWhenPatienceEnds = { guard: 'outOfPatience', target: 'walkedOut', actions: 'reportWalkOut' } as const;
 const atTheTable = {
   'party.pressed': { actions: ['addPressure', 'feelPressure'] },
-  'day.passed': { actions: ['passDay', 'reportMood'] },
+  'day.passed': { actions: 'passDay' },
   'deal.signed': { guard: and([not('crossesRedLine'), 'acceptsAtSummit']), target: 'signed', actions: 'reportSigned' },
 } as const;
 
@@ -221,7 +219,7 @@ export const partyMachine = partySetup.createMachine({
   on: {
     'incentive.granted': { actions: 'takeIncentive' },
     'trust.changed': { actions: 'shiftTrust' },
-    'news.arrived': { actions: ['hearNews', 'reportMood'] },
+    'news.arrived': { actions: 'hearNews' },
     'redLines.changed': { actions: 'amendRedLines' },
   },
   states: {
@@ -277,7 +275,7 @@ export const partyMachine = partySetup.createMachine({
       on: {
         'party.met': { guard: 'canReturn', target: 'engaged', actions: ['noteDay', 'comeBack', 'reportReturn'] },
         'text.tabled': { actions: ['noteDay', 'answerAbsent'] },
-        'day.passed': { actions: ['passDay', 'countDayOut', 'reportMood'] },
+        'day.passed': { actions: ['passDay', 'countDayOut'] },
       },
     },
     signed: { type: 'final' },

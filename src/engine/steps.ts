@@ -3,9 +3,9 @@
  * sends to party actors. Steps are pure; the negotiation machine applies them. Small steps
  * compose into larger ones (each sees the context the previous one left).
  */
-import type { ActorRefFrom } from 'xstate';
+import type { AnyActorRef } from 'xstate';
 import type { NegotiationContext } from './negotiationMachine.ts';
-import type { PartyEvent, partyMachine } from './partyMachine.ts';
+import type { PartyEvent } from './partyMachine.ts';
 
 export interface Step {
   patch: Partial<NegotiationContext>;
@@ -32,17 +32,42 @@ export function chain(ctx: NegotiationContext, ...fs: ((c: NegotiationContext) =
   return { patch, sends };
 }
 
-/** What the machine's `enqueueActions` offers that a step needs. */
-export interface Enqueue {
-  assign(patch: Partial<NegotiationContext>): void;
-  sendTo(ref: ActorRefFrom<typeof partyMachine>, event: PartyEvent): void;
+/** The event the negotiation sends itself once parties have heard news or the day's passing (see `heard`). */
+export interface PartiesHeard {
+  type: 'parties.heard';
+  parties: string[];
+}
+
+/** What the machine's `enqueueActions` offers that a step needs: its context, its queue of actions, and itself. */
+export interface StepArgs {
+  context: NegotiationContext;
+  enqueue: {
+    assign(patch: Partial<NegotiationContext>): void;
+    sendTo(ref: AnyActorRef, event: PartyEvent | PartiesHeard): void;
+  };
+  self: AnyActorRef;
+}
+
+/**
+ * After events that move parties' moods (news, the day's passing), tell the negotiation which
+ * parties heard them, so it takes their rows of the day's trace. Sent to itself after the events
+ * to the parties: it arrives once every party has heard them, in one event instead of a reply
+ * from each.
+ */
+export function heard({ enqueue, self }: StepArgs, parties: string[]): void {
+  if (parties.length > 0) enqueue.sendTo(self, { type: 'parties.heard', parties });
 }
 
 /** Apply a step inside a machine action: the patch (after `before`), then the events to parties still at the table. */
-export function applyStep(ctx: NegotiationContext, enqueue: Enqueue, s: Step, before: Partial<NegotiationContext> = {}): void {
+export function applyStep(args: StepArgs, s: Step, before: Partial<NegotiationContext> = {}): void {
+  const { context: ctx, enqueue } = args;
   enqueue.assign({ ...before, ...s.patch });
+  const moved: string[] = [];
   for (const [id, event] of s.sends) {
     const ref = ctx.parties[id];
-    if (ref && ref.getSnapshot().status === 'active') enqueue.sendTo(ref, event);
+    if (!ref || ref.getSnapshot().status !== 'active') continue;
+    enqueue.sendTo(ref, event);
+    if (event.type === 'news.arrived' && !moved.includes(id)) moved.push(id);
   }
+  heard(args, moved);
 }
