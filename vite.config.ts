@@ -16,13 +16,46 @@ function cspOnlyInBuilds(): Plugin {
 }
 
 /**
+ * The page's entry (main.ts) starts the title's data downloading, then imports the application
+ * (boot.ts) dynamically, so its scripts were only requested once main.ts had arrived and run.
+ * Listed in index.html as module preloads, they download (and compile) alongside main.ts, Phaser first.
+ */
+function preloadTheApplication(): Plugin {
+  return {
+    name: 'accord-preload-the-application',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => {
+        const { bundle, chunk } = ctx;
+        if (!bundle || !chunk || chunk.name !== 'main') return html;
+        const boot = chunk.dynamicImports.map((f) => bundle[f]).find((c) => c?.type === 'chunk' && c.name === 'boot');
+        if (!boot || boot.type !== 'chunk') return html;
+        const files = new Set<string>();
+        const visit = (file: string): void => {
+          const c = bundle[file];
+          if (!c || c.type !== 'chunk' || files.has(file)) return;
+          files.add(file);
+          c.imports.forEach(visit);
+        };
+        visit(boot.fileName);
+        const order = [...files].sort((a, b) => Number(bundle[b]!.name === 'phaser') - Number(bundle[a]!.name === 'phaser'));
+        return order
+          .filter((f) => !html.includes(`/${f}"`))
+          .map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
+/**
  * `vite build` makes the production page in dist/; `vite build --mode test` makes the test page in
  * dist-test/, the only build with the test hook (`window.__accordController`, see game.ts). The
  * end-to-end tests and the browser bench run against dist-test/; production has no way in.
  */
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [cspOnlyInBuilds(), cataloguePlugin(fileURLToPath(new URL('.', import.meta.url)))],
+  plugins: [cspOnlyInBuilds(), preloadTheApplication(), cataloguePlugin(fileURLToPath(new URL('.', import.meta.url)))],
   build: {
     target: 'es2022',
     outDir: mode === 'test' ? 'dist-test' : 'dist',

@@ -27,7 +27,7 @@ const ROUND = `(async () => {
 })()`;
 
 export async function runMemoryBench(browser: Browser, gameUrl: string, quick: boolean): Promise<string[]> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const heap = async () => {

@@ -6,7 +6,7 @@
  */
 import { AppController, loadPlay } from './game/app/controller.ts';
 import { shippedScenarios } from './game/app/catalogue.ts';
-import { openSaveStore } from './game/app/storage.ts';
+import { pageSaveStore } from './game/app/storage.ts';
 import { directSound } from './game/audio/soundDirector.ts';
 import { dropGameLinkFromAddress } from './game/dom/address.ts';
 import { mountUi } from './game/dom/app.ts';
@@ -15,7 +15,7 @@ import { startGame } from './game/game.ts';
 import { rendererFromQuery } from './game/renderer.ts';
 import { createSettingsStore } from './game/settings/store.ts';
 import { lazyScreen } from './game/dom/lazyScreen.ts';
-import { interactive } from './game/ready.ts';
+import { afterInteractive } from './game/ready.ts';
 import { opensOnClass, rememberedClassCode, serverBase } from './game/class/remembered.ts';
 
 function byId(id: string): HTMLElement {
@@ -51,7 +51,7 @@ const settings = createSettingsStore(settingsStore);
 applyDocumentSettings(document.documentElement, settings);
 
 // Saves live in IndexedDB (localStorage, then memory, where it is unavailable); read once here.
-const saves = await openSaveStore({ indexedDB: typeof indexedDB !== 'undefined', localStorage: () => window.localStorage });
+const saves = await pageSaveStore();
 
 const controller = new AppController({
   catalogue: await shippedScenarios(),
@@ -109,11 +109,7 @@ if (opensOnClass(window.location.search, local, session)) {
 
 // The game's code (engine, play screens), fetched when the title is interactive and the page is
 // idle, so Start rarely waits for it; a game started before it arrives says it is loading.
-void interactive.then(() => {
-  const prefetch = () => void loadPlay().catch(() => undefined);
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(prefetch, { timeout: 1000 });
-  else setTimeout(prefetch, 200);
-});
+afterInteractive(() => void loadPlay().catch(() => undefined));
 
 // "Play from here" in the studio (studio.html) leaves its text here and opens this page.
 if (new URLSearchParams(window.location.search).has('studio-play')) {

@@ -8,7 +8,6 @@ import { fineCountries } from './map/mapData.ts';
 import { FrameTimes, interactive, stageHook } from './ready.ts';
 import { restWhenStill } from './rest.ts';
 import { phaserRendererType, type RendererName } from './renderer.ts';
-import { BootScene } from './scenes/Boot.ts';
 import { BriefingScene } from './scenes/Briefing.ts';
 import { DirectorScene } from './scenes/Director.ts';
 import { EndingScene } from './scenes/Ending.ts';
@@ -19,9 +18,10 @@ import { SummitScene } from './scenes/Summit.ts';
 import { TitleScene } from './scenes/Title.ts';
 
 /**
- * Start Phaser in `parent`, filling it: Boot → Preloader (the map data, behind a progress bar)
- * → Director, which keeps the scene matching the controller's screen and stage up (Title,
- * Briefing, Map, Table or Ending). Scenes get the controller through their constructors.
+ * Start Phaser in `parent`, filling it: Preloader (the map data, behind a progress bar while it
+ * is still on its way) → Director, which keeps the scene matching the controller's screen and
+ * stage up (Title, Briefing, Map, Table or Ending). Scenes get the controller through their
+ * constructors. When the map data is already here, the first scene is drawn in Phaser's first frame.
  */
 export function startGame(parent: HTMLElement, renderer: RendererName, controller: AppController): Phaser.Game {
   const atlas = new Atlas();
@@ -30,9 +30,11 @@ export function startGame(parent: HTMLElement, renderer: RendererName, controlle
     parent,
     backgroundColor: COLOURS.backgroundCss,
     banner: false,
+    // Sounds play through Howler, from the first gesture (audio/soundDirector.ts); Phaser's own
+    // sound manager would open an AudioContext at boot, the slowest step of starting the game.
+    audio: { noAudio: true },
     scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
     scene: [
-      new BootScene(),
       new PreloaderScene(),
       new DirectorScene(controller),
       new TitleScene(atlas),
@@ -43,6 +45,10 @@ export function startGame(parent: HTMLElement, renderer: RendererName, controlle
       new EndingScene(controller),
     ],
   });
+  // The DOM layer carries every word the canvas shows; screen readers skip the drawing.
+  const hide = (): void => game.canvas.setAttribute('aria-hidden', 'true');
+  if (game.canvas) hide();
+  else game.events.once(Phaser.Core.Events.READY, hide);
   watchFrames(game, renderer);
   const wake = restOnceInteractive(game, parent, controller, renderer);
   if (renderer === 'webgl') {

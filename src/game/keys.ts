@@ -1,9 +1,8 @@
 /**
- * Scene keys, in the order the game runs them: Boot → Preloader → Director, which keeps one of
+ * Scene keys, in the order the game runs them: Preloader → Director, which keeps one of
  * Title, Briefing, Map, Table or Ending up to match the app controller.
  */
 export const SCENES = {
-  boot: 'Boot',
   preloader: 'Preloader',
   director: 'Director',
   title: 'Title',

@@ -92,6 +92,17 @@ let resolveInteractive: () => void = () => undefined;
  */
 export const interactive: Promise<void> = new Promise((resolve) => (resolveInteractive = resolve));
 
+/**
+ * Run `task` once the page is interactive and then idle (within a second at most): for what the
+ * title does not need to show itself (the game's code, a file checker standing by).
+ */
+export function afterInteractive(task: () => void): void {
+  void interactive.then(() => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => task(), { timeout: 1000 });
+    else setTimeout(task, 200);
+  });
+}
+
 /** Mark the page ready for tests, and record which renderer actually ran. */
 export function markReady(renderer: RendererName): void {
   document.documentElement.dataset.renderer = renderer;

@@ -8,6 +8,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import type { ClassFile, ClassSummary } from '../../debrief/classResults.ts';
 import type { ScenarioCheck } from './scenarioCheck.ts';
 import type { ResultCheck } from './resultCheck.ts';
+import { afterInteractive } from '../ready.ts';
 
 /** Far above what a real file takes (a shipped scenario or a student's result: well under 100 ms), far below a frozen page. */
 export const CHECK_BUDGET_MS = 5000;
@@ -54,18 +55,32 @@ function spawn(): Checker {
 
 /** A checker started ahead of need, ready when a file comes; each check takes it and stops it. */
 let standby: Checker | null = null;
+/** A start of the standby checker is waiting for the page to be idle. */
+let warming = false;
+/** Counts the times the title let its checker go, so a start scheduled before one is dropped. */
+let cooled = 0;
 
 /**
  * Start a checker ahead of need (the title screen does, where the player may open a file), so a
  * check does not wait for a worker to start (the longest part of refusing an absurd file: 0.2–0.5 s
- * on a loaded machine). Its first stage is 3 KB and idle until a file comes. Idempotent.
+ * on a loaded machine). Its first stage is 3 KB and idle until a file comes. It starts once the
+ * title is interactive and the page idle, so it never delays the title. Idempotent.
  */
 export function warmChecker(): void {
-  if (typeof Worker !== 'undefined' && standby === null) standby = spawn();
+  if (typeof Worker === 'undefined' || standby !== null || warming) return;
+  warming = true;
+  const generation = cooled;
+  afterInteractive(() => {
+    if (generation !== cooled) return;
+    warming = false;
+    standby ??= spawn();
+  });
 }
 
-/** Stop the checker kept ahead of need (leaving the title screen). */
+/** Stop the checker kept ahead of need (leaving the title screen), or its start not yet made. */
 export function coolChecker(): void {
+  cooled += 1;
+  warming = false;
   standby?.worker.terminate();
   standby = null;
 }

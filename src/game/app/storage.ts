@@ -183,6 +183,16 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
  * Open the game's storage: IndexedDB if it works here, else `localStorage`, else memory. Saves
  * written to `localStorage` by earlier versions move into IndexedDB. Never throws.
  */
+let pageSaves: Promise<SaveStore> | null = null;
+
+/**
+ * The page's save store, opened on first call: main.ts asks first thing, so IndexedDB opens while
+ * the scripts download rather than after (boot.ts then awaits the same store).
+ */
+export function pageSaveStore(): Promise<SaveStore> {
+  return (pageSaves ??= openSaveStore({ indexedDB: typeof indexedDB !== 'undefined', localStorage: () => window.localStorage }));
+}
+
 export async function openSaveStore(env: { indexedDB?: boolean; localStorage?: () => Storage } = {}): Promise<SaveStore> {
   const local = (() => {
     try {

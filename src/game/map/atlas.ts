@@ -4,7 +4,7 @@
  */
 import Phaser from 'phaser';
 import { ASSETS, type AssetKey } from '../keys.ts';
-import { geographyOf, type Geography } from './geography.ts';
+import { geographyOnce, type Geography } from './geography.ts';
 import { paintMap, type MapPalette } from './paint.ts';
 import { fitMercator, type LonLat, type Margins, type Projection } from './projection.ts';
 
@@ -40,7 +40,7 @@ export class Atlas {
 
   /** The geography of a loaded countries file, parsed on first use; null if missing or invalid. */
   geography(cache: Phaser.Cache.BaseCache, key: AssetKey): Geography | null {
-    if (!this.parsed.has(key)) this.parsed.set(key, cache.exists(key) ? geographyOf(cache.get(key)) : null);
+    if (!this.parsed.has(key)) this.parsed.set(key, cache.exists(key) ? geographyOnce(cache.get(key)) : null);
     return this.parsed.get(key) ?? null;
   }
 

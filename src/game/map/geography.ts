@@ -52,6 +52,18 @@ export function unwrap(line: Line): Position[] {
   return out;
 }
 
+const parsed = new WeakMap<object, Geography | null>();
+
+/**
+ * {@link geographyOf}, once per file: main.ts parses the title's map as soon as it arrives,
+ * while Phaser is still downloading, and the Atlas then finds it done.
+ */
+export function geographyOnce(data: unknown): Geography | null {
+  if (typeof data !== 'object' || data === null) return null;
+  if (!parsed.has(data)) parsed.set(data, geographyOf(data));
+  return parsed.get(data) ?? null;
+}
+
 /** Read a world-atlas `countries-*.json` topology; null if it is not one. */
 export function geographyOf(data: unknown): Geography | null {
   if (!isTopology(data)) return null;

@@ -9,6 +9,8 @@ import countriesCoarseUrl from 'world-atlas/countries-110m.json?url';
 import countriesFineUrl from 'world-atlas/countries-50m.json?url';
 
 let coarse: Promise<unknown> | null = null;
+/** The 1:110m countries once they have arrived (null: the file failed); undefined before. */
+let coarseArrived: unknown = undefined;
 let fine: Promise<unknown> | null = null;
 
 function fetchJson(url: string): Promise<unknown> {
@@ -19,7 +21,12 @@ function fetchJson(url: string): Promise<unknown> {
 
 /** The 1:110m countries (TopoJSON), fetched on first call. */
 export function coarseCountries(): Promise<unknown> {
-  return (coarse ??= fetchJson(countriesCoarseUrl));
+  return (coarse ??= fetchJson(countriesCoarseUrl).then((data) => (coarseArrived = data)));
+}
+
+/** The 1:110m countries if they have arrived already (null: the file failed), else undefined. */
+export function coarseCountriesNow(): unknown {
+  return coarseArrived;
 }
 
 /** The 1:50m countries (TopoJSON), fetched on first call. */

@@ -70,6 +70,10 @@ export class DirectorScene extends Phaser.Scene {
       this.mapAsleep = false;
       this.scene.stop(SCENES.map);
     }
-    this.scene.launch(next.key, 'data' in next ? next.data : undefined);
+    const data = 'data' in next ? next.data : undefined;
+    // The first scene starts at once (through the scene manager), to be drawn in this very frame;
+    // later ones through this scene's queue, in order after the stops and sleeps above.
+    if (previous === null) this.game.scene.start(next.key, data);
+    else this.scene.launch(next.key, data);
   }
 }
