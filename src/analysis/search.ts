@@ -34,6 +34,11 @@ interface Prepared {
   pendingBlockingAfter: [number, number][][][];
   /** Remaining texts after position d: product of choices. */
   remaining: Float64Array;
+  /**
+   * forbidden[i][c]: choice c of point i alone makes every text fail (a one-condition blocking
+   * line, or under unanimity a one-condition red line of a signatory). Bounds skip it.
+   */
+  forbidden: boolean[][];
   n: number;
 }
 
@@ -79,7 +84,10 @@ function prepare(model: Model): Prepared {
   const remaining = new Float64Array(P + 1);
   remaining[P] = 1;
   for (let d = P - 1; d >= 0; d--) remaining[d] = remaining[d + 1]! * model.choices[order[d]!]!.length;
-  return { model, order, maxRem, minRem, linesAt, blockingAt, pendingAfter, pendingBlockingAfter, remaining, n };
+  const forbidden = model.choices.map((cs) => cs.map(() => false));
+  const single = [...model.blocking, ...(model.unanimous ? model.redLines.flat() : [])].filter((l) => l.length === 1);
+  for (const [[i, c]] of single as [[number, number]][]) forbidden[i]![c] = true;
+  return { model, order, maxRem, minRem, linesAt, blockingAt, pendingAfter, pendingBlockingAfter, remaining, forbidden, n };
 }
 
 /** A weighted sum of margins and its best completion from each position: Σλ·(margin) ≤ bound. */
@@ -98,10 +106,12 @@ function multiplier(pr: Prepared, lambda: Float64Array): Multiplier {
     const i = order[d]!;
     let best = -Infinity;
     for (let c = 0; c < model.choices[i]!.length; c++) {
+      if (pr.forbidden[i]![c]) continue;
       let s = 0;
       for (let p = 0; p < n; p++) s += lambda[p]! * model.contribution[p]![i]![c]!;
       if (s > best) best = s;
     }
+    // Every choice forbidden: no text passes from here; −∞ keeps the bound honest.
     suffix[d] = suffix[d + 1]! + best;
   }
   let offset = 0;
@@ -294,6 +304,33 @@ function incumbent(objective: Objective, model: Model, starts: number[][]): Best
   return best;
 }
 
+/** The outcome of a search that may stop early: the best text found and what is proven about the best. */
+export interface Bounded {
+  best: Best | null;
+  /**
+   * Proven upper bound on the objective over every passing text: equal to `best.value` when the
+   * search finished. When it stopped early, the true best lies in [best.value, upper] (and when no
+   * text was found, a text may still pass if `upper` ≥ 0).
+   */
+  upper: number;
+  /** True when the search finished: `best` is the best text (or null: no text passes). */
+  exact: boolean;
+}
+
+export interface SearchOptions {
+  /** Texts that seed the incumbent (e.g. the scenario's opening texts). */
+  starts?: number[][];
+  stats?: SearchStats;
+  /** Return the first passing text found (a feasibility check), not the best. */
+  firstOnly?: boolean;
+  /**
+   * Work budget (nodes visited plus bound refinements, each counted in nodes): past it the
+   * search stops and returns the best text found with a proven bound. Deterministic, unlike a
+   * clock. Unlimited when absent.
+   */
+  maxWork?: number;
+}
+
 /**
  * The passing text with the largest smallest margin (maximin) or the largest product of
  * margins (nash), over the parties that accept it. Exact; null when no text passes.
@@ -301,6 +338,15 @@ function incumbent(objective: Objective, model: Model, starts: number[][]): Best
  * the first passing text found is returned (a feasibility check), not the best.
  */
 export function bestText(model: Model, objective: Objective, starts: number[][] = [], stats: SearchStats = { nodes: 0 }, firstOnly = false): Best | null {
+  return searchBest(model, objective, { starts, stats, firstOnly }).best;
+}
+
+/**
+ * `bestText` within an optional work budget: exact when it finishes, otherwise the best text
+ * found and a proven upper bound on the best (the largest bound of the branches left open).
+ */
+export function searchBest(model: Model, objective: Objective, options: SearchOptions = {}): Bounded {
+  const { starts = [], stats = { nodes: 0 }, firstOnly = false, maxWork = Infinity } = options;
   const pr = prepare(model);
   const w: Walk = { pr, text: model.pointIds.map(() => -1), sums: new Float64Array(pr.n), dead: new Int32Array(pr.n), stats };
   const P = pr.order.length;
@@ -321,7 +367,8 @@ export function bestText(model: Model, objective: Objective, starts: number[][] 
       })
     : model.choices.map(() => 0);
   let best = incumbent(objective, model, [...starts, lambdaText]);
-  if (firstOnly && best) return best;
+  if (firstOnly && best) return { best, upper: best.value, exact: true };
+  if (objective === 'maximin' && model.unanimous && !firstOnly) return maximinUnanimous(pr, w, rootLambda!, best, maxWork);
   const multipliers: Multiplier[] = [];
   if (model.unanimous) {
     multipliers.push(multiplier(pr, rootLambda!));
@@ -375,9 +422,16 @@ export function bestText(model: Model, objective: Objective, starts: number[][] 
     return ub;
   };
   const better = (ub: number) => (best === null ? ub >= -EPS : ub > best.value + 1e-9 * Math.max(1, Math.abs(best.value)));
+  let open = -Infinity;
   const visit = (d: number): void => {
     stats.nodes++;
-    if ((firstOnly && best) || !better(upper(d))) return;
+    if (firstOnly && best) return;
+    const ub = upper(d);
+    if (!better(ub)) return;
+    if (stats.nodes > maxWork) {
+      open = Math.max(open, ub);
+      return;
+    }
     if (d === P) {
       const found = objectiveOf(objective, model, w.text);
       if (found && (!best || found.value > best.value + 1e-12)) {
@@ -404,7 +458,200 @@ export function bestText(model: Model, objective: Objective, starts: number[][] 
     }
   };
   visit(0);
-  return best;
+  return settle(best, open);
+}
+
+/** Slack below which an upper bound does not beat a value: the same rounding allowance everywhere. */
+const slack = (value: number) => 1e-9 * Math.max(1, Math.abs(value));
+
+/** The answer of a search that left branches of upper bound at most `open` unexplored (−∞: none). */
+function settle(best: Best | null, open: number): Bounded {
+  const closed = best === null ? open < -EPS : open <= best.value + slack(best.value);
+  if (closed) return { best, upper: best ? best.value : -Infinity, exact: true };
+  return { best, upper: Math.max(open, best ? best.value : -Infinity), exact: false };
+}
+
+/** Euclidean projection of v onto the simplex {λ ≥ 0, Σλ = 1}, into `out`; `scratch` is as long as v. */
+function projectSimplex(v: Float64Array, out: Float64Array, scratch: Float64Array): void {
+  scratch.set(v);
+  scratch.sort();
+  let sum = 0;
+  let theta = 0;
+  for (let k = 0; k < scratch.length; k++) {
+    const u = scratch[scratch.length - 1 - k]!;
+    sum += u;
+    const t = (sum - 1) / (k + 1);
+    if (u - t > 0) theta = t;
+  }
+  for (let p = 0; p < v.length; p++) out[p] = Math.max(0, v[p]! - theta);
+}
+
+/** Bound refinements per node, and how many undecided points a node needs to be worth refining. */
+const REFINE_STEPS = 4;
+const REFINE_MIN_POINTS = 4;
+
+/**
+ * Maximin under unanimity: the same depth-first order as `searchBest`, with a stronger bound.
+ * A text's smallest margin is at most any weighted mean of its margins, so for weights λ on the
+ * simplex, max over completions of Σλ·margin bounds every completion (the Lagrangian dual of
+ * the linear relaxation). The root's λ loses its grip deeper in the tree, so each node that
+ * the cheap bounds do not cut re-fits λ to its own sub-problem by projected subgradient steps
+ * (Polyak's step toward the best value known), starting from its parent's λ, and hands the
+ * result down. Each step's maximising completion is also tried as a text: when it passes and
+ * beats the best known value it becomes a floor for cutting, while the reported best stays
+ * the first best text in search order (so ties resolve as the plain search resolves them).
+ */
+function maximinUnanimous(pr: Prepared, w: Walk, rootLambda: Float64Array, start: Best | null, maxWork: number): Bounded {
+  const { model, order, n } = pr;
+  const P = order.length;
+  const stats = w.stats;
+  let best = start;
+  let floor: Best | null = null;
+  let work = 0;
+  let open = -Infinity;
+  const base = Float64Array.from(model.constant, (c, p) => c - model.reservation[p]!);
+  // Contributions by position, choice-major, and the choices worth trying (root-λ order, the forbidden left out).
+  const U = order.map((i) => {
+    const cs = model.choices[i]!.length;
+    const row = new Float64Array(cs * n);
+    for (let c = 0; c < cs; c++) for (let p = 0; p < n; p++) row[c * n + p] = model.contribution[p]![i]![c]!;
+    return row;
+  });
+  const tryOrder = order.map((i, d) => {
+    const score = (c: number) => {
+      let s = 0;
+      for (let p = 0; p < n; p++) s += rootLambda[p]! * U[d]![c * n + p]!;
+      return s;
+    };
+    return model.choices[i]!.map((_, c) => c).filter((c) => !pr.forbidden[i]![c]).sort((a, b) => score(b) - score(a) || a - b);
+  });
+  const roots = [multiplier(pr, rootLambda), multiplier(pr, new Float64Array(n).fill(1 / n))];
+  const margin = new Float64Array(n);
+  const completion = new Int32Array(P);
+  const cut = (ub: number): boolean => {
+    if (ub < -EPS) return true;
+    if (best !== null && ub <= best.value + slack(best.value)) return true;
+    return floor !== null && ub < floor.value - slack(floor.value);
+  };
+  const weighted = (m: Multiplier, d: number): number => {
+    let s = m.offset + m.suffix[d]!;
+    let norm = 0;
+    for (let p = 0; p < n; p++) {
+      s += m.lambda[p]! * w.sums[p]!;
+      norm += m.lambda[p]!;
+    }
+    return s / norm;
+  };
+  /** Σλ·margin maximised over the completions from position d, with the maximising completion in `completion` and its margins in `margin`. */
+  const relax = (lambda: Float64Array, d: number, suffix: Float64Array | null): number => {
+    let total = 0;
+    let norm = 0;
+    for (let p = 0; p < n; p++) {
+      margin[p] = base[p]! + w.sums[p]!;
+      total += lambda[p]! * margin[p]!;
+      norm += lambda[p]!;
+    }
+    if (suffix) suffix[P] = 0;
+    for (let e = P - 1; e >= d; e--) {
+      const row = U[e]!;
+      let bc = -1;
+      let bs = -Infinity;
+      for (const c of tryOrder[e]!) {
+        let s = 0;
+        for (let p = 0; p < n; p++) s += lambda[p]! * row[c * n + p]!;
+        if (s > bs) {
+          bs = s;
+          bc = c;
+        }
+      }
+      if (bc < 0) return -Infinity;
+      completion[e] = bc;
+      total += bs;
+      if (suffix) suffix[e] = suffix[e + 1]! + bs;
+      for (let p = 0; p < n; p++) margin[p]! += row[bc * n + p]!;
+    }
+    return total / norm;
+  };
+  // Per depth: the refitted multiplier handed to the children (its arrays reused, as a node's
+  // multiplier is only read below it while it is on the stack), and scratch for the steps.
+  const mine = order.map((): Multiplier => ({ lambda: new Float64Array(n), suffix: new Float64Array(P + 1), offset: 0 }));
+  const lambda = new Float64Array(n);
+  const moved = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  /** Refit λ at position d from `from`; returns the bound, with the multiplier for the children in `mine[d]` (unless cut). */
+  const refine = (d: number, from: Float64Array, steps: number): number => {
+    lambda.set(from);
+    const kept = mine[d]!;
+    kept.lambda.set(from);
+    let bestUb = Infinity;
+    for (let k = 0; k < steps; k++) {
+      const ub = relax(lambda, d, null);
+      work += Math.ceil((P - d) / 8);
+      if (ub < bestUb) {
+        bestUb = ub;
+        kept.lambda.set(lambda);
+      }
+      if (ub === -Infinity) return ub;
+      // The maximising completion is a text: keep it as a floor when it passes and does better.
+      let low = Infinity;
+      for (let p = 0; p < n; p++) low = Math.min(low, margin[p]!);
+      const known = Math.max(best?.value ?? -EPS, floor?.value ?? -EPS);
+      if (low > known + slack(known)) {
+        const text = [...w.text];
+        for (let e = d; e < P; e++) text[order[e]!] = completion[e]!;
+        const found = objectiveOf('maximin', model, text);
+        if (found && found.value > known) floor = found;
+      }
+      if (cut(bestUb)) return bestUb;
+      const target = Math.max(best?.value ?? -EPS, floor?.value ?? -EPS);
+      let mean = 0;
+      for (let p = 0; p < n; p++) mean += margin[p]! / n;
+      let norm2 = 0;
+      for (let p = 0; p < n; p++) norm2 += (margin[p]! - mean) ** 2;
+      if (norm2 < 1e-12) break;
+      const step = Math.max(ub - target, 1e-3) / norm2;
+      for (let p = 0; p < n; p++) moved[p] = lambda[p]! - step * margin[p]!;
+      projectSimplex(moved, lambda, scratch);
+    }
+    relax(kept.lambda, d, kept.suffix);
+    kept.offset = 0;
+    for (let p = 0; p < n; p++) kept.offset += kept.lambda[p]! * base[p]!;
+    return bestUb;
+  };
+  const visit = (d: number, inherited: Multiplier | null): void => {
+    stats.nodes++;
+    work++;
+    let ub = Infinity;
+    for (let p = 0; p < n; p++) {
+      const pot = w.dead[p]! > 0 ? -Infinity : base[p]! + w.sums[p]! + pr.maxRem[p]![d]!;
+      if (pot < ub) ub = pot;
+    }
+    for (const m of roots) ub = Math.min(ub, weighted(m, d));
+    if (inherited) ub = Math.min(ub, weighted(inherited, d));
+    if (cut(ub)) return;
+    if (d === P) {
+      const found = objectiveOf('maximin', model, w.text);
+      if (found && (!best || found.value > best.value + 1e-12)) best = found;
+      return;
+    }
+    if (work > maxWork) {
+      // Out of budget: this branch stays open; tighten its bound once more so the gap is honest but small.
+      open = Math.max(open, Math.min(ub, refine(d, inherited?.lambda ?? rootLambda, REFINE_STEPS * 2)));
+      return;
+    }
+    let handed = inherited;
+    if (P - d >= REFINE_MIN_POINTS) {
+      if (cut(refine(d, inherited?.lambda ?? rootLambda, REFINE_STEPS))) return;
+      handed = mine[d]!;
+    }
+    for (const c of tryOrder[d]!) {
+      if (assign(w, d, c)) visit(d + 1, handed);
+      unassign(w, d, c);
+    }
+  };
+  visit(0, null);
+  const found: Best | null = floor !== null && (best === null || (floor as Best).value > best.value + slack(best.value)) ? floor : best;
+  return settle(found, open);
 }
 
 /**
