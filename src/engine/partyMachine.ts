@@ -90,8 +90,20 @@ export const PARTY_RULES = {
 
 const clamp = (x: number) => Math.min(100, Math.max(0, x));
 
+/**
+ * The last judgement made: a tabled text is judged by the guard that decides the answer and
+ * again by the action that gives it, with the same party, mood, text and day (the action's
+ * `noteDay` changes only the day it keeps). Evaluations are never mutated, so the one made for
+ * the guard is given again.
+ */
+let lastJudged: { party: Party; mood: PartyMood; text: PlanText; day: number; totalDays: number; evaluation: Evaluation } | null = null;
+
 function judge(ctx: PartyContext, text: PlanText, day: number): Evaluation {
-  return evaluate(ctx.party, ctx.mood, text, day, ctx.totalDays);
+  const had = lastJudged;
+  if (had && had.party === ctx.party && had.mood === ctx.mood && had.text === text && had.day === day && had.totalDays === ctx.totalDays) return had.evaluation;
+  const evaluation = evaluate(ctx.party, ctx.mood, text, day, ctx.totalDays);
+  lastJudged = { party: ctx.party, mood: ctx.mood, text, day, totalDays: ctx.totalDays, evaluation };
+  return evaluation;
 }
 
 type Tabled = Extract<PartyEvent, { type: 'text.tabled' }>;
