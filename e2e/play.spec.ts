@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { dayNumber, envoy, expectAccessible, negotiateToTheEnd, openTitle, openTutorialTalks, playSummit, section, startTutorial, tableUntilLeadersMeet, TUTORIAL, watchErrors } from './helpers/ui.ts';
+import { dayNumber, envoy, expectAccessible, finishTutorialTalks, openTitle, openTutorialTalks, section, startTutorial, tableUntilLeadersMeet, TUTORIAL, watchErrors } from './helpers/ui.ts';
 
 const SHOTS = 'e2e/screenshots';
 
@@ -47,16 +47,7 @@ test('the tutorial is won through the UI, from the title to a signed deal', asyn
   await expect(page.getByRole('dialog', { name: 'Help' })).toBeHidden();
 
   // One day tabled by hand; the same days until the leaders would meet through the test hook; the summit by hand.
-  await section(page, 'Actions');
-  await envoy(page, 'Marta Oyelaran').getByRole('button', { name: /^Table the text with Aldoria/ }).click();
-  await envoy(page, 'Jonas Krell').getByRole('button', { name: /^Table the text with Belmar/ }).click();
-  await page.getByRole('button', { name: 'End day' }).click();
-  await expect(page.getByTestId('day')).toHaveText(/^3 /);
-  await tableUntilLeadersMeet(page);
-  await page.getByRole('button', { name: 'Call summit' }).click();
-  await playSummit(page);
-  // Should the leaders part without an accord, the talks go on by hand.
-  await negotiateToTheEnd(page);
+  await finishTutorialTalks(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deal signed');
   const score = page.getByRole('table', { name: 'The score' });
   await expect(score).toContainText('Durability');

@@ -145,11 +145,31 @@ export async function tableUntilLeadersMeet(page: Page, maxDays = 21): Promise<n
 }
 
 /**
+ * After {@link openTutorialTalks}: one day tabled with both sides and ended by hand; the same days
+ * until the leaders would meet through the test hook; the summit by hand; should the leaders part
+ * without an accord, the talks go on by hand to their ending.
+ */
+export async function finishTutorialTalks(page: Page): Promise<void> {
+  await section(page, 'Actions');
+  await envoy(page, 'Marta Oyelaran').getByRole('button', { name: /^Table the text with Aldoria/ }).click();
+  await envoy(page, 'Jonas Krell').getByRole('button', { name: /^Table the text with Belmar/ }).click();
+  await page.getByRole('button', { name: 'End day' }).click();
+  await expect(page.getByTestId('day')).toHaveText(/^3 /);
+  await tableUntilLeadersMeet(page);
+  await page.getByRole('button', { name: 'Call summit' }).click();
+  await playSummit(page);
+  await negotiateToTheEnd(page);
+}
+
+/**
  * An accessibility audit (axe, WCAG 2.1 A and AA) of the DOM layer as it stands; the canvas is
  * decoration. Fails on any violation, or with `serious` only on serious and critical ones.
+ * Axe runs in the page itself (its "legacy" mode): the default opens a second, blank page for
+ * every audit to merge the results of frames, and the game has no frames; the rules and results
+ * are the same, at about half the CPU time (2.2 s instead of 4 s an audit at load 12, 3 Dec).
  */
 export async function expectAccessible(page: Page, what: string, options: { serious?: boolean } = {}): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('#stage').analyze();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('#stage').setLegacyMode(true).analyze();
   const counted = options.serious ? result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') : result.violations;
   const found = counted.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(found, `accessibility problems on ${what}`).toEqual([]);
