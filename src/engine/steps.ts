@@ -61,7 +61,9 @@ export function heard({ enqueue, self }: StepArgs, parties: string[]): void {
 /** Apply a step inside a machine action: the patch (after `before`), then the events to parties still at the table. */
 export function applyStep(args: StepArgs, s: Step, before: Partial<NegotiationContext> = {}): void {
   const { context: ctx, enqueue } = args;
-  enqueue.assign({ ...before, ...s.patch });
+  const patch = { ...before, ...s.patch };
+  // An empty patch would only copy the context (the close of a day with no requests waiting).
+  if (Object.keys(patch).length > 0) enqueue.assign(patch);
   const moved: string[] = [];
   for (const [id, event] of s.sends) {
     const ref = ctx.parties[id];
