@@ -1,6 +1,7 @@
 /**
  * What the Map scene draws over the geography: the date card, the envoys' legend and the news
- * ticker. Each redraws only when the view changes; the ticker's scroll is one tween.
+ * ticker. Each redraws only when the view changes (the cards, with the Canvas renderer, into one
+ * image each: see StillGroup); the ticker's scroll is one tween.
  */
 import Phaser from 'phaser';
 import type { PlayerView } from '../../engine/view.ts';
@@ -10,6 +11,7 @@ import { DATE_CARD, FONTS, LEGEND, MAP, STAGE_COLOURS, TICKER } from '../layout.
 import { initials } from './envoys.ts';
 import { deadlineText, longDate, shortDate } from './format.ts';
 import type { Rect } from './labels.ts';
+import type { StillGroup } from '../scenes/still.ts';
 
 function card(g: Phaser.GameObjects.Graphics, r: Rect, radius: number): void {
   g.clear();
@@ -27,7 +29,11 @@ export class DateCard {
   /** The card's area, for labels to avoid. */
   rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
-  constructor(scene: Phaser.Scene, layer: Phaser.GameObjects.Container) {
+  constructor(
+    scene: Phaser.Scene,
+    private readonly group: StillGroup,
+  ) {
+    const layer = group.layer;
     const { x, y, padding } = DATE_CARD;
     this.plate = scene.add.graphics();
     this.date = scene.add.text(x + padding, y + padding - 2, '', { fontFamily: FONTS.serif, fontSize: `${DATE_CARD.dateSize}px`, color: STAGE_COLOURS.label });
@@ -45,6 +51,7 @@ export class DateCard {
     const width = Math.max(this.date.width, this.sub.width, this.rect.width - 2 * padding) + 2 * padding;
     this.rect = { x, y, width, height: this.sub.y + this.sub.height + padding - 2 - y };
     card(this.plate, this.rect, DATE_CARD.radius);
+    this.group.refresh(this.rect);
   }
 }
 
@@ -56,7 +63,7 @@ export class EnvoyLegend {
 
   constructor(
     private readonly scene: Phaser.Scene,
-    layer: Phaser.GameObjects.Container,
+    private readonly group: StillGroup,
     private readonly scenario: Scenario,
     private readonly colour: number,
     private readonly stageWidth: number,
@@ -64,7 +71,7 @@ export class EnvoyLegend {
   ) {
     this.plate = scene.add.graphics();
     this.rows = scene.add.container(0, 0);
-    layer.add([this.plate, this.rows]);
+    group.layer.add([this.plate, this.rows]);
   }
 
   show(view: PlayerView): void {
@@ -98,6 +105,7 @@ export class EnvoyLegend {
     this.rect = { x, y: LEGEND.margin, width, height };
     this.rows.setPosition(x, LEGEND.margin);
     card(this.plate, this.rect, LEGEND.radius);
+    this.group.refresh(this.rect);
   }
 }
 

@@ -82,14 +82,20 @@ export class RegionMap {
     const markers = this.drawMarkers();
     const labels = this.drawLabels();
     // Nothing here changes until the scene redraws: the geography with the routes as one image,
-    // the markers as another, each label as one (Canvas renderer; see still.ts). Envoys' journeys
+    // the markers with the labels as another (Canvas renderer; see still.ts). Envoys' journeys
     // still pass between the routes and the markers.
     bakeStill(scene, [geography, routes], { x: 0, y: 0, width: options.width, height: options.height });
     const r = MAP.markerHalo + 2;
-    const xs = [...this.venues.values()].map((p) => p.x);
-    const ys = [...this.venues.values()].map((p) => p.y);
-    if (xs.length > 0) bakeStill(scene, [markers], { x: Math.min(...xs) - r, y: Math.min(...ys) - r, width: Math.max(...xs) - Math.min(...xs) + 2 * r, height: Math.max(...ys) - Math.min(...ys) + 2 * r }, DEPTH.markers);
-    for (const l of labels) bakeStill(scene, [l.container], { x: l.container.x, y: l.container.y, width: l.width, height: l.height }, DEPTH.labels);
+    const boxes = [
+      ...[...this.venues.values()].map((p) => ({ x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r })),
+      ...labels.map((l) => ({ x0: l.container.x, y0: l.container.y, x1: l.container.x + l.width, y1: l.container.y + l.height })),
+    ];
+    if (boxes.length > 0) {
+      const x0 = Math.floor(Math.min(...boxes.map((b) => b.x0)));
+      const y0 = Math.floor(Math.min(...boxes.map((b) => b.y0)));
+      const area = { x: x0, y: y0, width: Math.ceil(Math.max(...boxes.map((b) => b.x1)) - x0), height: Math.ceil(Math.max(...boxes.map((b) => b.y1)) - y0) };
+      bakeStill(scene, [markers, ...labels.map((l) => l.container)], area, DEPTH.markers);
+    }
   }
 
   /** The point a share `t` of the way along the route from one venue to another. */

@@ -10,11 +10,12 @@ import type { EnvoyMark } from '../ready.ts';
 import { envoyPlace, initials, rowOffsets, type EnvoyPlace } from './envoys.ts';
 import type { Point } from './projection.ts';
 import { DEPTH, type RegionMap } from './regionMap.ts';
-import { bakeStill } from '../scenes/still.ts';
+import { StillGroup, bakeStill } from '../scenes/still.ts';
 
 interface Token {
   id: string;
-  container: Phaser.GameObjects.Container;
+  /** The token as drawn: one image (Canvas renderer) or the disc and its initials in a container. */
+  container: Phaser.GameObjects.Image | Phaser.GameObjects.Container;
   place: EnvoyPlace;
   tween: Phaser.Tweens.Tween | null;
 }
@@ -30,6 +31,8 @@ const lerp = (a: number, b: number, u: number): number => a + (b - a) * u;
 export class EnvoyTokens {
   private readonly tokens = new Map<string, Token>();
   private readonly routes: Phaser.GameObjects.Graphics;
+  /** The journeys as one image, repainted when they change (Canvas renderer). */
+  private readonly journeys: StillGroup;
   /** Envoys whose arrival was announced and not yet shown. */
   private readonly arrivals = new Set<string>();
 
@@ -39,7 +42,9 @@ export class EnvoyTokens {
     private readonly colour: number,
     private readonly travelDays: (from: string, to: string) => number | null,
   ) {
-    this.routes = scene.add.graphics().setDepth(DEPTH.journeys);
+    this.journeys = new StillGroup(scene, null, DEPTH.journeys);
+    this.routes = scene.add.graphics();
+    this.journeys.layer.add(this.routes);
   }
 
   /** An 'envoy.arrived' notice: pulse the venue when the token gets there. */
@@ -170,6 +175,11 @@ export class EnvoyTokens {
   private drawRoutes(places: readonly EnvoyPlace[]): void {
     const g = this.routes;
     g.clear();
+    let box: { x0: number; y0: number; x1: number; y1: number } | null = null;
+    const cover = (q: Point, r: number): void => {
+      box = box ?? { x0: q.x, y0: q.y, x1: q.x, y1: q.y };
+      box = { x0: Math.min(box.x0, q.x - r), y0: Math.min(box.y0, q.y - r), x1: Math.max(box.x1, q.x + r), y1: Math.max(box.y1, q.y + r) };
+    };
     for (const p of places) {
       if (p.to === null) continue;
       const steps = 64;
@@ -181,17 +191,22 @@ export class EnvoyTokens {
         const b = this.region.along(p.from, p.to, (i + 1) / steps);
         g.moveTo(a.x, a.y);
         g.lineTo(b.x, b.y);
+        cover(a, MAP.activeRouteWidth + 2);
+        cover(b, MAP.activeRouteWidth + 2);
       }
       g.strokePath();
       const end = this.region.venues.get(p.to);
       if (end) {
         g.lineStyle(2, this.colour, 0.95);
         g.strokeCircle(end.x, end.y, MAP.markerHalo);
+        cover(end, MAP.markerHalo + 3);
       }
     }
+    const b = box as { x0: number; y0: number; x1: number; y1: number } | null;
+    this.journeys.refresh(b ? { x: Math.floor(b.x0), y: Math.floor(b.y0), width: Math.ceil(b.x1 - Math.floor(b.x0)) + 1, height: Math.ceil(b.y1 - Math.floor(b.y0)) + 1 } : null);
   }
 
-  private makeToken(name: string, at: Point): Phaser.GameObjects.Container {
+  private makeToken(name: string, at: Point): Phaser.GameObjects.Image | Phaser.GameObjects.Container {
     const r = MAP.tokenRadius;
     const g = this.scene.add.graphics();
     g.fillStyle(STAGE_COLOURS.markerEdge, 0.45);
@@ -203,8 +218,10 @@ export class EnvoyTokens {
     const text = this.scene.add
       .text(0, 0, initials(name), { fontFamily: FONTS.sans, fontSize: `${MAP.tokenFontSize}px`, fontStyle: 'bold', color: STAGE_COLOURS.tokenText })
       .setOrigin(0.5);
-    // One image of the disc and its initials (Canvas renderer), moved as a whole.
-    const baked = bakeStill(this.scene, [g, text], { x: -r - 2, y: -r - 2, width: 2 * r + 6, height: 2 * r + 7 });
-    return this.scene.add.container(at.x, at.y, baked ? [baked] : [g, text]).setDepth(DEPTH.tokens);
+    // One image of the disc and its initials (Canvas renderer), moved as a whole, its origin at the disc's centre.
+    const area = { x: -r - 2, y: -r - 2, width: 2 * r + 6, height: 2 * r + 7 };
+    const baked = bakeStill(this.scene, [g, text], area);
+    if (baked) return baked.setOrigin(-area.x / area.width, -area.y / area.height).setPosition(at.x, at.y).setDepth(DEPTH.tokens);
+    return this.scene.add.container(at.x, at.y, [g, text]).setDepth(DEPTH.tokens);
   }
 }

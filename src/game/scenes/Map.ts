@@ -11,6 +11,7 @@ import { EnvoyTokens } from '../map/tokens.ts';
 import { stageHook } from '../ready.ts';
 import { rendererName } from '../renderer.ts';
 import { announce, follow, reducedMotion, restartOnResize } from './follow.ts';
+import { StillGroup } from './still.ts';
 
 /**
  * The map of the region during play, inside the stage (left of the DOM side panel, below the
@@ -39,9 +40,9 @@ export class MapScene extends Phaser.Scene {
 
     // The cards first, so the venue labels can keep off them; drawn on top through their layer.
     const hud = this.add.container(0, 0).setDepth(DEPTH.hud);
-    const date = new DateCard(this, hud);
+    const date = new DateCard(this, new StillGroup(this, hud));
     date.show(view.date, view.day, view.daysLeft);
-    const legend = new EnvoyLegend(this, hud, scenario, colour, stage.width, date.rect.x + date.rect.width);
+    const legend = new EnvoyLegend(this, new StillGroup(this, hud), scenario, colour, stage.width, date.rect.x + date.rect.width);
     legend.show(view);
     const ticker = new NewsTicker(this, hud, stage.width, stage.height, () => !reducedMotion());
     ticker.show(tickerItems(view));

@@ -9,7 +9,7 @@ import { STATE_LABELS, partyCards, type AnswerSummary } from '../viewModel/answe
 import { publicScenario } from '../viewModel/publicScenario.ts';
 import { FIGURE_HEIGHT, FIGURE_WIDTH, drawChair, drawFigure, type Mood } from './figure.ts';
 import { looksIn } from './look.ts';
-import { Still, bakeStill, canBake } from './still.ts';
+import { Still, StillGroup, bakeStill, canBake } from './still.ts';
 import { announce, follow, reducedMotion, restartOnResize } from './follow.ts';
 
 /** Which party's table is up (from the controller's stage). */
@@ -94,8 +94,11 @@ export class TableScene extends Phaser.Scene {
     bakeStill(this, room, { x: 0, y: 0, width: w, height: h }, -1);
     const frontTop = Math.max(0, Math.floor(tableY + 14 * scale - 126 * scale));
     bakeStill(this, front, { x: 0, y: frontTop, width: w, height: h - frontTop });
+    // The mood card (gauges and words) as one image, repainted when the mood changes (Canvas renderer).
+    const moodCard = new StillGroup(this, null);
     const gauges = this.add.graphics();
     const mood = this.moodTexts();
+    moodCard.layer.add([gauges, mood.kicker, mood.state, mood.trust, mood.patience]);
     const card = this.add.container(0, 0);
     const cardBox: Box = { x: w - cardWidth - TABLE.mood.x, y: TABLE.mood.y, width: cardWidth, height: 0 };
 
@@ -106,7 +109,7 @@ export class TableScene extends Phaser.Scene {
         if (p.state !== 'walkedOut' && p.state !== 'withdrawn') drawFigure(f.g, m, colour, f.look);
         f.still?.paint([f.g]);
       }
-      this.drawGauges(gauges, mood, m, p);
+      moodCard.refresh(this.drawGauges(gauges, mood, m, p));
     };
 
     this.shownMood = { trust: party.trust, patience: party.patience };
@@ -281,7 +284,8 @@ export class TableScene extends Phaser.Scene {
   }
 
   /** Trust and patience as bars with their numbers, under the party's state, on a card. */
-  private drawGauges(g: Phaser.GameObjects.Graphics, t: ReturnType<TableScene['moodTexts']>, m: Mood, p: PartyView): void {
+  /** Returns the card's area. */
+  private drawGauges(g: Phaser.GameObjects.Graphics, t: ReturnType<TableScene['moodTexts']>, m: Mood, p: PartyView): Box {
     t.state.setText(STATE_LABELS[p.state]);
     t.trust.setText(`Trust  ${Math.round(m.trust)}`);
     t.patience.setText(`Patience  ${Math.round(m.patience)}`);
@@ -301,6 +305,7 @@ export class TableScene extends Phaser.Scene {
       g.fillStyle(gaugeColour(value), 1);
       g.fillRoundedRect(x + padding, barY, filled, TABLE.gaugeHeight, TABLE.gaugeHeight / 2);
     }
+    return { x, y, width: width + 2 * padding, height: bottom - y };
   }
 
   /** The last answer on a paper card; a new answer slides in (instantly with reduced motion). */
@@ -347,7 +352,9 @@ export class TableScene extends Phaser.Scene {
       g.fillStyle(Phaser.Display.Color.HexStringToColor(STAMP[summary.kind].colour).color, 1);
       g.fillRect(0, 0, 6, height);
     }
-    card.add([g, ...parts]);
+    // One image of the card (Canvas renderer), which the container tilts and slides in.
+    const baked = bakeStill(this, [g, ...parts], { x: 0, y: 0, width: box.width + 6, height: height + 8 });
+    card.add(baked ? [baked] : ([g, ...parts] as Phaser.GameObjects.GameObject[]));
     card.setPosition(box.x, box.y).setRotation(TABLE.card.tilt);
     if (!animate) return;
     card.setAlpha(0).setY(box.y + 14);

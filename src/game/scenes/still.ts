@@ -28,18 +28,33 @@ export function canBake(scene: Phaser.Scene): boolean {
 export class Still {
   readonly image: Phaser.GameObjects.Image;
   private readonly texture: Phaser.Textures.DynamicTexture;
+  private readonly size: string;
 
   constructor(
     scene: Phaser.Scene,
-    private readonly area: Area,
+    private area: Area,
   ) {
     const key = `still:${++painted}`;
+    this.size = `${Math.max(1, Math.ceil(area.width))}x${Math.max(1, Math.ceil(area.height))}`;
     this.texture = scene.textures.addDynamicTexture(key, Math.max(1, Math.ceil(area.width)), Math.max(1, Math.ceil(area.height)))!;
     this.image = scene.add.image(area.x, area.y, key).setOrigin(0);
-    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.image.destroy();
-      scene.textures.remove(key);
-    });
+    // The texture goes with its image (a card repainted, or the scene shut down).
+    this.image.once(Phaser.GameObjects.Events.DESTROY, () => scene.textures.remove(key));
+    const shutdown = (): void => this.image.destroy();
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, shutdown);
+    this.image.once(Phaser.GameObjects.Events.DESTROY, () => scene.events.off(Phaser.Scenes.Events.SHUTDOWN, shutdown));
+  }
+
+  /** Whether this still can show `area` (the same size) after a move. */
+  fits(area: Area): boolean {
+    return `${Math.max(1, Math.ceil(area.width))}x${Math.max(1, Math.ceil(area.height))}` === this.size;
+  }
+
+  /** Show the still over another area of the same size. */
+  moveTo(area: Area): this {
+    this.area = area;
+    this.image.setPosition(area.x, area.y);
+    return this;
   }
 
   /** Paint these objects (as they are placed, in the same coordinates as the area) over a clear texture. */
@@ -63,4 +78,47 @@ export function bakeStill(scene: Phaser.Scene, objects: readonly Phaser.GameObje
   const still = new Still(scene, area).paint(objects);
   for (const o of objects) o.destroy();
   return still.image.setDepth(depth);
+}
+
+/**
+ * Objects that change only when told (a card and its words), shown as one image with the Canvas
+ * renderer: they are kept in `layer`, off the display list, and `refresh()` repaints the image from
+ * them. With WebGL the layer itself is shown (in `parent`, or the scene), and `refresh()` does nothing.
+ */
+export class StillGroup {
+  /** Where the objects go, placed in the parent's coordinates. */
+  readonly layer: Phaser.GameObjects.Container;
+  private still: Still | null = null;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly parent: Phaser.GameObjects.Container | null,
+    private readonly depth = 0,
+  ) {
+    this.layer = scene.make.container({ x: 0, y: 0 }, false);
+    if (canBake(scene)) {
+      scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.layer.destroy());
+      return;
+    }
+    if (parent) parent.add(this.layer);
+    else scene.add.existing(this.layer.setDepth(depth));
+  }
+
+  /** Repaint the image of the layer's objects over `area` (nothing drawn when it is null). */
+  refresh(area: Area | null): void {
+    if (!canBake(this.scene)) return;
+    if (area === null || area.width < 1 || area.height < 1) {
+      this.still?.image.destroy();
+      this.still = null;
+      return;
+    }
+    if (this.still?.fits(area)) this.still.moveTo(area);
+    else {
+      this.still?.image.destroy();
+      this.still = new Still(this.scene, area);
+      this.still.image.setDepth(this.depth);
+      this.parent?.add(this.still.image);
+    }
+    this.still.paint([this.layer]);
+  }
 }
