@@ -8,11 +8,20 @@ import { playedScenario } from '../scenario/gameLength.ts';
 import { simulate } from '../engine/simulate.ts';
 import type { Difficulty } from '../engine/knowledge.ts';
 import { compile, outcomes as countOutcomes, type Model } from './model.ts';
-import { bestText, closestText, countPassing, type Best } from './search.ts';
+import { countPassing, nearestText, searchBest, type Best, type Bounded } from './search.ts';
 import { explainInfeasible, type Conflict } from './conflict.ts';
 
 /** Largest space counted exactly, in texts. */
 export const COUNT_LIMIT = 10_000_000;
+
+/**
+ * Work budget of each best-deal search (nodes, plus bound refinements counted in nodes; the
+ * nearest-deal search gets a third of it, its nodes being cheaper): far above what every shipped
+ * scenario needs (Geneva: under 20,000) and about twice what the most durable deal of the 60-point,
+ * 8-party bench scenario needs, so those answers are exact; past it a search stops and its answer
+ * is reported as bounded (best found, proven bound), a few seconds on a 2-core machine.
+ */
+export const EXACT_WORK = 6_000_000;
 
 export interface DealReport {
   /** Point id → option id, or null when the point is dropped. */
@@ -22,6 +31,13 @@ export interface DealReport {
   /** Signatories that accept the text. */
   accepting: string[];
   value: number;
+  /** False when the search stopped at its budget: this is the best text found, not proven best. */
+  exact: boolean;
+  /**
+   * When not exact: proven upper bound on `value` over every passing text (the best lies
+   * between `value` and `atMost`). Null when exact.
+   */
+  atMost: number | null;
 }
 
 export interface BotReport {
@@ -37,7 +53,10 @@ export interface Analysis {
   scenario: string;
   version: string;
   start: string;
-  feasible: boolean;
+  /** Null when the search stopped at its budget before finding or excluding a passing text. */
+  feasible: boolean | null;
+  /** True when every answer below is exact; false when any stopped at the budget and is bounded. */
+  exact: boolean;
   outcomes: number;
   feasibleCount: number | null;
   maximin: DealReport | null;
@@ -45,9 +64,10 @@ export interface Analysis {
   /**
    * How far the chosen start is from a deal: the passing text with the fewest points redrafted
    * from it (`changes`), exact. The same space of final texts is open from every start; this is
-   * what makes one start harder than another.
+   * what makes one start harder than another. When not exact (budget spent), `changes` is
+   * that of the nearest passing text known and `atLeast` the proven fewest.
    */
-  fromStart: (DealReport & { changes: number }) | null;
+  fromStart: (DealReport & { changes: number; atLeast: number }) | null;
   /**
    * When no text passes: a minimal set of conditions (walk-aways, red lines, blocking lines,
    * signature rules) that together exclude every text, and each signatory's best reachable
@@ -71,12 +91,15 @@ export interface AnalyzeOptions {
   onProgress?: (what: string, done: number, total: number) => void;
   /** Clock for timing, injected so the module itself stays deterministic. */
   now?: () => number;
+  /** Work budget of each exact search (default `EXACT_WORK`). */
+  maxWork?: number;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function report(model: Model, best: Best | null): DealReport | null {
+function report(model: Model, best: Best | null, bounded?: Bounded): DealReport | null {
   if (!best) return null;
+  const exact = bounded?.exact ?? true;
   return {
     text: Object.fromEntries(model.pointIds.map((id, i) => {
       const option = model.choices[i]![best.text[i]!]!;
@@ -85,11 +108,17 @@ function report(model: Model, best: Best | null): DealReport | null {
     margins: Object.fromEntries(model.parties.map((p, k) => [p, round(best.margins[k]!)])),
     accepting: best.accepting.map((k) => model.parties[k]!),
     value: round(best.value),
+    exact,
+    // Rounded up, so the reported bound stays a bound.
+    atMost: exact ? null : Math.ceil(bounded!.upper * 1000) / 1000,
   };
 }
 
-/** The exact parts only. */
-export function analyzeExact(authored: Scenario, start?: string) {
+/**
+ * The exact parts only, each search within `maxWork` (default `EXACT_WORK`): exact when it
+ * finishes, otherwise bounded and marked so (`exact: false`, with the proven bounds).
+ */
+export function analyzeExact(authored: Scenario, start?: string, maxWork = EXACT_WORK) {
   // From a start that settles points, the best deals keep them as settled.
   const scenario = start === undefined ? authored : playedScenario(authored, start);
   const model = compile(scenario);
@@ -98,14 +127,35 @@ export function analyzeExact(authored: Scenario, start?: string) {
     .filter((s) => start === undefined || s.id === start)
     .map((s) => model.pointIds.map((id, i) => Math.max(0, model.choices[i]!.indexOf(s.text[id] ?? 'omit'))));
   const total = countOutcomes(model);
-  const maximin = bestText(model, 'maximin', startTexts, stats);
-  const nash = maximin ? bestText(model, 'nash', [maximin.text, ...startTexts], stats) : null;
-  const feasibleCount = total <= COUNT_LIMIT ? (maximin ? countPassing(model, stats) : 0) : null;
+  const maximin = searchBest(model, 'maximin', { starts: startTexts, stats, maxWork });
+  const found = maximin.best;
+  const nash = found ? searchBest(model, 'nash', { starts: [found.text, ...startTexts], stats, maxWork }) : null;
+  // Counting needs every passing text; only when the space is small and feasibility is settled.
+  const feasibleCount = total <= COUNT_LIMIT && maximin.exact ? (found ? countPassing(model, stats) : 0) : null;
   const chosen = startTexts[0];
-  const closest = maximin && chosen ? closestText(model, chosen, stats) : null;
-  const fromStart = closest ? { ...report(model, closest)!, changes: -closest.value } : null;
-  const conflict = maximin ? null : explainInfeasible(scenario, model);
-  return { model, feasible: maximin !== null, outcomes: total, feasibleCount, maximin: report(model, maximin), nash: report(model, nash), fromStart, conflict, nodes: stats.nodes };
+  const near = found && chosen ? nearestText(model, chosen, { stats, maxWork: maxWork / 3 }) : null;
+  let fromStart: Analysis['fromStart'] = null;
+  if (near && chosen) {
+    // Budget spent: the nearest passing text known (of the best deals found) stands in, marked bounded.
+    const known = near.best ?? [found!, nash?.best].filter((b): b is Best => !!b).map((b) => ({ ...b, value: -b.text.filter((c, i) => c !== chosen[i]).length })).sort((a, b) => b.value - a.value)[0]!;
+    const changes = -known.value;
+    fromStart = { ...report(model, known)!, exact: near.exact, changes, atLeast: near.exact ? changes : near.atLeast, atMost: near.exact ? null : -near.atLeast };
+  }
+  const feasible = found ? true : maximin.exact ? false : null;
+  const conflict = feasible === false ? explainInfeasible(scenario, model) : null;
+  const exact = maximin.exact && (nash?.exact ?? true) && (near?.exact ?? true);
+  return { model, feasible, exact, outcomes: total, feasibleCount, maximin: report(model, found, maximin), nash: report(model, nash?.best ?? null, nash ?? undefined), fromStart, conflict, nodes: stats.nodes };
+}
+
+/**
+ * Plain words for an answer that is not exact, the same on every screen and in the CLI: empty
+ * when exact. `durability` is the most durable deal found, with its proven bound.
+ */
+export function boundedWords(exact: boolean, durability: { value: number; atMost: number | null } | null, feasible: boolean | null = true): string {
+  if (exact) return '';
+  if (feasible === null) return 'Not settled: the analyser stopped at its work budget before finding a text every required party signs, or proving there is none.';
+  const range = durability?.atMost !== null && durability?.atMost !== undefined ? ` The most durable deal possible leaves the worst-off party between ${durability.value.toFixed(2)} and ${durability.atMost.toFixed(2)} above its walk-away.` : '';
+  return `Bounded, not exact: the analyser stopped at its work budget, so these are the best deals it found, not proven best.${range}`;
 }
 
 export const ANALYSIS_BOTS = ['random', 'greedy', 'mediator', 'oracle'] as const;
@@ -114,7 +164,7 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions): Analysis {
   const now = options.now ?? (() => 0);
   const t0 = now();
   const start = options.start ?? scenario.starts[0]!.id;
-  const exact = analyzeExact(scenario, start);
+  const exact = analyzeExact(scenario, start, options.maxWork);
   const exactSeconds = (now() - t0) / 1000;
   const bots: Record<string, BotReport> = {};
   if (options.games > 0) {
@@ -135,6 +185,7 @@ export function analyze(scenario: Scenario, options: AnalyzeOptions): Analysis {
     version: scenario.version,
     start,
     feasible: exact.feasible,
+    exact: exact.exact,
     outcomes: exact.outcomes,
     feasibleCount: exact.feasibleCount,
     maximin: exact.maximin,

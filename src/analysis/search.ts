@@ -423,12 +423,13 @@ export function searchBest(model: Model, objective: Objective, options: SearchOp
   };
   const better = (ub: number) => (best === null ? ub >= -EPS : ub > best.value + 1e-9 * Math.max(1, Math.abs(best.value)));
   let open = -Infinity;
+  let work = 0;
   const visit = (d: number): void => {
     stats.nodes++;
     if (firstOnly && best) return;
     const ub = upper(d);
     if (!better(ub)) return;
-    if (stats.nodes > maxWork) {
+    if (++work > maxWork) {
       open = Math.max(open, ub);
       return;
     }
@@ -586,7 +587,7 @@ function maximinUnanimous(pr: Prepared, w: Walk, rootLambda: Float64Array, start
     let bestUb = Infinity;
     for (let k = 0; k < steps; k++) {
       const ub = relax(lambda, d, null);
-      work += Math.ceil((P - d) / 8);
+      work += Math.ceil(((P - d) * n) / 16);
       if (ub < bestUb) {
         bestUb = ub;
         kept.lambda.set(lambda);
@@ -655,29 +656,96 @@ function maximinUnanimous(pr: Prepared, w: Walk, rootLambda: Float64Array, start
 }
 
 /**
+ * Σλ·margin bound for completions that redraft at most r more points from `start`: from
+ * position d, keep[d] is the weighted value of keeping every later point as drafted (a point
+ * whose drafting is forbidden must change: counted in forced[d], at its best choice) and
+ * top[d][r] the r largest gains from redrafting the others. Unanimity only.
+ */
+function keepingBound(pr: Prepared, lambda: Float64Array, start: readonly number[]) {
+  const { model, order, n } = pr;
+  const P = order.length;
+  const weighted = (i: number, c: number) => {
+    let s = 0;
+    for (let p = 0; p < n; p++) s += lambda[p]! * model.contribution[p]![i]![c]!;
+    return s;
+  };
+  const keep = new Float64Array(P + 1);
+  const forced = new Int32Array(P + 1);
+  const gains: number[] = [];
+  const top: Float64Array[] = new Array<Float64Array>(P + 1);
+  top[P] = new Float64Array(1);
+  for (let d = P - 1; d >= 0; d--) {
+    const i = order[d]!;
+    let best = -Infinity;
+    for (let c = 0; c < model.choices[i]!.length; c++) if (!pr.forbidden[i]![c]) best = Math.max(best, weighted(i, c));
+    const kept = start[i]!;
+    if (pr.forbidden[i]![kept]) {
+      keep[d] = keep[d + 1]! + best;
+      forced[d] = forced[d + 1]! + 1;
+    } else {
+      keep[d] = keep[d + 1]! + weighted(i, kept);
+      forced[d] = forced[d + 1]!;
+      gains.push(Math.max(0, best - weighted(i, kept)));
+    }
+    const sorted = [...gains].sort((a, b) => b - a);
+    const row = new Float64Array(sorted.length + 1);
+    for (let r = 0; r < sorted.length; r++) row[r + 1] = row[r]! + sorted[r]!;
+    top[d] = row;
+  }
+  let offset = 0;
+  for (let p = 0; p < n; p++) offset += lambda[p]! * (model.constant[p]! - model.reservation[p]!);
+  return { lambda, keep, forced, top, offset };
+}
+
+/**
  * The passing text reached from `start` with the fewest points redrafted: exact, by iterative
  * deepening on the number of changes, each depth a branch and bound that keeps the start's
  * drafting wherever it can and cuts branches that can no longer pass. Its `value` is minus the
  * number of changes. Null when no text passes.
  */
 export function closestText(model: Model, start: readonly number[], stats: SearchStats = { nodes: 0 }): Best | null {
+  return nearestText(model, start, { stats }).best;
+}
+
+/**
+ * `closestText` within an optional work budget (nodes). When the budget runs out at depth k,
+ * every text with fewer than k changes has been ruled out: `atLeast` is k and `best` is null
+ * (the caller may offer any passing text it knows as an upper bound).
+ */
+export function nearestText(model: Model, start: readonly number[], options: { stats?: SearchStats; maxWork?: number } = {}): { best: Best | null; atLeast: number; exact: boolean } {
+  const { stats = { nodes: 0 }, maxWork = Infinity } = options;
   const pr = prepare(model);
   const w: Walk = { pr, text: model.pointIds.map(() => -1), sums: new Float64Array(pr.n), dead: new Int32Array(pr.n), stats };
   const P = pr.order.length;
-  const multipliers = model.unanimous ? [multiplier(pr, rootMultipliers(pr)), multiplier(pr, new Float64Array(pr.n).fill(1 / pr.n))] : [];
-  const mayPass = (d: number): boolean => {
+  const lambdas = model.unanimous ? [rootMultipliers(pr), new Float64Array(pr.n).fill(1 / pr.n)] : [];
+  const multipliers = lambdas.map((l) => multiplier(pr, l));
+  const keeping = lambdas.map((l) => keepingBound(pr, l, start));
+  const mayPass = (d: number, changes: number): boolean => {
     if (!canPass(model, potentials(w, d))) return false;
     for (const m of multipliers) {
       let s = m.offset + m.suffix[d]!;
       for (let p = 0; p < pr.n; p++) s += m.lambda[p]! * w.sums[p]!;
       if (s < -EPS) return false;
     }
+    // With at most `changes` more points redrafted: keep the rest, redraft the ones that gain most.
+    for (const k of keeping) {
+      if (changes < k.forced[d]!) return false;
+      let s = k.offset + k.keep[d]! + k.top[d]![Math.min(changes - k.forced[d]!, k.top[d]!.length - 1)]!;
+      for (let p = 0; p < pr.n; p++) s += k.lambda[p]! * w.sums[p]!;
+      if (s < -EPS) return false;
+    }
     return true;
   };
   let found: Best | null = null;
+  let work = 0;
+  let stopped = false;
   const visit = (d: number, budget: number): void => {
     stats.nodes++;
-    if (found || !mayPass(d)) return;
+    if (found || stopped || !mayPass(d, budget)) return;
+    if (++work > maxWork) {
+      stopped = true;
+      return;
+    }
     if (d === P) {
       const j = objectiveOf('maximin', model, w.text);
       if (j) found = j;
@@ -694,8 +762,10 @@ export function closestText(model: Model, start: readonly number[], stats: Searc
       unassign(w, d, c);
     }
   };
-  for (let k = 0; k <= P && !found; k++) visit(0, k);
-  if (!found) return null;
+  let k = 0;
+  for (; k <= P && !found && !stopped; k++) visit(0, k);
+  if (!found) return stopped ? { best: null, atLeast: k - 1, exact: false } : { best: null, atLeast: P + 1, exact: true };
   const best: Best = found;
-  return { ...best, value: -best.text.filter((c, i) => c !== start[i]).length };
+  const changes = best.text.filter((c, i) => c !== start[i]).length;
+  return { best: { ...best, value: -changes }, atLeast: changes, exact: true };
 }

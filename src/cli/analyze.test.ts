@@ -72,6 +72,27 @@ describe('accord analyze', () => {
     expect(seconds).toBeLessThan(30);
     expect(accord('analyze', 'scenarios/tutorial/scenario.yaml', '--budget', 'soon').stderr).toMatch(/expected seconds/);
   });
+
+  it('an exact search stopped by --work says it is bounded, not exact, in text and JSON; by default Geneva is exact', () => {
+    const text = accord('analyze', 'scenarios/geneva-2025/scenario.yaml', '--games', '0', '--work', '300');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/Bounded, not exact: the analyser stopped at its work budget/);
+    expect(text.stdout).toMatch(/most durable deal found \(largest smallest margin, [\d.]+; bounded, not exact: the best is at most [\d.]+\)/);
+    expect(text.stdout).toMatch(/bounded search/);
+    expect(text.stdout).not.toMatch(/exact search/);
+    const json = JSON.parse(accord('analyze', 'scenarios/geneva-2025/scenario.yaml', '--games', '0', '--work', '300', '--json').stdout) as {
+      exact: boolean;
+      maximin: { value: number; exact: boolean; atMost: number | null };
+    };
+    expect(json.exact).toBe(false);
+    expect(json.maximin.exact).toBe(false);
+    // Geneva's most durable deal is 14.139 (the exact answer below): the bounds hold it.
+    expect(json.maximin.value).toBeLessThanOrEqual(14.139);
+    expect(json.maximin.atMost).toBeGreaterThanOrEqual(14.139);
+    const exact = JSON.parse(accord('analyze', 'scenarios/geneva-2025/scenario.yaml', '--games', '0', '--json').stdout) as typeof json;
+    expect(exact.exact).toBe(true);
+    expect(exact.maximin).toMatchObject({ value: 14.139, exact: true, atMost: null });
+  });
 });
 
 describe('accord analyze on a scenario nobody can win', () => {

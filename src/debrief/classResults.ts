@@ -6,7 +6,7 @@
  * the best and worst results, and every refused file with the reason. Pure: the game, the
  * command line and the tests all build the same summary from the same files.
  */
-import { analyzeExact } from '../analysis/analyze.ts';
+import { analyzeExact, boundedWords } from '../analysis/analyze.ts';
 import { OMIT } from '../scenario/omit.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Outcome } from '../engine/negotiationMachine.ts';
@@ -70,8 +70,11 @@ export interface ClassSummary {
   refused: Refused[];
   counts: { files: number; results: number; deal: number; collapse: number; timeout: number; unfinished: number; refused: number };
   points: PointChoice[];
-  /** The analyser's best deals for this start, on the same readable scale as the rows. */
-  bestPossible: { durability: number | null; balance: number | null };
+  /**
+   * The analyser's best deals for this start, on the same readable scale as the rows. When not
+   * `exact` (the analyser stopped at its budget) they are the best found, and `bounded` says so.
+   */
+  bestPossible: { durability: number | null; balance: number | null; exact: boolean; bounded: string };
   best: ClassRow | null;
   worst: ClassRow | null;
 }
@@ -170,7 +173,7 @@ export function summarizeClass(files: readonly ClassFile[], scenarioFor: (id: st
   for (const r of rows) counts[r.outcome] += 1;
 
   let points: PointChoice[] = [];
-  let bestPossible: ClassSummary['bestPossible'] = { durability: null, balance: null };
+  let bestPossible: ClassSummary['bestPossible'] = { durability: null, balance: null, exact: true, bounded: '' };
   if (scenario && first) {
     const exact = analyzeExact(scenario, first.result.start);
     const label = (pointId: string, option: string | null | undefined): string => {
@@ -196,6 +199,8 @@ export function summarizeClass(files: readonly ClassFile[], scenarioFor: (id: st
     bestPossible = {
       durability: exact.maximin ? exact.maximin.value : null,
       balance: exact.nash ? readableBalance(exact.nash.margins) : null,
+      exact: exact.exact,
+      bounded: boundedWords(exact.exact, exact.maximin, exact.feasible),
     };
   }
 

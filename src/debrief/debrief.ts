@@ -7,7 +7,7 @@
  */
 import { OMIT } from '../scenario/omit.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { analyzeExact } from '../analysis/analyze.ts';
+import { analyzeExact, boundedWords } from '../analysis/analyze.ts';
 import type { Notice, Outcome } from '../engine/negotiationMachine.ts';
 import { createGame, type Game } from '../engine/session.ts';
 import { createTable } from '../engine/table.ts';
@@ -89,7 +89,16 @@ export interface Debrief {
    * The best deals' durability, and the most balanced deal's balance on the margins' own scale
    * (their geometric mean, see `readableBalance`).
    */
-  best: { feasible: boolean; durability: number | null; balance: number | null };
+  best: {
+    /** Null: not settled within the analyser's budget. */
+    feasible: boolean | null;
+    /** False when the analyser stopped at its budget: the best deals found, not proven best (`bounded` says so in words). */
+    exact: boolean;
+    durability: number | null;
+    balance: number | null;
+    /** Plain words for a bounded answer (empty when exact). */
+    bounded: string;
+  };
   /** The player's deal's balance on the same scale (deals only). */
   balance: number | null;
   /** How much more durability and balance the best deals would have given (deals only). */
@@ -205,7 +214,7 @@ export function buildDebrief(game: Game): Debrief {
     finalPoints: pointsInText(finalText),
     points,
     parties,
-    best: { feasible: exact.feasible, durability: exact.maximin?.value ?? null, balance: bestBalance },
+    best: { feasible: exact.feasible, exact: exact.exact, durability: exact.maximin?.value ?? null, balance: bestBalance, bounded: boundedWords(exact.exact, exact.maximin, exact.feasible) },
     balance,
     leftOnTable: score && exact.maximin && bestBalance !== null && balance !== null
       ? { durability: round(exact.maximin.value - score.durability), balance: round(bestBalance - balance) }

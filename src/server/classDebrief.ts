@@ -63,7 +63,7 @@ export interface ClassDebrief {
   difficulty: string;
   tables: ClassTableRow[];
   points: ClassPointRow[];
-  best: { feasible: boolean; durability: number | null; balance: number | null };
+  best: Debrief['best'];
   deals: number;
 }
 
@@ -114,7 +114,7 @@ export function buildClassDebrief(input: DebriefInput): ClassDebrief {
     difficulty: input.difficulty,
     tables,
     points,
-    best: first?.best ?? { feasible: false, durability: null, balance: null },
+    best: first?.best ?? { feasible: false, exact: true, durability: null, balance: null, bounded: '' },
     deals: tables.filter((t) => t.outcome === 'deal').length,
   };
 }

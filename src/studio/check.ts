@@ -7,7 +7,7 @@ import { formatProblem, loadScenarioText } from '../scenario/load.ts';
 import { problemCount } from '../scenario/problems.ts';
 import type { ExplainedProblem } from '../scenario/explain.ts';
 import { formatWarning, lintSource } from '../analysis/lintText.ts';
-import { analyzeExact } from '../analysis/analyze.ts';
+import { analyzeExact, boundedWords } from '../analysis/analyze.ts';
 import { describeCondition } from '../analysis/conflict.ts';
 import { simulate } from '../engine/simulate.ts';
 
@@ -26,7 +26,11 @@ export interface Mark {
 export interface ExactPart {
   title: string;
   starts: { id: string; title: string }[];
-  feasible: boolean;
+  /** Null: not settled within the analyser's budget. */
+  feasible: boolean | null;
+  /** False when the analyser stopped at its budget; `bounded` says what is proven, in words. */
+  exact: boolean;
+  bounded: string;
   outcomes: number;
   feasibleCount: number | null;
   /** Most durable deal: each point's title and chosen option's label; and each party's margin. */
@@ -90,6 +94,8 @@ export function checkText(text: string, file: string, now: () => number = () => 
       title: s.title,
       starts: s.starts.map((st) => ({ id: st.id, title: st.title })),
       feasible: exact.feasible,
+      exact: exact.exact,
+      bounded: boundedWords(exact.exact, exact.maximin, exact.feasible),
       outcomes: exact.outcomes,
       feasibleCount: exact.feasibleCount,
       best,

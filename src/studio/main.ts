@@ -330,12 +330,15 @@ function showCheck(result: CheckResult): void {
   startSelect.replaceChildren(...e.starts.map((s) => h('option', { attrs: { value: s.id, selected: s.id === chosen } }, s.title)));
   const count = e.feasibleCount === null ? 'not counted (too many)' : `${e.feasibleCount.toLocaleString('en-US')} of ${e.outcomes.toLocaleString('en-US')}`;
   const parts: Node[] = [
-    h('p', { class: e.feasible ? 'verdict ok' : 'verdict bad' }, e.feasible ? 'Yes: a text every required party can sign exists.' : 'No: no text passes every required signature.'),
-    h('p', { class: 'muted' }, `Texts that pass: ${count}. Exact check in ${e.seconds.toFixed(2)} s.`),
+    e.feasible === null
+      ? h('p', { class: 'verdict bad' }, 'Not settled: no passing text found within the analyser’s budget.')
+      : h('p', { class: e.feasible ? 'verdict ok' : 'verdict bad' }, e.feasible ? 'Yes: a text every required party can sign exists.' : 'No: no text passes every required signature.'),
+    h('p', { class: 'muted' }, `Texts that pass: ${count}. ${e.exact ? 'Exact check' : 'Bounded check (not exact)'} in ${e.seconds.toFixed(2)} s.`),
   ];
+  if (!e.exact) parts.push(h('p', { class: 'bounded' }, e.bounded));
   if (e.best) {
     parts.push(
-      h('h3', null, 'Most durable deal'),
+      h('h3', null, e.exact ? 'Most durable deal' : 'Most durable deal found (not proven best)'),
       h('ul', { class: 'deal' }, ...e.best.points.map(([title, option]) => h('li', null, `${title}: ${option}`))),
       h('p', { class: 'muted' }, `Margins above walk-away: ${e.best.margins.map(([p, m]) => `${p} ${m.toFixed(1)}`).join(', ')}`),
     );

@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Scenario } from '../../scenario/schema.ts';
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
-import { analyze, ANALYSIS_BOTS, type Analysis, type DealReport } from '../../analysis/analyze.ts';
+import { analyze, ANALYSIS_BOTS, boundedWords, type Analysis, type DealReport } from '../../analysis/analyze.ts';
 import { describeCondition } from '../../analysis/conflict.ts';
 import { readableBalance } from '../../engine/score.ts';
 import { integer, seedOption } from '../options.ts';
@@ -14,6 +14,7 @@ interface AnalyzeFlags {
   start?: string;
   games?: number;
   budget: number;
+  work?: number;
   workers?: number;
   seed: number;
   difficulty: Difficulty;
@@ -29,6 +30,7 @@ export function register(program: Command): void {
     .option('--start <id>', 'which opening text (default: the first)')
     .option('--games <n>', 'games per bot, the same figures on every machine (0 skips the bots; default: as many as fit in --budget)', integer(0, 100_000))
     .option('--budget <seconds>', 'time for the bot games when --games is not given', seconds, 5)
+    .option('--work <n>', 'work budget of each exact search, in nodes (default 6,000,000); past it an answer is bounded, not exact, and says so', integer(1, 1_000_000_000))
     .option('--workers <n>', 'worker threads for the bot games (default: one per core; 0 plays in the main thread)', integer(0, 256))
     .option('--seed <s>', 'seed of the bot games', seedOption, 1)
     .addOption(new Option('--difficulty <level>', 'difficulty the bots play at').choices(DIFFICULTIES).default('standard'))
@@ -45,7 +47,7 @@ async function analyzeOnce(file: string, flags: AnalyzeFlags): Promise<void> {
   const scenario = scenarioForCommand('analyze', file, flags.start);
   if (!scenario) return;
   const t0 = performance.now();
-  const result = analyze(scenario, { start: flags.start, games: 0, seed: flags.seed, difficulty: flags.difficulty, now: () => performance.now() });
+  const result = analyze(scenario, { start: flags.start, games: 0, seed: flags.seed, difficulty: flags.difficulty, now: () => performance.now(), ...(flags.work === undefined ? {} : { maxWork: flags.work }) });
   if (flags.games !== 0) {
     const budgetMs = flags.budget * 1000;
     const show = progressLine(flags.games === undefined ? `within ${flags.budget} s` : `${flags.games} games each`);
@@ -114,8 +116,9 @@ function describe(a: Analysis, scenario: Scenario): string {
     `${scenario.title} ${a.version}, start "${a.start}"`,
     `  final texts in all   ${a.outcomes.toLocaleString('en-US')}`,
     `  texts that pass      ${a.feasibleCount === null ? 'not counted (more than 10 million texts)' : `${a.feasibleCount.toLocaleString('en-US')}${pct}`}`,
-    `  a deal is possible   ${a.feasible ? 'yes' : 'no: no text passes every required signature'}`,
+    `  a deal is possible   ${a.feasible ? 'yes' : a.feasible === null ? 'not settled: no passing text found within the work budget' : 'no: no text passes every required signature'}`,
   ];
+  if (!a.exact) out.push(`  ${boundedWords(a.exact, a.maximin, a.feasible)}`);
   if (a.conflict) {
     out.push('  why: these conditions together exclude every text (drop any one and a text passes):');
     for (const c of a.conflict.conditions) out.push(`    - ${describeCondition(c, scenario)}`);
@@ -132,15 +135,17 @@ function describe(a: Analysis, scenario: Scenario): string {
       const start = scenario.starts.find((st) => st.id === a.start)!.text[p.id] ?? 'omit';
       return (a.fromStart!.text[p.id] ?? 'omit') !== start;
     });
-    out.push(`  nearest deal from this start: ${a.fromStart.changes} point${a.fromStart.changes === 1 ? '' : 's'} to redraft (${changed.map((p) => p.number ?? p.id).join(', ')})`);
+    const fewest = a.fromStart.exact ? '' : ` (bounded, not exact: the nearest found; at least ${a.fromStart.atLeast} needed)`;
+    out.push(`  nearest deal from this start: ${a.fromStart.changes} point${a.fromStart.changes === 1 ? '' : 's'} to redraft (${changed.map((p) => p.number ?? p.id).join(', ')})${fewest}`);
     out.push(`    margins above reservation: ${Object.entries(a.fromStart.margins).map(([p, m]) => `${scenario.parties.find((x) => x.id === p)?.name ?? p} ${m.toFixed(1)}`).join(', ')}`);
   }
   if (a.maximin) {
-    out.push(`  most durable deal (largest smallest margin, ${a.maximin.value.toFixed(2)}):`, ...dealLines(a.maximin, scenario));
+    const bound = a.maximin.exact ? '' : `; bounded, not exact: the best is at most ${a.maximin.atMost!.toFixed(2)}`;
+    out.push(`  most durable deal${a.maximin.exact ? '' : ' found'} (largest smallest margin, ${a.maximin.value.toFixed(2)}${bound}):`, ...dealLines(a.maximin, scenario));
   }
   if (a.nash) {
     // Balance as players read it: the typical margin (geometric mean), not the raw Nash product.
-    out.push(`  most balanced deal (balance ${readableBalance(Object.fromEntries(a.nash.accepting.map((id) => [id, a.nash!.margins[id]!]))).toFixed(1)}: the typical margin, the geometric mean of the margins):`, ...dealLines(a.nash, scenario));
+    out.push(`  most balanced deal${a.nash.exact ? '' : ' found (bounded, not exact)'} (balance ${readableBalance(Object.fromEntries(a.nash.accepting.map((id) => [id, a.nash!.margins[id]!]))).toFixed(1)}: the typical margin, the geometric mean of the margins):`, ...dealLines(a.nash, scenario));
   }
   const bots = Object.entries(a.bots);
   if (bots.length > 0) {
@@ -150,6 +155,6 @@ function describe(a: Analysis, scenario: Scenario): string {
       out.push(`    ${bot.padEnd(9)} deals ${String(r.deals).padStart(5)}/${r.games}  collapses ${r.collapses}  deadline ${r.timeouts}  mean days ${r.meanDays.toFixed(1)}  mean points ${r.meanPoints === null ? '–' : r.meanPoints.toFixed(1)}`);
     }
   }
-  out.push(`  exact search ${a.exactSeconds.toFixed(2)} s (${a.nodes.toLocaleString('en-US')} nodes); total ${a.seconds.toFixed(2)} s`, '');
+  out.push(`  ${a.exact ? 'exact' : 'bounded'} search ${a.exactSeconds.toFixed(2)} s (${a.nodes.toLocaleString('en-US')} nodes); total ${a.seconds.toFixed(2)} s`, '');
   return out.join('\n');
 }

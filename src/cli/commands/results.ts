@@ -43,7 +43,8 @@ export function describeClass(s: ClassSummary): string {
   }
   if (s.best) lines.push('', `Best: ${s.best.name} (${OUTCOME_WORDS[s.best.outcome]}, score ${fmt(s.best.score)})`);
   if (s.worst) lines.push(`Worst: ${s.worst.name} (${OUTCOME_WORDS[s.worst.outcome]}, score ${fmt(s.worst.score)})`);
-  if (s.bestPossible.durability !== null) lines.push(`Best possible: durability ${fmt(s.bestPossible.durability)}, balance ${fmt(s.bestPossible.balance)}`);
+  if (s.bestPossible.durability !== null) lines.push(`${s.bestPossible.exact ? 'Best possible' : 'Best found (bounded, not exact)'}: durability ${fmt(s.bestPossible.durability)}, balance ${fmt(s.bestPossible.balance)}`);
+  if (!s.bestPossible.exact) lines.push(s.bestPossible.bounded);
   if (s.points.some((p) => p.chosen.length > 0)) {
     lines.push('', 'Point by point (the class’s deals; most durable; most balanced):');
     for (const p of s.points) {

@@ -356,7 +356,7 @@ export function debriefView(d: ClassDebrief | null, back: () => void): HTMLEleme
     h('p', { class: 'kicker' }, 'Live class'),
     h('h1', { id: 'class-heading', class: 'title', attrs: { tabindex: -1 } }, 'Class debrief'),
     h('p', { class: 'lede' }, `${d.scenario.title}: ${d.deals} of ${d.tables.length} table${d.tables.length === 1 ? '' : 's'} reached a deal.`,
-      d.best.feasible ? ` The most durable deal possible leaves every signatory at least ${num(d.best.durability)} above its walk-away.` : ' No text passes every required party.'),
+      d.best.exact === false ? ` ${d.best.bounded}` : d.best.feasible ? ` The most durable deal possible leaves every signatory at least ${num(d.best.durability)} above its walk-away.` : ' No text passes every required party.'),
     h('div', { class: 'actions-row' },
       button('Back to the console', back, { key: 'back' }),
       button('Export CSV', () => download(`${stem}.csv`, classDebriefCsv(d), 'text/csv'), { key: 'csv' }),

@@ -70,9 +70,10 @@ function comparisonSection(d: Debrief): HTMLElement {
   const left = d.leftOnTable
     ? h('p', { class: 'left-on-table' },
         `Value left on the table: the most durable deal would have given every party at least ${fmt(d.best.durability, 2)} above its walk-away (yours: ${fmt(d.score?.durability, 2)}, ${fmt(d.leftOnTable.durability, 2)} less); the most balanced a balance of ${fmt(d.best.balance, 1)}, a typical margin that size (yours: ${fmt(d.balance, 1)}).`)
-    : h('p', null, d.best.feasible ? 'The analyser finds deals every required party could sign; they are shown beside your text.' : 'The analyser finds no text every required party could sign in this scenario.');
+    : h('p', null, d.best.feasible ? 'The analyser finds deals every required party could sign; they are shown beside your text.' : d.best.feasible === null ? 'The analyser found no text every required party could sign within its budget.' : 'The analyser finds no text every required party could sign in this scenario.');
   return region(2, 'Your text beside the best deals', { class: 'debrief-block' },
     left,
+    d.best.exact ? null : h('p', { class: 'bounded' }, d.best.bounded),
     h('div', { class: 'table-scroll' }, table('Point by point, and what each party got', ['Point', 'Start', 'Your text', 'Most durable', 'Most balanced'], [...rows, ...margins])),
   );
 }

@@ -67,6 +67,7 @@ function bestWorst(s: ClassSummary): HTMLElement | null {
     s.bestPossible.durability !== null
       ? h('p', null, `The analyser’s most durable deal gives every party at least ${fmt(s.bestPossible.durability)} above its walk-away; its most balanced deal has a balance of ${fmt(s.bestPossible.balance)}.`)
       : h('p', null, 'The analyser finds no text every required party could sign from this start.'),
+    s.bestPossible.exact ? null : h('p', { class: 'bounded' }, s.bestPossible.bounded),
   );
 }
 
