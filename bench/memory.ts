@@ -11,8 +11,11 @@ const ROUND = `(async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
   c.choose('tutorial', 'draft', 'standard', 7);
   await frame();
-  c.begin();
-  await frame();
+  // Replace the tutorial's save slot without asking (each round plays it again), and wait for the
+  // game's code, which loads only when a game starts.
+  c.begin(true);
+  for (let i = 0; i < 600 && !c.snapshot().view; i++) await frame();
+  if (!c.snapshot().view) throw new Error('the game did not start within 600 frames');
   c.send({ type: 'envoy.travel', envoy: 'envoy-lead', to: 'aldor' });
   c.send({ type: 'day.end' });
   c.send({ type: 'envoy.meet', envoy: 'envoy-lead', party: 'aldoria' });
