@@ -88,6 +88,16 @@ test('a signed deal rings the bells; the ending and the debrief have no ambience
   await page.goto('/?test');
   await page.getByRole('heading', { level: 1, name: 'Accord' }).click();
   await gameCodeHere(page);
+  // A caption shows for 3.2 s: on a loaded machine the test may look later than that, so the page
+  // keeps every caption it showed.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __captionsSeen: string[] }).__captionsSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="captions"]')?.textContent ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.evaluate((list) => {
     const c = window.__accordController!;
     c.choose('tutorial', 'draft', 'standard', 3);
@@ -96,7 +106,7 @@ test('a signed deal rings the bells; the ending and the debrief have no ambience
   }, commands);
   await expect(page.getByRole('heading', { level: 1, name: 'Deal signed' })).toBeVisible();
   await expect.poll(() => played(page)).toContain('signing');
-  await expect(page.getByTestId('captions')).toHaveText(/Bells: the accord is signed/);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __captionsSeen: string[] }).__captionsSeen.join(' | '))).toMatch(/Bells: the accord is signed/);
   expect((await audioState(page))?.ambience).toBeNull();
   await page.getByRole('button', { name: 'Debrief and export' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Deal signed on day/ })).toBeVisible();
