@@ -1,7 +1,7 @@
 /**
  * Leak check: heap after each of 20 rounds of title → game → debrief → title, driven through
  * the app controller (so every screen, scene, listener and sound is created and torn down as in
- * play). After the first round the heap must not grow by more than 10%.
+ * play). Once warm (after round 5) the heap must not grow by more than 10%.
  */
 import type { Browser } from '@playwright/test';
 import { fmt } from './stats.ts';
@@ -29,6 +29,9 @@ const ROUND = `(async () => {
   await frame();
 })()`;
 
+/** Rounds played before the heap counts as warm (the JIT has compiled what the rounds run). */
+const WARM = 5;
+
 export async function runMemoryBench(browser: Browser, gameUrl: string, quick: boolean): Promise<string[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
   const page = await context.newPage();
@@ -38,7 +41,7 @@ export async function runMemoryBench(browser: Browser, gameUrl: string, quick: b
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
-  const rounds = quick ? 4 : 20;
+  const rounds = quick ? 8 : 20;
   const sizes: number[] = [];
   try {
     await page.goto(`${gameUrl}?renderer=canvas`);
@@ -51,12 +54,21 @@ export async function runMemoryBench(browser: Browser, gameUrl: string, quick: b
   } finally {
     await context.close();
   }
+  // The first rounds also fill the heap with the JIT's code as the game's functions warm up: a
+  // heap snapshot diff of rounds 4 → 14 (3 Dec) found 0.86 of 0.95 MiB of growth in compiled code
+  // and feedback vectors, 6 KiB in the app's own objects, and no DOM nodes or listeners gained.
+  // So the leak check compares with the heap once warm (after round WARM), and says the growth
+  // from round 1 beside it.
   const first = sizes[0]!;
+  const warmAt = Math.min(WARM, sizes.length) - 1;
+  const warm = sizes[warmAt]!;
   const last = sizes.at(-1)!;
-  const worst = Math.max(...sizes.slice(1));
-  const growth = (worst - first) / first;
+  const worst = Math.max(...sizes.slice(warmAt + 1), warm);
+  const growth = (worst - warm) / warm;
+  const fromFirst = (Math.max(...sizes.slice(1)) - first) / first;
   return [
-    `  heap after round 1: ${fmt(first / 2 ** 20, 1)} MiB; after round ${rounds}: ${fmt(last / 2 ** 20, 1)} MiB; largest growth over round 1: ${fmt(100 * growth, 1)}% (limit 10%) — ${growth <= 0.1 ? 'ok' : 'TOO MUCH'}`,
+    `  heap after round ${warmAt + 1} (warm): ${fmt(warm / 2 ** 20, 1)} MiB; after round ${rounds}: ${fmt(last / 2 ** 20, 1)} MiB; largest growth over round ${warmAt + 1}: ${fmt(100 * growth, 1)}% (limit 10%) — ${growth <= 0.1 ? 'ok' : 'TOO MUCH'}`,
+    `  from round 1 (${fmt(first / 2 ** 20, 1)} MiB, JIT code still being compiled): largest growth ${fmt(100 * fromFirst, 1)}%`,
     `  per round (MiB): ${sizes.map((s) => fmt(s / 2 ** 20, 1)).join(' ')}`,
   ];
 }
