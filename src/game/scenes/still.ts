@@ -16,6 +16,11 @@ export interface Area {
 
 let painted = 0;
 
+/** The texture's size in whole pixels for an area (at least 1 × 1). */
+function pixels(area: Area): { width: number; height: number } {
+  return { width: Math.max(1, Math.ceil(area.width)), height: Math.max(1, Math.ceil(area.height)) };
+}
+
 /** Whether this scene's renderer gains from baking (Canvas). */
 export function canBake(scene: Phaser.Scene): boolean {
   return scene.game.renderer.type === Phaser.CANVAS;
@@ -28,15 +33,15 @@ export function canBake(scene: Phaser.Scene): boolean {
 export class Still {
   readonly image: Phaser.GameObjects.Image;
   private readonly texture: Phaser.Textures.DynamicTexture;
-  private readonly size: string;
+  private readonly size: { width: number; height: number };
 
   constructor(
     scene: Phaser.Scene,
     private area: Area,
   ) {
     const key = `still:${++painted}`;
-    this.size = `${Math.max(1, Math.ceil(area.width))}x${Math.max(1, Math.ceil(area.height))}`;
-    this.texture = scene.textures.addDynamicTexture(key, Math.max(1, Math.ceil(area.width)), Math.max(1, Math.ceil(area.height)))!;
+    this.size = pixels(area);
+    this.texture = scene.textures.addDynamicTexture(key, this.size.width, this.size.height)!;
     this.image = scene.add.image(area.x, area.y, key).setOrigin(0);
     // The texture goes with its image (a card repainted, or the scene shut down).
     this.image.once(Phaser.GameObjects.Events.DESTROY, () => scene.textures.remove(key));
@@ -47,7 +52,8 @@ export class Still {
 
   /** Whether this still can show `area` (the same size) after a move. */
   fits(area: Area): boolean {
-    return `${Math.max(1, Math.ceil(area.width))}x${Math.max(1, Math.ceil(area.height))}` === this.size;
+    const { width, height } = pixels(area);
+    return width === this.size.width && height === this.size.height;
   }
 
   /** Show the still over another area of the same size. */
