@@ -93,6 +93,8 @@ test('type an error, see it at its line, fix it, see feasibility follow, play th
   await openStudio(page);
   await cursorAfter(page, 'title: "Tutorial: the Silver River accord (edited)');
   await page.keyboard.type(' again');
+  // The verdict still says Yes from before the edit: wait for the edit itself to be in the editor.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __studio: { view: import('@codemirror/view').EditorView } }).__studio.view.state.doc.toString().includes('(edited) again'))).toBe(true);
   await expect(page.locator('.verdict')).toHaveText(/^Yes/);
   await page.getByRole('button', { name: 'Play from here' }).click();
   await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'Your game was kept' })).toContainText('The one move played still applies to the edited text', { timeout: 20_000 });
