@@ -16,6 +16,7 @@ import { rendererFromQuery } from './game/renderer.ts';
 import { createSettingsStore } from './game/settings/store.ts';
 import { lazyScreen } from './game/dom/lazyScreen.ts';
 import { afterInteractive } from './game/ready.ts';
+import { analysisWork } from './game/analysisWork.ts';
 import { opensOnClass, rememberedClassCode, serverBase } from './game/class/remembered.ts';
 
 function byId(id: string): HTMLElement {
@@ -58,6 +59,7 @@ const controller = new AppController({
   store: saves,
   session: storage(() => window.sessionStorage),
   newSeed,
+  analysisWork: analysisWork(window.location.search),
 });
 
 // A live class is served by the class server (`npm run class`) from the page's own origin. Its

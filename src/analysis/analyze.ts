@@ -153,9 +153,9 @@ export function analyzeExact(authored: Scenario, start?: string, maxWork = EXACT
  */
 export function boundedWords(exact: boolean, durability: { value: number; atMost: number | null } | null, feasible: boolean | null = true): string {
   if (exact) return '';
-  if (feasible === null) return 'Not settled: the analyser stopped at its work budget before finding a text every required party signs, or proving there is none.';
+  if (feasible === null) return 'Not settled: the analyser stopped at its work budget before it found a text every required party signs, or proved there is none. This does not mean no deal is possible.';
   const range = durability?.atMost !== null && durability?.atMost !== undefined ? ` The most durable deal possible leaves the worst-off party between ${durability.value.toFixed(2)} and ${durability.atMost.toFixed(2)} above its walk-away.` : '';
-  return `Bounded, not exact: the analyser stopped at its work budget, so these are the best deals it found, not proven best.${range}`;
+  return `Best found, not proven best: the analyser stopped at its work budget before it had checked every text, so the deals shown are the best it found and a slightly better one may exist.${range}`;
 }
 
 export const ANALYSIS_BOTS = ['random', 'greedy', 'mediator', 'oracle'] as const;

@@ -58,7 +58,9 @@ describe('a search stopped at its work budget', () => {
     // Counting every passing text needs the exact search; it is not offered from a bounded one.
     expect(tight.feasibleCount).toBeNull();
     const words = boundedWords(tight.exact, tight.maximin);
-    expect(words).toMatch(/^Bounded, not exact/);
+    // Plain words a teacher reads on the debrief: what is known, and that a better deal may exist.
+    expect(words).toMatch(/^Best found, not proven best: .* a slightly better one may exist\./);
+    expect(boundedWords(false, null, null)).toMatch(/^Not settled: .* This does not mean no deal is possible\.$/);
     expect(words).toContain(tight.maximin!.value.toFixed(2));
     expect(words).toContain(tight.maximin!.atMost!.toFixed(2));
   });

@@ -76,7 +76,7 @@ describe('accord analyze', () => {
   it('an exact search stopped by --work says it is bounded, not exact, in text and JSON; by default Geneva is exact', () => {
     const text = accord('analyze', 'scenarios/geneva-2025/scenario.yaml', '--games', '0', '--work', '300');
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/Bounded, not exact: the analyser stopped at its work budget/);
+    expect(text.stdout).toMatch(/Best found, not proven best: the analyser stopped at its work budget/);
     expect(text.stdout).toMatch(/most durable deal found \(largest smallest margin, [\d.]+; bounded, not exact: the best is at most [\d.]+\)/);
     expect(text.stdout).toMatch(/bounded search/);
     expect(text.stdout).not.toMatch(/exact search/);

@@ -106,7 +106,7 @@ function rank(a: ClassRow, b: ClassRow): number {
  * The class summary of many result files. `scenarioFor` gives the scenario for an id (or null
  * when it is not available here). Never throws: every file is either a row or a refusal.
  */
-export function summarizeClass(files: readonly ClassFile[], scenarioFor: (id: string) => Scenario | null): ClassSummary {
+export function summarizeClass(files: readonly ClassFile[], scenarioFor: (id: string) => Scenario | null, maxWork?: number): ClassSummary {
   const refused: Refused[] = [];
   const accepted: Accepted[] = [];
   for (const f of files) {
@@ -175,7 +175,7 @@ export function summarizeClass(files: readonly ClassFile[], scenarioFor: (id: st
   let points: PointChoice[] = [];
   let bestPossible: ClassSummary['bestPossible'] = { durability: null, balance: null, exact: true, bounded: '' };
   if (scenario && first) {
-    const exact = analyzeExact(scenario, first.result.start);
+    const exact = analyzeExact(scenario, first.result.start, maxWork);
     const label = (pointId: string, option: string | null | undefined): string => {
       if (option === undefined || option === null || option === OMIT) return 'dropped';
       return scenario.points.find((p) => p.id === pointId)?.options.find((o) => o.id === option)?.label ?? option;

@@ -147,14 +147,14 @@ const MOVE_KINDS: Record<string, string> = {
   'incentive.granted': 'incentive',
 };
 
-/** The debrief of a finished (or abandoned) game. */
-export function buildDebrief(game: Game): Debrief {
+/** The debrief of a finished (or abandoned) game; `maxWork`: the analyser's work budget (its default when not given). */
+export function buildDebrief(game: Game, maxWork?: number): Debrief {
   const ctx = game.truth();
   const scenario = game.scenario;
   const view = game.view();
   const outcome: Outcome = view.outcome ?? { kind: 'timeout', day: view.day, reason: 'The game was left unfinished.' };
   const finalText = outcome.kind === 'deal' ? outcome.text : ctx.text;
-  const exact = analyzeExact(scenario, ctx.start.id);
+  const exact = analyzeExact(scenario, ctx.start.id, maxWork);
   const signatories = scenario.ratification.signatories;
   const parties: PartyRow[] = signatories.map((id) => {
     const party = scenario.parties.find((p) => p.id === id)!;

@@ -38,6 +38,8 @@ export interface ClassServerOptions {
   fsync?: boolean;
   /** Join-code look-ups allowed per address per minute. */
   joinAttemptsPerMinute?: number;
+  /** The analyser's work budget for the tables' debriefs (its default when not given): tests set a small one to see a bounded answer. */
+  analysisWork?: number;
 }
 
 export interface ClassServer {
@@ -117,6 +119,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Cla
     seatGraceSeconds: options.seatGraceSeconds ?? 60,
     reconnectSeconds: options.reconnectSeconds ?? 30,
     processName: `${hostname()}:${process.pid}`,
+    ...(options.analysisWork ? { analysisWork: options.analysisWork } : {}),
   });
   const joinLimit = new RateLimiter(options.joinAttemptsPerMinute ?? 20, 60_000);
   const globalJoinLimit = new RateLimiter(10 * (options.joinAttemptsPerMinute ?? 20), 60_000);

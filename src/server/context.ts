@@ -15,4 +15,6 @@ export interface ServerContext {
   reconnectSeconds: number;
   /** Names this process in reports (several processes behind Redis). */
   processName: string;
+  /** The analyser's work budget for the tables' debriefs (its default when not given). */
+  analysisWork?: number;
 }

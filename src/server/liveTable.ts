@@ -82,7 +82,8 @@ export interface LiveTable {
   over(): boolean;
   day(): number;
   summary(): TableSummary;
-  debrief(): Debrief;
+  /** `maxWork`: the analyser's work budget (its default when not given). */
+  debrief(maxWork?: number): Debrief;
   stop(): void;
 }
 
@@ -179,7 +180,7 @@ export function openLiveTable(scenario: Scenario, options: LiveTableOptions, log
         outcome: view.outcome?.kind ?? null,
       };
     },
-    debrief: () => buildDebrief(botGame),
+    debrief: (maxWork) => buildDebrief(botGame, maxWork),
     stop: () => table.stop(),
   };
 }

@@ -67,6 +67,8 @@ export async function main(argv: string[]): Promise<void> {
     reconnectSeconds: o.reconnect,
     fsync: o.fsync ?? false,
     joinAttemptsPerMinute: o.joinLimit,
+    // For tests only (no option a teacher would need): a small budget, so the class debrief's bounded answer can be seen.
+    ...(Number(process.env.ACCORD_ANALYSIS_WORK) > 0 ? { analysisWork: Number(process.env.ACCORD_ANALYSIS_WORK) } : {}),
   });
   console.log(`accord-class listening ${JSON.stringify({ port: server.port, pid: process.pid })}`);
   const stop = () => {

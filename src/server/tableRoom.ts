@@ -335,7 +335,7 @@ export class TableRoom extends Room {
         this.sendViews();
         break;
       case 'debrief':
-        void this.presence.publish(classChannel(this.meta.classId), { type: 'debrief', requestId: order.requestId, index: this.meta.index, debrief: trimDebrief(this.game.debrief(), this.game.over()) });
+        void this.presence.publish(classChannel(this.meta.classId), { type: 'debrief', requestId: order.requestId, index: this.meta.index, debrief: trimDebrief(this.game.debrief(this.ctx.analysisWork), this.game.over()) });
         break;
       case 'seats':
         this.reserve(order.seats);

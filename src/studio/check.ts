@@ -56,7 +56,7 @@ export function errorCount(marks: readonly Mark[]): number {
 }
 
 /** Load, lint and analyse exactly. */
-export function checkText(text: string, file: string, now: () => number = () => 0): CheckResult {
+export function checkText(text: string, file: string, now: () => number = () => 0, maxWork?: number): CheckResult {
   const loaded = loadScenarioText(text, file);
   if (!loaded.ok) {
     const marks: Mark[] = [];
@@ -69,7 +69,7 @@ export function checkText(text: string, file: string, now: () => number = () => 
   const s = loaded.scenario;
   const t0 = now();
   const warnings = lintSource(s, text, file).map((w): Mark => ({ line: w.line, column: w.column, severity: 'warning', text: formatWarning(w), message: w.message, count: 1 }));
-  const exact = analyzeExact(s);
+  const exact = analyzeExact(s, undefined, maxWork);
   const name = (id: string) => s.parties.find((p) => p.id === id)?.name ?? id;
   const best = exact.maximin
     ? {

@@ -19,6 +19,7 @@ import { button, h } from '../game/dom/h.ts';
 import { keyHelp, keysAt, valuesFor, type SchemaNode } from './schemaHelp.ts';
 import { TEMPLATE } from './template.ts';
 import type { BotRates, CheckResult, Mark } from './check.ts';
+import { analysisWork } from '../game/analysisWork.ts';
 import type { CheckRequest } from './worker.ts';
 
 const schema = schemaJson as SchemaNode;
@@ -295,7 +296,7 @@ function runCheck(): void {
   worker ??= newWorker();
   requestId += 1;
   busy = true;
-  const request: CheckRequest = { id: requestId, text, file: fileName, games: GAMES_PER_BOT };
+  const request: CheckRequest = { id: requestId, text, file: fileName, games: GAMES_PER_BOT, work: analysisWork(window.location.search) };
   worker.postMessage(request);
 }
 
@@ -328,10 +329,10 @@ function showCheck(result: CheckResult): void {
   const e = result.exact;
   const chosen = startSelect.value;
   startSelect.replaceChildren(...e.starts.map((s) => h('option', { attrs: { value: s.id, selected: s.id === chosen } }, s.title)));
-  const count = e.feasibleCount === null ? 'not counted (too many)' : `${e.feasibleCount.toLocaleString('en-US')} of ${e.outcomes.toLocaleString('en-US')}`;
+  const count = e.feasibleCount === null ? (e.exact ? 'not counted (too many)' : 'not counted (the search stopped at its budget)') : `${e.feasibleCount.toLocaleString('en-US')} of ${e.outcomes.toLocaleString('en-US')}`;
   const parts: Node[] = [
     e.feasible === null
-      ? h('p', { class: 'verdict bad' }, 'Not settled: no passing text found within the analyser’s budget.')
+      ? h('p', { class: 'verdict' }, 'Not settled: no passing text found within the analyser’s budget.')
       : h('p', { class: e.feasible ? 'verdict ok' : 'verdict bad' }, e.feasible ? 'Yes: a text every required party can sign exists.' : 'No: no text passes every required signature.'),
     h('p', { class: 'muted' }, `Texts that pass: ${count}. ${e.exact ? 'Exact check' : 'Bounded check (not exact)'} in ${e.seconds.toFixed(2)} s.`),
   ];

@@ -10,11 +10,13 @@ export interface CheckRequest {
   text: string;
   file: string;
   games: number;
+  /** The analyser's work budget (its default when not given; see game/analysisWork.ts). */
+  work?: number;
 }
 
 self.onmessage = (event: MessageEvent<CheckRequest>) => {
-  const { id, text, file, games } = event.data;
-  const result = checkText(text, file, () => performance.now());
+  const { id, text, file, games, work } = event.data;
+  const result = checkText(text, file, () => performance.now(), work);
   self.postMessage({ id, kind: 'check', result });
   if (result.ok && games > 0) botRates(text, file, games, (rate) => self.postMessage({ id, kind: 'rate', rate }));
   self.postMessage({ id, kind: 'done' });

@@ -195,6 +195,8 @@ export interface ControllerOptions {
   newSeed: () => number;
   /** Per-tab storage: remembers that a game was on screen, so a reload resumes it. */
   session?: KeyValueStore;
+  /** The analyser's work budget for debriefs (its default when not given; see game/analysisWork.ts). */
+  analysisWork?: number;
 }
 
 const IN_PLAY_KEY = 'accord.inPlay';
@@ -724,7 +726,7 @@ export class AppController {
   /** The debrief of the game on screen (after its ending, or at any time to review). */
   openDebrief(): void {
     if (!this.game) return;
-    this.update({ screen: 'debrief', debrief: { data: this.engine().buildDebrief(this.game), scenario: this.game.scenario, imported: false } });
+    this.update({ screen: 'debrief', debrief: { data: this.engine().buildDebrief(this.game, this.options.analysisWork), scenario: this.game.scenario, imported: false } });
   }
 
   /** The result file of the game on screen, for export, with whose result it is (remembered for next time). */

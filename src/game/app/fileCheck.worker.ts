@@ -23,9 +23,9 @@ async function answer(request: FileCheckRequest): Promise<unknown> {
     case 'scenario':
       return scenarios.checkScenarioFile(request.text, request.file);
     case 'result':
-      return results.checkResultFile(request.text, request.available);
+      return results.checkResultFile(request.text, request.available, request.work);
     case 'class':
-      return results.checkClassFiles(request.files, request.available);
+      return results.checkClassFiles(request.files, request.available, request.work);
   }
 }
 

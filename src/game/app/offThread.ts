@@ -9,6 +9,7 @@ import type { ClassFile, ClassSummary } from '../../debrief/classResults.ts';
 import type { ScenarioCheck } from './scenarioCheck.ts';
 import type { ResultCheck } from './resultCheck.ts';
 import { afterInteractive } from '../ready.ts';
+import { analysisWork } from '../analysisWork.ts';
 
 /** Far above what a real file takes (a shipped scenario or a student's result: well under 100 ms), far below a frozen page. */
 export const CHECK_BUDGET_MS = 5000;
@@ -17,8 +18,8 @@ export const CHECK_BUDGET_PER_FILE_MS = 1000;
 
 export type FileCheckRequest =
   | { kind: 'scenario'; text: string; file: string }
-  | { kind: 'result'; text: string; available: readonly Scenario[] }
-  | { kind: 'class'; files: readonly ClassFile[]; available: readonly Scenario[] };
+  | { kind: 'result'; text: string; available: readonly Scenario[]; work?: number }
+  | { kind: 'class'; files: readonly ClassFile[]; available: readonly Scenario[]; work?: number };
 
 /**
  * What the checker says, in order: its first stage is loaded (`ready`); the file passed the first
@@ -32,8 +33,8 @@ type Over = { over: string };
 function inLine(request: FileCheckRequest): Promise<unknown> {
   return Promise.all([import('./scenarioCheck.ts'), import('./resultCheck.ts')]).then(([s, r]) => {
     if (request.kind === 'scenario') return s.checkScenarioFile(request.text, request.file);
-    if (request.kind === 'result') return r.checkResultFile(request.text, request.available);
-    return r.checkClassFiles(request.files, request.available);
+    if (request.kind === 'result') return r.checkResultFile(request.text, request.available, request.work);
+    return r.checkClassFiles(request.files, request.available, request.work);
   });
 }
 
@@ -135,12 +136,12 @@ export async function checkScenarioOffThread(text: string, file: string, budgetM
 }
 
 export async function checkResultOffThread(text: string, available: readonly Scenario[], budgetMs = CHECK_BUDGET_MS): Promise<ResultCheck> {
-  const answer = await run<ResultCheck>({ kind: 'result', text, available }, budgetMs);
+  const answer = await run<ResultCheck>({ kind: 'result', text, available, work: analysisWork(globalThis.location?.search ?? '') }, budgetMs);
   return isOver(answer) ? { ok: false, message: `the file: ${answer.over}; a game's result is far shorter than this` } : answer;
 }
 
 /** A class's summary, or the sentence that says why the files could not be checked. */
 export async function checkClassOffThread(files: readonly ClassFile[], available: readonly Scenario[], budgetMs = CHECK_BUDGET_MS + CHECK_BUDGET_PER_FILE_MS * files.length): Promise<ClassSummary | { over: string }> {
-  const answer = await run<ClassSummary>({ kind: 'class', files, available }, budgetMs);
+  const answer = await run<ClassSummary>({ kind: 'class', files, available, work: analysisWork(globalThis.location?.search ?? '') }, budgetMs);
   return isOver(answer) ? { over: `The ${files.length} files: ${answer.over.replace('the file was', 'they were')}. Open fewer at a time, or use \`npx accord results\`.` } : answer;
 }

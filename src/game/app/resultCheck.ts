@@ -17,15 +17,16 @@ function resolver(available: readonly Scenario[]): (id: string) => Scenario | nu
   return (id) => available.find((s) => s.id === id) ?? null;
 }
 
-export function checkResultFile(text: string, available: readonly Scenario[]): ResultCheck {
+/** `work`: the analyser's work budget (its default when not given). */
+export function checkResultFile(text: string, available: readonly Scenario[], work?: number): ResultCheck {
   const imported = importResult(text, resolver(available));
   if (!imported.ok) return { ok: false, message: imported.message };
-  const debrief = buildDebrief(imported.game);
+  const debrief = buildDebrief(imported.game, work);
   const scenario = imported.game.scenario;
   imported.game.stop();
   return { ok: true, debrief, scenario };
 }
 
-export function checkClassFiles(files: readonly ClassFile[], available: readonly Scenario[]): ClassSummary {
-  return summarizeClass(files, resolver(available));
+export function checkClassFiles(files: readonly ClassFile[], available: readonly Scenario[], work?: number): ClassSummary {
+  return summarizeClass(files, resolver(available), work);
 }
