@@ -10,7 +10,8 @@ import { RngCursor, seedRng } from '../src/engine/rng.ts';
 
 const LOADER_MAX_POINTS = 60;
 
-export function syntheticScenario(points: number, parties: number, seed = 1): Scenario {
+/** The loadable part (up to 60 points) as the loader's input, and the data for points beyond it. */
+function synthetic(points: number, parties: number, seed: number) {
   const rng = new RngCursor(seedRng(seed));
   const v = () => Math.floor(rng.next() * 101);
   const pointsIn = (n: number, from = 0) =>
@@ -55,6 +56,17 @@ export function syntheticScenario(points: number, parties: number, seed = 1): Sc
     ratification: { signatories: ids },
     summit: { maxOpenPoints: 3 },
   };
+  return { input, all, partyData };
+}
+
+/** The scenario as an author would write it (JSON, which the loader reads as YAML); at most 60 points. */
+export function syntheticInput(points: number, parties: number, seed = 1): ScenarioInput {
+  if (points > LOADER_MAX_POINTS) throw new Error(`a loadable scenario has at most ${LOADER_MAX_POINTS} points`);
+  return synthetic(points, parties, seed).input;
+}
+
+export function syntheticScenario(points: number, parties: number, seed = 1): Scenario {
+  const { input, all, partyData } = synthetic(points, parties, seed);
   const loaded = loadScenarioText(JSON.stringify(input), 'synthetic.json');
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
   const s = loaded.scenario;

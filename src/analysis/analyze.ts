@@ -142,9 +142,9 @@ export function analyzeExact(authored: Scenario, start?: string, maxWork = EXACT
     fromStart = { ...report(model, known)!, exact: near.exact, changes, atLeast: near.exact ? changes : near.atLeast, atMost: near.exact ? null : -near.atLeast };
   }
   const feasible = found ? true : maximin.exact ? false : null;
-  const conflict = feasible === false ? explainInfeasible(scenario, model) : null;
+  const conflict = feasible === false ? explainInfeasible(scenario, model, maxWork) : null;
   const exact = maximin.exact && (nash?.exact ?? true) && (near?.exact ?? true);
-  return { model, feasible, exact, outcomes: total, feasibleCount, maximin: report(model, found, maximin), nash: report(model, nash?.best ?? null, nash ?? undefined), fromStart, conflict, nodes: stats.nodes };
+  return { model, feasible, exact, outcomes: total, feasibleCount, maximin: report(model, found, maximin), nash: report(model, nash?.best ?? null, nash ?? undefined), fromStart, conflict, nodes: stats.nodes + (conflict?.nodes ?? 0) };
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { compile, type Model } from './model.ts';
-import { bestText } from './search.ts';
+import { bestText, searchBest, type SearchStats } from './search.ts';
 
 export type Clause = { point: string; option: string };
 
@@ -30,12 +30,19 @@ export interface PartyReach {
 }
 
 export interface Conflict {
-  /** A minimal set of conditions that no text meets together. */
+  /**
+   * A set of conditions that no text meets together: minimal (dropping any one lets a text
+   * pass) when `minimal`; otherwise the work budget ran out before every condition was tried,
+   * and some of these may not be needed.
+   */
   conditions: Condition[];
+  minimal: boolean;
   /** Each signatory's best reachable value against its walk-away. */
   reach: PartyReach[];
   /** Feasibility checks the deletion filter ran. */
   checks: number;
+  /** Search nodes those checks visited (what the work budget counts). */
+  nodes: number;
 }
 
 /** A condition tied to the model's indices, so it can be switched off. */
@@ -109,14 +116,36 @@ function relax(model: Model, all: readonly Bound[], active: readonly boolean[]):
     else if (c.kind === 'signature') signatures.push(b.party);
     else atLeast = c.count;
   });
-  if (unanimous) atLeast = signatures.length;
+  // Under unanimity a party whose signature is not required is out of the deal altogether: keeping
+  // the relaxed model unanimous over the others keeps the search's strong bound for unanimity.
+  if (unanimous && signatures.length > 0) return onlyParties({ ...model, reservation, redLines, blocking }, signatures);
   // The search needs at least one signature to judge a text by; it changes nothing, since a
   // scenario with no walk-away and no red line in force has every party accept every text.
   atLeast = Math.max(1, atLeast, signatures.length);
   return { ...model, reservation, redLines, blocking, vetoes: signatures, atLeast, unanimous: atLeast >= model.parties.length };
 }
 
-const feasible = (model: Model): boolean => bestText(model, 'maximin', [], { nodes: 0 }, true) !== null;
+/** The model over some of its parties only, all of whom must sign. */
+function onlyParties(model: Model, keep: readonly number[]): Model {
+  const pick = <T>(xs: readonly T[]) => keep.map((p) => xs[p]!);
+  return {
+    ...model,
+    parties: pick(model.parties),
+    contribution: pick(model.contribution),
+    constant: pick(model.constant),
+    reservation: pick(model.reservation),
+    redLines: pick(model.redLines),
+    vetoes: keep.map((_, i) => i),
+    atLeast: keep.length,
+    unanimous: true,
+  };
+}
+
+/** Does some text pass? Null when the work budget ran out first. */
+function feasible(model: Model, stats: SearchStats, maxWork: number): boolean | null {
+  const r = searchBest(model, 'maximin', { stats, firstOnly: true, maxWork });
+  return r.best ? true : r.exact ? false : null;
+}
 
 /** The most party p can get from a text that crosses none of its red lines nor a blocking line. */
 function bestFor(model: Model, p: number): number | null {
@@ -142,29 +171,33 @@ export function reachOf(scenario: Scenario, model: Model = compile(scenario)): P
 }
 
 /**
- * Why no text passes: a minimal conflicting set of conditions, or null when some text passes.
- * Exact: each check is the analyser's own exhaustive search.
+ * Why no text passes: a conflicting set of conditions, or null when some text passes (or when
+ * the work budget ran out before that was settled). Each check is the analyser's own exhaustive
+ * search, all of them within `maxWork` nodes together (unlimited when absent): a check the
+ * budget cut short keeps its condition, so the set always excludes every text, and is marked
+ * not minimal.
  */
-export function explainInfeasible(scenario: Scenario, model: Model = compile(scenario)): Conflict | null {
+export function explainInfeasible(scenario: Scenario, model: Model = compile(scenario), maxWork = Infinity): Conflict | null {
   const all = conditionsOf(scenario, model);
   const active = all.map(() => true);
+  const stats: SearchStats = { nodes: 0 };
+  const left = () => Math.max(0, maxWork - stats.nodes);
   let checks = 1;
-  if (feasible(relax(model, all, active))) return null;
+  if (feasible(relax(model, all, active), stats, left()) !== false) return null;
+  let minimal = true;
   for (let i = 0; i < all.length; i++) {
+    // Budget spent: the conditions not yet tried stay in (the set still excludes every text).
+    if (left() === 0) {
+      minimal = false;
+      break;
+    }
     active[i] = false;
     checks++;
-    if (feasible(relax(model, all, active))) active[i] = true;
+    const passes = feasible(relax(model, all, active), stats, left());
+    if (passes !== false) active[i] = true;
+    if (passes === null) minimal = false;
   }
-  return { conditions: all.filter((_, i) => active[i]).map((b) => b.condition), reach: reachOf(scenario, model), checks };
-}
-
-/** Is the scenario feasible with only these conditions (from `explainInfeasible`) in force? For tests. */
-export function feasibleWith(scenario: Scenario, keep: readonly Condition[]): boolean {
-  const model = compile(scenario);
-  const all = conditionsOf(scenario, model);
-  const key = (c: Condition) => JSON.stringify(c);
-  const wanted = new Set(keep.map(key));
-  return feasible(relax(model, all, all.map((b) => wanted.has(key(b.condition)))));
+  return { conditions: all.filter((_, i) => active[i]).map((b) => b.condition), minimal, reach: reachOf(scenario, model), checks, nodes: stats.nodes };
 }
 
 /** A condition in words, naming parties by name and options by label. */

@@ -36,7 +36,7 @@ export interface ExactPart {
   /** Most durable deal: each point's title and chosen option's label; and each party's margin. */
   best: { points: [string, string][]; margins: [string, number][] } | null;
   /** Why no text passes, in words, and each signatory's best against its walk-away. */
-  why: { conditions: string[]; reach: [string, number | null, number][] } | null;
+  why: { conditions: string[]; minimal: boolean; reach: [string, number | null, number][] } | null;
   seconds: number;
 }
 
@@ -83,6 +83,7 @@ export function checkText(text: string, file: string, now: () => number = () => 
   const why = exact.conflict
     ? {
         conditions: exact.conflict.conditions.map((c) => describeCondition(c, s)),
+        minimal: exact.conflict.minimal,
         reach: exact.conflict.reach.map((r): [string, number | null, number] => [name(r.party), r.best, r.walkAway]),
       }
     : null;

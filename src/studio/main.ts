@@ -347,7 +347,9 @@ function showCheck(result: CheckResult): void {
   if (e.why) {
     parts.push(
       h('h3', null, 'Why it cannot be won'),
-      h('p', null, 'These conditions exclude every text together; loosen any one of them:'),
+      h('p', null, e.why.minimal
+        ? 'These conditions exclude every text together; loosen any one of them:'
+        : 'These conditions exclude every text together. The analyser stopped at its work budget before showing that each is needed, so loosening one may not be enough:'),
       h('ul', { class: 'why' }, ...e.why.conditions.map((c) => h('li', null, c))),
       h('h3', null, 'Best each signatory can reach'),
       h('ul', { class: 'reach' }, ...e.why.reach.map(([p, best, walk]) => h('li', { class: best === null || best < walk ? 'bad' : '' }, `${p}: ${best === null ? 'nothing (its red lines exclude every text)' : best.toFixed(1)} against its walk-away ${walk}`))),

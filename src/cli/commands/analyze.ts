@@ -120,7 +120,9 @@ function describe(a: Analysis, scenario: Scenario): string {
   ];
   if (!a.exact) out.push(`  ${boundedWords(a.exact, a.maximin, a.feasible)}`);
   if (a.conflict) {
-    out.push('  why: these conditions together exclude every text (drop any one and a text passes):');
+    out.push(a.conflict.minimal
+      ? '  why: these conditions together exclude every text (drop any one and a text passes):'
+      : '  why: these conditions together exclude every text (the work budget ran out before each was shown to be needed: some may not be):');
     for (const c of a.conflict.conditions) out.push(`    - ${describeCondition(c, scenario)}`);
     out.push('  best each signatory can reach (any text free of its red lines) against its walk-away:');
     for (const r of a.conflict.reach) {
