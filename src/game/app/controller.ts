@@ -26,6 +26,7 @@ import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
 import { daysPlayed } from '../../engine/saveFile.ts';
 import { parseGameLink } from './urlParams.ts';
 import { CHECK_BUDGET_MS, checkClassOffThread, checkResultOffThread, checkScenarioOffThread } from './offThread.ts';
+import { PAGE_WORK } from '../analysisWork.ts';
 
 type Authoring = typeof import('./authoring.ts');
 let authoring: Authoring | null = null;
@@ -195,7 +196,7 @@ export interface ControllerOptions {
   newSeed: () => number;
   /** Per-tab storage: remembers that a game was on screen, so a reload resumes it. */
   session?: KeyValueStore;
-  /** The analyser's work budget for debriefs (its default when not given; see game/analysisWork.ts). */
+  /** The analyser's work budget for debriefs (`PAGE_WORK` when not given; see game/analysisWork.ts). */
   analysisWork?: number;
 }
 
@@ -726,7 +727,7 @@ export class AppController {
   /** The debrief of the game on screen (after its ending, or at any time to review). */
   openDebrief(): void {
     if (!this.game) return;
-    this.update({ screen: 'debrief', debrief: { data: this.engine().buildDebrief(this.game, this.options.analysisWork), scenario: this.game.scenario, imported: false } });
+    this.update({ screen: 'debrief', debrief: { data: this.engine().buildDebrief(this.game, this.options.analysisWork ?? PAGE_WORK), scenario: this.game.scenario, imported: false } });
   }
 
   /** The result file of the game on screen, for export, with whose result it is (remembered for next time). */
