@@ -17,7 +17,7 @@ import { partyMachine, type Answer, type PartyContext, type PartyEvent, type Par
 import { required, ruleOf } from './ratification.ts';
 import { RngCursor, seedRng, type RngState } from './rng.ts';
 import type { Score } from './score.ts';
-import { openPoints, type Judge, type Judgement, type OpenPoints } from './summit.ts';
+import { openPoints, type EnoughOpen, type Judge, type Judgement, type OpenPoints } from './summit.ts';
 import { openSummitStep, summitStep, type SummitRecord, type SummitSession } from './summitSteps.ts';
 import { pointsInText, textFromStart, type PlanText } from './text.ts';
 import { outlookWords, stanceWords, statementOf, type Statement } from './timing.ts';
@@ -269,8 +269,8 @@ export function quickJudgeNow(ctx: NegotiationContext): Judge {
   };
 }
 
-/** The open points of the current text, judged by the hidden truth. */
-export function openPointsNow(ctx: NegotiationContext, text: PlanText = ctx.text, judge: Judge = quickJudgeNow(ctx)): OpenPoints {
+/** The open points of the current text, judged by the hidden truth (with `enough`, possibly partial: see `openPoints`). */
+export function openPointsNow(ctx: NegotiationContext, text: PlanText = ctx.text, judge: Judge = quickJudgeNow(ctx), enough?: EnoughOpen): OpenPoints {
   return openPoints(
     ctx.scenario,
     text,
@@ -280,6 +280,7 @@ export function openPointsNow(ctx: NegotiationContext, text: PlanText = ctx.text
       return counterProposal(pc.party, pc.mood, t, ctx.scenario.points, ctx.day, ctx.totalDays);
     },
     absentParties(ctx),
+    enough,
   );
 }
 

@@ -21,6 +21,8 @@ export interface OpenPoints {
   reasons: Record<string, string[]>;
   /** Required parties too far from the text for any small change to satisfy. */
   farApart: string[];
+  /** Set when `openPoints` stopped early (its `enough` was met): the points and parties so far, not all of them. */
+  partial?: true;
 }
 
 /** Parties whose red lines matter for ratification: required signatories, and consulted parties on what they hold. */
@@ -49,13 +51,31 @@ function asked(scenario: Scenario) {
   return list;
 }
 
-/** The open points of a text. Pure. */
-export function openPoints(scenario: Scenario, text: PlanText, judge: Judge, counter: Counter, absent: ReadonlySet<string>): OpenPoints {
+/**
+ * How many points are open and how many parties too far apart, so far: a search that needs only
+ * to know whether these reach some count can stop asking (both only grow as more parties are asked).
+ */
+export type EnoughOpen = (points: number, farApart: number) => boolean;
+
+/**
+ * The open points of a text. With `enough`, asking stops as soon as it says the points and
+ * parties found so far are enough, and the answer is marked `partial`. Pure.
+ */
+export function openPoints(scenario: Scenario, text: PlanText, judge: Judge, counter: Counter, absent: ReadonlySet<string>, enough?: EnoughOpen): OpenPoints {
   const reasons: Record<string, string[]> = {};
-  const add = (point: string, why: string) => (reasons[point] ??= []).push(why);
+  let count = 0;
+  const add = (point: string, why: string) => {
+    const list = reasons[point];
+    if (list) list.push(why);
+    else {
+      reasons[point] = [why];
+      count++;
+    }
+  };
   for (const point in text) if (text[point]!.deferred) add(point, 'deferred to the leaders');
   const farApart: string[] = [];
   for (const { id, party, name } of asked(scenario)) {
+    if (enough?.(count, farApart.length)) return { points: Object.keys(reasons), reasons, farApart, partial: true };
     if (absent.has(id)) {
       // A consulted party that has left can no longer be asked; its red lines still stand.
       if (party?.role !== 'consulted') {

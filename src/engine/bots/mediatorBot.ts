@@ -111,12 +111,28 @@ function bestEstimate(view: PlayerView, scenario: import('../../scenario/schema.
   const margins = judges.map(() => 0);
   const sorted = judges.map(() => 0);
   const kthAt = Math.min(judges.length, view.rule.atLeast) - 1;
-  const score = (t: PlanText) => {
+  const known = judges.map(() => false);
+  // The veto holder whose margin last put a text at or below the floor: most often the one again.
+  let cut = 0;
+  const score = (t: PlanText, floor: number) => {
     // Count the lines crossed, so a text crossing two can still climb to one and then none.
     let crossed = 0;
     for (const l of lines) if (crossesLine(l, t)) crossed++;
     if (crossed > 0) return -1000 * crossed;
-    for (let i = 0; i < judges.length; i++) sorted[i] = margins[i] = judges[i]!.estimate(t) - judges[i]!.reservation;
+    known.fill(false);
+    // The score is at most any veto holder's margin: one at or below the floor settles it.
+    for (let n = 0; n < vetoes.length; n++) {
+      const v = (cut + n) % vetoes.length;
+      const i = vetoes[v]!;
+      if (i < 0 || known[i]) continue;
+      margins[i] = judges[i]!.estimate(t) - judges[i]!.reservation;
+      known[i] = true;
+      if (margins[i]! <= floor) {
+        cut = v;
+        return margins[i]!;
+      }
+    }
+    for (let i = 0; i < judges.length; i++) sorted[i] = known[i] ? margins[i]! : (margins[i] = judges[i]!.estimate(t) - judges[i]!.reservation);
     sorted.sort((a, b) => b - a);
     let worst = sorted[kthAt] ?? 0;
     // A veto holder the player knows nothing of does not count (its margin is unknown).

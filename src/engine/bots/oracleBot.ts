@@ -44,10 +44,13 @@ export function oracleBot(): Bot {
         const parties = required(ruleOf(scenario));
         const max = scenario.summit.maxOpenPoints;
         // Aim for the text the leaders would meet on and settle best; failing that, the fewest open points.
-        const score = (t: PlanText) => {
-          const open = openPointsNow(truth, t, judge);
+        const score = (t: PlanText, floor: number) => {
           const gaps = parties.map((id) => judge(id, t).gap);
           const closeness = Math.min(...gaps) / 100;
+          // Too many open points (or a party too far apart) scores −10 a point and −50 a party: once
+          // those found so far put the text at or below the floor, the other parties need not be asked.
+          const tooMany = (points: number, farApart: number) => (farApart > 0 || points > max) && -10 * (points + 5 * farApart) + closeness <= floor;
+          const open = openPointsNow(truth, t, judge, tooMany);
           if (open.farApart.length > 0 || open.points.length > max) return -10 * (open.points.length + 5 * open.farApart.length) + closeness;
           const settled = settleAtSummit(scenario, t, open.points, judge, scenario.summit.leaderFlex, absentParties(truth));
           return settled ? 1000 + Math.min(...Object.values(settled.margins)) : closeness;

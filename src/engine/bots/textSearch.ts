@@ -7,12 +7,20 @@ import { compact, type PlanText } from '../text.ts';
 import { optionsOf } from './common.ts';
 
 /**
+ * A text's score for a search. `floor` is the score a candidate must beat to be taken: a score
+ * that cannot beat it need not be worked out exactly, so a score may stop early and return any
+ * number at or below `floor` once it knows the text's score is at or below it (the search then
+ * takes the same texts as with exact scores).
+ */
+export type TextScore = (t: PlanText, floor: number) => number;
+
+/**
  * Coordinate ascent from `text`: for each point the envoys can settle, take the option that
  * most raises `score`; repeat until nothing improves. Deferred points stay as they are.
  */
-export function improveText(scenario: Scenario, text: PlanText, score: (t: PlanText) => number, passes = 4): PlanText {
+export function improveText(scenario: Scenario, text: PlanText, score: TextScore, passes = 4): PlanText {
   let current = text;
-  let best = score(current);
+  let best = score(current, -Infinity);
   // Candidates are copies of the current text: copied from an ordinary object (see `compact`).
   const fastText = compact(text);
   for (let pass = 0; pass < passes; pass++) {
@@ -24,7 +32,7 @@ export function improveText(scenario: Scenario, text: PlanText, score: (t: PlanT
         if (option === clause.option) continue;
         const candidate: Record<string, PlanText[string]> = { ...(current === text ? fastText : current) };
         candidate[point.id] = { option, deferred: false };
-        const s = score(candidate);
+        const s = score(candidate, best + 1e-9);
         if (s > best + 1e-9) {
           best = s;
           current = candidate;
