@@ -63,8 +63,11 @@ export interface ClassDebrief {
   difficulty: string;
   tables: ClassTableRow[];
   points: ClassPointRow[];
-  best: Debrief['best'];
+  /** The analyser's answer, from the first table that reported; null when no table did (then nothing is known, not "no deal"). */
+  best: Debrief['best'] | null;
   deals: number;
+  /** Tables of the class that did not send their results in time (0-based), left out of the rows above. */
+  missing: number[];
 }
 
 export interface DebriefInput {
@@ -73,6 +76,8 @@ export interface DebriefInput {
   seed: number;
   difficulty: string;
   tables: { index: number; debrief: TableDebrief & { unfinished?: true }; holders: Record<string, string | null> }[];
+  /** How many tables the class has (default: those reporting), so the ones that did not report can be named. */
+  tableCount?: number;
 }
 
 /** Build the class debrief from the tables' debriefs. Pure. */
@@ -114,9 +119,36 @@ export function buildClassDebrief(input: DebriefInput): ClassDebrief {
     difficulty: input.difficulty,
     tables,
     points,
-    best: first?.best ?? { feasible: false, exact: true, durability: null, balance: null, bounded: '' },
+    best: first?.best ?? null,
     deals: tables.filter((t) => t.outcome === 'deal').length,
+    missing: Array.from({ length: input.tableCount ?? 0 }, (_, i) => i).filter((i) => !input.tables.some((t) => t.index === i)),
   };
+}
+
+const tableList = (indexes: readonly number[]): string => {
+  const names = indexes.map((i) => String(i + 1));
+  return `${indexes.length === 1 ? 'Table' : 'Tables'} ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}` : names[0]!}`;
+};
+
+/**
+ * What the class debrief says first, in plain sentences for the teacher: how many tables reached
+ * a deal and the best deal possible; or, when no table has sent its results, that nothing is
+ * known yet (never that no deal is possible); and which tables did not answer in time. Pure.
+ */
+export function classDebriefSummary(d: ClassDebrief): string[] {
+  const late = d.missing.length === 0 ? null
+    : `${tableList(d.missing)} did not send ${d.missing.length === 1 ? 'its' : 'their'} results in time and ${d.missing.length === 1 ? 'is' : 'are'} not counted here (a table still starting, or on a server process that is not answering). Ask the tables again in a moment.`;
+  if (d.tables.length === 0 || d.best === null) {
+    return [`${d.scenario.title}: no table has sent its results yet, so there is nothing to compare (this does not mean a deal is impossible).`, ...(late ? [late] : [])];
+  }
+  const n = d.tables.length;
+  const reached = d.missing.length === 0
+    ? `${d.scenario.title}: ${d.deals} of ${n} table${n === 1 ? '' : 's'} reached a deal.`
+    : `${d.scenario.title}: ${d.deals} of the ${n} table${n === 1 ? '' : 's'} that sent ${n === 1 ? 'its' : 'their'} results reached a deal.`;
+  const best = d.best.exact === false ? '' : d.best.feasible
+    ? ` The most durable deal possible leaves every signatory at least ${d.best.durability === null ? '–' : d.best.durability.toFixed(2)} above its walk-away.`
+    : ' The analyser finds no text every required party could sign in this scenario.';
+  return [reached + best, ...(late ? [late] : [])];
 }
 
 /** The class debrief as CSV: one row per table and seat, then one row per point. */

@@ -383,6 +383,7 @@ export class ClassRoom extends Room {
       seed: this.record.setup.seed,
       difficulty: this.record.setup.difficulty,
       tables: [...request.parts.entries()].sort((a, b) => a[0] - b[0]).map(([index, debrief]) => ({ index, debrief, holders: holders(index) })),
+      tableCount: this.record.tables.length,
     });
     for (const c of this.clients) if ((c.userData as UserData | undefined)?.role === 'teacher') c.send('class.debrief', this.lastDebrief);
   }

@@ -5,7 +5,7 @@
  * display names, headlines and scenario strings show as the characters they are.
  */
 import { DIFFICULTIES, type Difficulty } from '../../engine/knowledge.ts';
-import { classDebriefCsv, type ClassDebrief } from '../../server/classDebrief.ts';
+import { classDebriefCsv, classDebriefSummary, type ClassDebrief } from '../../server/classDebrief.ts';
 import { CODE_LENGTH, MAX_HEADLINE, MAX_NAME, MAX_TABLES, SEAT_POLICIES, type ClassSetup, type ClassState, type SeatPolicy, type SeatMessage, type StudentState, type TableReport } from '../../server/protocol.ts';
 import type { CatalogueEntry } from '../app/catalogue.ts';
 import { download } from '../debrief/download.ts';
@@ -345,21 +345,28 @@ export function consoleParts(model: ConsoleModel, deps: ConsoleDeps, form: Conso
 
 /** Column heads with a plain explanation (a tooltip from the glossary). */
 const HEAD_TERMS: Record<string, Term> = { Durability: 'durability', 'Balance (typical margin)': 'balance' };
-const OUTCOME: Record<string, string> = { deal: 'Deal', collapse: 'Collapse', timeout: 'Deadline passed', unfinished: 'Still negotiating' };
+const OUTCOME: Record<string, string> = { deal: 'Deal', collapse: 'Collapse', timeout: 'Deadline passed', unfinished: 'Unfinished' };
 const num = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
-export function debriefView(d: ClassDebrief | null, back: () => void): HTMLElement[] {
+/** `again`: ask every table for its results once more (shown when some did not answer in time). */
+export function debriefView(d: ClassDebrief | null, back: () => void, again: () => void): HTMLElement[] {
   if (!d) return [h('h1', { id: 'class-heading', class: 'title', attrs: { tabindex: -1 } }, 'Class debrief'), h('p', { attrs: { role: 'status' } }, 'Gathering every table’s results…'), button('Back to the console', back, { key: 'back' })];
   const stem = `class-${d.scenario.id}-${d.seed}`;
   const seats = d.tables[0]?.seats ?? [];
+  const summary = [
+    ...classDebriefSummary(d).map((line, i) => h('p', i === 0 ? { class: 'lede' } : null, line)),
+    ...(d.best?.exact === false ? [h('p', { class: 'bounded' }, d.best.bounded)] : []),
+  ];
+  const heading = [h('p', { class: 'kicker' }, 'Live class'), h('h1', { id: 'class-heading', class: 'title', attrs: { tabindex: -1 } }, 'Class debrief')];
+  // No table has reported: nothing to tabulate or export, only what to do.
+  const askAgain = d.missing.length > 0 ? button('Ask the tables again', again, { key: 'again', class: d.tables.length === 0 ? 'primary' : '' }) : null;
+  if (d.tables.length === 0) return [...heading, ...summary, h('div', { class: 'actions-row' }, askAgain, button('Back to the console', back, { key: 'back' }))];
   return [
-    h('p', { class: 'kicker' }, 'Live class'),
-    h('h1', { id: 'class-heading', class: 'title', attrs: { tabindex: -1 } }, 'Class debrief'),
-    h('p', { class: 'lede' }, `${d.scenario.title}: ${d.deals} of ${d.tables.length} table${d.tables.length === 1 ? '' : 's'} reached a deal.`,
-      d.best.exact === false ? '' : d.best.feasible ? ` The most durable deal possible leaves every signatory at least ${num(d.best.durability)} above its walk-away.` : ' No text passes every required party.'),
-    ...(d.best.exact === false ? [h('p', { class: 'bounded' }, d.best.bounded)] : []),
+    ...heading,
+    ...summary,
     h('div', { class: 'actions-row' },
       button('Back to the console', back, { key: 'back' }),
+      askAgain,
       button('Export CSV', () => download(`${stem}.csv`, classDebriefCsv(d), 'text/csv'), { key: 'csv' }),
       button('Export JSON', () => download(`${stem}.json`, JSON.stringify(d, null, 2), 'application/json'), { key: 'json' }),
     ),

@@ -355,7 +355,7 @@ export function liveScreen(deps: ScreenDeps, live: LiveClass): ScreenView {
         keys.students = parts.studentsKey;
       }
     } else if (live.mode === 'debrief') {
-      rerender(content, debriefView(live.debrief, () => live.open('teacher')), el);
+      rerender(content, debriefView(live.debrief, () => live.open('teacher'), () => live.showDebrief()), el);
     } else if (live.mode === 'join') {
       rerender(content, joinView({
         code: live.joinCode, name: live.joinName, error: live.joinError, busy: live.busy,
