@@ -1,5 +1,9 @@
+import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openTitle, TUTORIAL, watchErrors } from './helpers/ui.ts';
+import { expectAccessible, openTitle, TUTORIAL, watchErrors } from './helpers/ui.ts';
+
+// Screenshots of the saved games that cannot be opened, only when asked for: ACCORD_SHOTS=<folder>.
+const SHOTS = process.env.ACCORD_SHOTS || null;
 
 test('the title lists every shipped scenario with its starts, difficulties and disclaimer (canvas)', async ({ page }) => {
   const errors = watchErrors(page);
@@ -65,9 +69,29 @@ for (const [what, saved] of [
     }
     await expect(page.getByRole('alert')).toContainText(/The saved game could not be continued|A saved game could not be read/);
     await expect(page.getByRole('button', { name: /^Resume/ })).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Saved game' })).toContainText('Cannot be continued: ');
+    const list = page.getByRole('region', { name: 'Saved game' });
+    await expect(list).toContainText('Cannot be opened: ');
+    await expect(list).toContainText('It is kept as it is: download a copy, or delete it.');
+    // Named by the game it was (its text says so even where it cannot be read as a save), never "an earlier version".
+    await expect(list).not.toContainText('earlier version');
+    if (what !== 'is damaged') await expect(list.locator('.slot-title')).toContainText(TUTORIAL);
     await expect(page.getByRole('button', { name: /^Delete the saved game of/ })).toBeVisible();
+    // A copy, exactly as kept: nothing is lost by deleting it afterwards.
+    const [copy] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download a copy of the saved game of/ }).click()]);
+    const text = readFileSync((await copy.path())!, 'utf8');
+    if (what === 'has commands that no longer apply') expect(JSON.parse(text).save.log).toHaveLength(1);
+    else expect(text).toBe(saved);
     await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+    await expectAccessible(page, 'a saved game that cannot be opened');
+    if (SHOTS && what === 'is from a newer version') {
+      mkdirSync(SHOTS, { recursive: true });
+      for (const [w, hgt] of [[1024, 768], [1920, 1080], [390, 844]] as const) {
+        await page.setViewportSize({ width: w, height: hgt });
+        await list.scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${SHOTS}/saved-game-cannot-open-${w}x${hgt}.png` });
+      }
+    }
     expect(errors).toEqual([]);
   });
 }

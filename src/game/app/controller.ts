@@ -21,7 +21,7 @@ import type { Debrief } from '../../debrief/debrief.ts';
 import type { ClassFile, ClassSummary } from '../../debrief/classResults.ts';
 import type { ResultFile } from '../../debrief/resultFile.ts';
 import type { CatalogueEntry } from './catalogue.ts';
-import { continues, deleteSlot, isPassAndPlay, LEGACY_KEY, migrateLegacySave, parseSavedGame, parseSlotKey, readSlot, slotKey, slotKeys, slotOf, writeSlot, type SavedGame } from './saveSlot.ts';
+import { continues, deleteSlot, isPassAndPlay, LEGACY_KEY, migrateLegacySave, parseSavedGame, parseSlotKey, peekSavedGame, readSlot, slotKey, slotKeys, slotOf, writeSlot, type SavedGame } from './saveSlot.ts';
 import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
 import { daysPlayed } from '../../engine/saveFile.ts';
 import { parseGameLink } from './urlParams.ts';
@@ -251,7 +251,7 @@ export class AppController {
       this.state.banner = {
         kind: 'error',
         title: damaged.length === 1 ? 'A saved game could not be read' : `${damaged.length} saved games could not be read`,
-        lines: [...damaged.map((s) => `${slotName(s)}: ${s.problem}.`), 'Nothing has been deleted, and your other saved games are unaffected; delete the damaged one from the list when you no longer need it.'],
+        lines: [...damaged.map((s) => `${slotName(s)}: ${s.problem}.`), 'Nothing has been deleted, and your other saved games are unaffected. In the list, download a copy of it or delete it when you no longer need it.'],
       };
     }
   }
@@ -509,6 +509,26 @@ export class AppController {
       refusal: null,
       replacePrompt: null,
     });
+  }
+
+  private rawSlot(key: string): string | null {
+    try {
+      return this.options.store.getItem(key);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A slot's stored text exactly as kept, to download before deleting (a game that cannot be
+   * opened here may still be read by another version of Accord); null when nothing is stored.
+   */
+  savedCopy(key: string): { name: string; text: string } | null {
+    const text = this.rawSlot(key);
+    if (text === null) return null;
+    const parts = parseSlotKey(key) ?? peekSavedGame(text);
+    const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60);
+    return { name: parts ? `accord-saved-game-${safe(parts.scenario)}-${safe(parts.start)}.json` : 'accord-saved-game.json', text };
   }
 
   /** Delete a save slot (the title asks the player first). */
@@ -1052,7 +1072,7 @@ export class AppController {
       banner: {
         kind: 'error',
         title: 'The saved game could not be continued',
-        lines: [`${slot ? slotName(slot) : 'The saved game'}: ${message}.`, 'It is kept (nothing has been deleted), and your other saved games are unaffected; delete it from the list when you no longer need it.'],
+        lines: [`${slot ? slotName(slot) : 'The saved game'}: ${message}.`, 'It is kept (nothing has been deleted), and your other saved games are unaffected. In the list, download a copy of it or delete it when you no longer need it.'],
       },
     });
   }
@@ -1094,12 +1114,16 @@ export class AppController {
   }
 
   private damagedSummary(key: string, message: string): SlotSummary {
-    const parts = parseSlotKey(key);
+    // The old autosave's key names no game: its content may still say which one it was.
+    const parts = parseSlotKey(key) ?? (() => {
+      const peeked = peekSavedGame(this.rawSlot(key));
+      return peeked ? { custom: false, ...peeked } : null;
+    })();
     const entry = parts && !parts.custom ? this.options.catalogue.find((e) => e.id === parts.scenario)?.load() : undefined;
     const scenario = entry?.ok ? entry.scenario : null;
     return {
       key,
-      title: scenario?.title ?? (parts ? parts.scenario : 'A game saved by an earlier version'),
+      title: scenario?.title ?? (parts ? parts.scenario : 'A saved game that cannot be read'),
       startTitle: scenario?.starts.find((s) => s.id === parts?.start)?.title ?? parts?.start ?? '',
       custom: parts?.custom ?? false,
       day: 1, actions: 0, length: 'standard', difficulty: 'standard', savedAt: null, seated: null,

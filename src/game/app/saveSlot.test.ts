@@ -221,3 +221,29 @@ describe('save slots', () => {
     expect(parseSlotKey(LEGACY_KEY)).toBeNull();
   });
 });
+
+describe('a saved game that cannot be opened', () => {
+  // The old autosave, from a save format this version no longer reads (older than the oldest it migrates).
+  const UNMIGRATABLE = JSON.stringify({ save: { format: 'accord-save', version: 0, scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 5, difficulty: 'open', log: [] } });
+
+  it('is named by its game, says why it cannot be opened, and can be downloaded exactly as kept', () => {
+    const backend = memoryBackend(Infinity, 'indexeddb');
+    backend.data.set(LEGACY_KEY, UNMIGRATABLE);
+    const { controller } = page(backend);
+    const [slot] = controller.snapshot().saves;
+    // Not "A game saved by an earlier version": the game it was, and what is wrong with it.
+    expect(slot).toMatchObject({ key: LEGACY_KEY, title: 'Tutorial: the Silver River accord', startTitle: "The Commission's first draft", problem: expect.stringMatching(/format version 0, older than this version of Accord reads/) });
+    expect(controller.snapshot().banner?.lines.at(-1)).toMatch(/download a copy of it or delete it/);
+    expect(controller.savedCopy(LEGACY_KEY)).toEqual({ name: 'accord-saved-game-tutorial-draft.json', text: UNMIGRATABLE });
+    // Nothing is lost: it stays where it was until the player deletes it.
+    expect(backend.data.get(LEGACY_KEY)).toBe(UNMIGRATABLE);
+  });
+
+  it('one whose text names no game is listed as unreadable, never as a game of an earlier version', () => {
+    const backend = memoryBackend(Infinity, 'indexeddb');
+    backend.data.set(LEGACY_KEY, '{"save": {"format": "accord-save", "version": 1, ');
+    const { controller } = page(backend);
+    expect(controller.snapshot().saves).toEqual([expect.objectContaining({ key: LEGACY_KEY, title: 'A saved game that cannot be read', problem: expect.stringMatching(/damaged/) })]);
+    expect(controller.savedCopy(LEGACY_KEY)?.name).toBe('accord-saved-game.json');
+  });
+});

@@ -52,6 +52,22 @@ export function slotOf(saved: Pick<SavedGame, 'save' | 'customScenario'>): strin
   return slotKey(saved.save.scenario.id, saved.save.start, saved.customScenario !== undefined);
 }
 
+/**
+ * What a saved game that cannot be opened says about itself, read as leniently as possible (its
+ * scenario and start ids, if the text is JSON with them), to name it in the list. Pure; never throws.
+ */
+export function peekSavedGame(raw: string | null): { scenario: string; start: string } | null {
+  if (raw === null || raw.length > MAX_SAVE_CHARS + 2_000_000) return null;
+  try {
+    const outer = JSON.parse(raw) as { save?: { scenario?: { id?: unknown }; start?: unknown } } | null;
+    const id = outer?.save?.scenario?.id;
+    const start = outer?.save?.start;
+    return typeof id === 'string' && typeof start === 'string' && id.length <= 100 && start.length <= 100 ? { scenario: id, start } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A slot key's parts (to name a slot whose content cannot be read), or null for another key. */
 export function parseSlotKey(key: string): { custom: boolean; scenario: string; start: string } | null {
   const m = /^accord\.slot\.(shipped|file)\/([^/]+)\/([^/]+)$/.exec(key);

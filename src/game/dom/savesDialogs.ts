@@ -14,7 +14,7 @@ const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 /** "Day 3 · 12 actions · short game · saved …" and who plays, for a slot (its name first). */
 export function slotLines(s: SlotSummary): HTMLElement[] {
   const name = h('p', { class: 'slot-title' }, h('strong', null, s.title), s.startTitle ? ` · ${s.startTitle}` : '', s.custom ? h('span', { class: 'tag' }, 'your file') : null);
-  if (s.problem) return [name, h('p', { class: 'slot-problem' }, `Cannot be continued: ${s.problem}.`)];
+  if (s.problem) return [name, h('p', { class: 'slot-problem' }, `Cannot be opened: ${s.problem}.`), h('p', { class: 'slot-facts' }, 'It is kept as it is: download a copy, or delete it.')];
   const saved = s.savedAt && !Number.isNaN(Date.parse(s.savedAt)) ? new Date(s.savedAt) : null;
   const facts = h('p', { class: 'slot-facts' },
     `Day ${s.day} · ${s.actions} action${s.actions === 1 ? '' : 's'} · ${GAME_LENGTH_TEXT[s.length].label.toLowerCase()} length · ${DIFFICULTY_TEXT[s.difficulty].label.toLowerCase()} difficulty`,

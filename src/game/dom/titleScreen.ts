@@ -11,6 +11,7 @@ import { catalogueChoices, choiceOf, DIFFICULTY_TEXT, GENERAL_DISCLAIMER, isPlay
 import { bannerView } from './banner.ts';
 import { button, buttonWith, h, rerender, uid } from './h.ts';
 import { confirmDialog, slotLines } from './savesDialogs.ts';
+import { download } from '../debrief/download.ts';
 import { looksLikeResult, readFiles, readWholeFile, watchFileDrops } from './fileDrop.ts';
 import { MAX_SCENARIO_CHARS } from '../../scenario/problems.ts';
 import { coolChecker, warmChecker } from '../app/offThread.ts';
@@ -122,6 +123,11 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
           h('div', { class: 'slot-text' }, ...slotLines(s)),
           h('div', { class: 'actions-row' },
             s.problem ? null : buttonWith(['Resume', { hidden: ` ${name}` }], () => controller.resume(s.key), { key: `resume:${s.key}`, class: i === 0 ? 'primary' : '' }),
+            // One that cannot be opened here: its stored text, exactly, as a file (another version of Accord may read it).
+            s.problem ? buttonWith(['Download a copy', { hidden: ` of the saved game of ${name}` }], () => {
+              const copy = controller.savedCopy(s.key);
+              if (copy) download(copy.name, copy.text);
+            }, { key: `copy:${s.key}` }) : null,
             buttonWith(['Delete', { hidden: ` the saved game of ${name}` }], () => askToDelete(s, () => {
               const target = next ? content.querySelector<HTMLElement>(`[data-key="${CSS.escape(`resume:${next.key}`)}"], [data-key="${CSS.escape(`delete:${next.key}`)}"]`) : null;
               (target ?? content.querySelector<HTMLElement>('#saves-h') ?? content.querySelector<HTMLElement>('[data-key="start"]'))?.focus();
