@@ -124,13 +124,16 @@ export function settleAtSummit(scenario: Scenario, text: PlanText, open: readonl
   for (const [p, c] of Object.entries(text)) base[p] = { option: c.option, deferred: false };
   const fastBase = compact(base);
 
-  const assess = (candidate: PlanText): SummitResult | null => {
+  // A settlement is worth its smallest margin, and only one worth more than the best so far is
+  // kept: once a party accepts with a margin at or below `beat`, the rest need not be judged.
+  const assess = (candidate: PlanText, beat = -Infinity): SummitResult | null => {
     const accepting = new Set<string>();
     const margins: Record<string, number> = {};
     for (const id of rule.signatories) {
       if (absent.has(id)) continue;
       const ev = judge(id, candidate);
       if (ev.redLines.length === 0 && ev.utility >= leaderThreshold(ev, leaderFlex) - 1e-9) {
+        if (ev.margin <= beat) return null;
         accepting.add(id);
         margins[id] = ev.margin;
       }
@@ -150,7 +153,7 @@ export function settleAtSummit(scenario: Scenario, text: PlanText, open: readonl
     for (let n = 0; n < total; n++) {
       const candidate = { ...fastBase };
       open.forEach((p, i) => (candidate[p] = { option: choices[i]![index[i]!]!, deferred: false }));
-      const r = assess(candidate);
+      const r = assess(candidate, bestWorth);
       const w = worth(r);
       if (w > bestWorth) {
         best = r;
@@ -172,7 +175,7 @@ export function settleAtSummit(scenario: Scenario, text: PlanText, open: readonl
     open.forEach((p, i) => {
       for (const option of choices[i]!) {
         const candidate = { ...current, [p]: { option, deferred: false } };
-        const r = assess(candidate);
+        const r = assess(candidate, bestWorth);
         const w = worth(r);
         if (w > bestWorth) {
           best = r;

@@ -23,12 +23,14 @@ export function improveText(scenario: Scenario, text: PlanText, score: TextScore
   let best = score(current, -Infinity);
   // Candidates are copies of the current text: copied from an ordinary object (see `compact`).
   const fastText = compact(text);
+  // Each point's options, listed once for every pass.
+  const options = scenario.points.map((point) => optionsOf(scenario, point.id));
   for (let pass = 0; pass < passes; pass++) {
     let improved = false;
-    for (const point of scenario.points) {
+    for (const [i, point] of scenario.points.entries()) {
       const clause = current[point.id];
       if (!clause || clause.deferred) continue;
-      for (const option of optionsOf(scenario, point.id)) {
+      for (const option of options[i]!) {
         if (option === clause.option) continue;
         const candidate: Record<string, PlanText[string]> = { ...(current === text ? fastText : current) };
         candidate[point.id] = { option, deferred: false };
