@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tutorial } from '../testing/scenarios.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { loadScenarioText } from '../scenario/load.ts';
+import { loadScenarioText, type Locator } from '../scenario/load.ts';
 import { lintScenario, type LintCode } from './lint.ts';
 import { lintSource } from './lintText.ts';
 
@@ -150,5 +150,22 @@ describe('negotiation lint', () => {
     const [w] = lintSource(loaded.scenario, source, 'tutorial.yaml').filter((x) => x.code === 'never-signs');
     const line = source.split('\n').findIndex((l) => l.includes('reservation: 100')) + 1;
     expect(w).toMatchObject({ file: 'tutorial.yaml', line, column: 18, path: ['parties', 1, 'reservation'] });
+  });
+
+  it("places warnings with the loader's own parse exactly where a fresh parse of the text does", () => {
+    const files = [...readdirSync('scenarios', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `scenarios/${d.name}/scenario.yaml`), 'src/cli/fixtures/infeasible.yaml'];
+    let placed = 0;
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      const places: { locate?: Locator } = {};
+      const loaded = loadScenarioText(source, file, places);
+      expect(loaded.ok, file).toBe(true);
+      if (!loaded.ok) continue;
+      expect(places.locate, file).toBeTypeOf('function');
+      const reused = lintSource(loaded.scenario, source, file, places.locate);
+      expect(reused, file).toEqual(lintSource(loaded.scenario, source, file));
+      placed += reused.filter((w) => w.line > 1).length;
+    }
+    expect(placed).toBeGreaterThan(5);
   });
 });

@@ -4,35 +4,28 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { Scenario } from '../scenario/schema.ts';
-import { formatPath, type PathPart, type ScenarioProblem } from '../scenario/load.ts';
+import { formatPath, locatorOf, type Locator, type ScenarioProblem } from '../scenario/load.ts';
 import { lintScenario, type LintCode } from './lint.ts';
 
 export interface LocatedWarning extends ScenarioProblem {
   code: LintCode;
 }
 
-/** Line and column (1-based) of the deepest node along `path` in a YAML/JSON text. */
-export function locatePath(source: string): (path: readonly PathPart[]) => { line: number; column: number } {
+/** Line and column (1-based) of the deepest node along a path in a YAML/JSON text (parsing it). */
+export function locatePath(source: string): Locator {
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  return (path) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) {
-        const pos = lines.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-    }
-    return { line: 1, column: 1 };
-  };
+  return locatorOf(parseDocument(source, { lineCounter: lines, prettyErrors: false }), lines);
 }
 
-/** The scenario's lint warnings, each at its place in `source`. */
-export function lintSource(scenario: Scenario, source: string, file: string): LocatedWarning[] {
+/**
+ * The scenario's lint warnings, each at its place in `source`; `at` is the loader's locator for
+ * that text when the caller has it (see `loadScenarioText`), which saves parsing it again.
+ */
+export function lintSource(scenario: Scenario, source: string, file: string, at?: Locator): LocatedWarning[] {
   const warnings = lintScenario(scenario);
   if (warnings.length === 0) return [];
-  const at = locatePath(source);
-  return warnings.map((w) => ({ file, ...at(w.path), path: w.path, message: w.message, code: w.code }));
+  const place = at ?? locatePath(source);
+  return warnings.map((w) => ({ file, ...place(w.path), path: w.path, message: w.message, code: w.code }));
 }
 
 /** `file:41:9: warning: parties[2].reservation: Aldoria can never sign: …` */

@@ -129,23 +129,34 @@ function pathOf(chain: readonly unknown[]): PathPart[] {
   return path;
 }
 
+/** Line and column (1-based) of the deepest node along a document path in the loaded text. */
+export type Locator = (path: readonly PathPart[]) => { line: number; column: number };
+
+/** A locator over a parsed document. */
+export function locatorOf(doc: Document, lines: LineCounter): Locator {
+  return (path) => locate(doc, lines, path);
+}
+
 /**
  * Parse and validate scenario text. Pure; never throws.
  * @param source the YAML (or JSON) text
  * @param file the name used in messages, e.g. `scenarios/tutorial/scenario.yaml`
+ * @param places when given, receives a locator over the parsed text once it has parsed, so lint
+ *   warnings can be placed without parsing the text a second time
  */
-export function loadScenarioText(source: string, file: string): LoadResult {
+export function loadScenarioText(source: string, file: string, places?: { locate?: Locator }): LoadResult {
   // Size, depth and entries first: a file refused here is never parsed again to explain it.
   const refused = refuseBeforeParsing(source, file);
   if (refused) return refused;
-  const read: { data?: unknown } = {};
+  const read: { data?: unknown; locate?: Locator } = {};
   const result = loadRaw(source, file, read);
+  if (places && read.locate) places.locate = read.locate;
   // Did-you-mean, YAML hints and folding are written up separately (explain.ts), from the data parsed here.
   return result.ok ? result : { ok: false, problems: explainProblems(result.problems, source, read.data ?? null) };
 }
 
-/** Load; `read.data` keeps the data parsed from the file when it got that far (to explain problems without parsing again). */
-function loadRaw(source: string, file: string, read: { data?: unknown }): LoadResult {
+/** Load; `read.data` keeps the data parsed from the file when it got that far (to explain problems without parsing again), `read.locate` places paths in it. */
+function loadRaw(source: string, file: string, read: { data?: unknown; locate?: Locator }): LoadResult {
   const problem = (message: string, line = 1, column = 1, path: PathPart[] = []): LoadResult => ({
     ok: false,
     problems: [{ file, line, column, path, message }],
@@ -158,6 +169,7 @@ function loadRaw(source: string, file: string, read: { data?: unknown }): LoadRe
   } catch (e) {
     return problem(`could not be read as YAML: ${(e as Error).message}`);
   }
+  read.locate = locatorOf(doc, lines);
   const duplicates = duplicateKeys(doc, lines, source);
   if (doc.errors.length > 0 || duplicates.length > 0) {
     const errors = doc.errors.slice(0, MAX_PROBLEMS * 4);

@@ -3,7 +3,7 @@
  * them), lint warnings, feasibility with the best deal or why none exists, and bot deal rates
  * per start. Pure apart from the clock it is given; runs in a Web Worker.
  */
-import { formatProblem, loadScenarioText } from '../scenario/load.ts';
+import { formatProblem, loadScenarioText, type Locator } from '../scenario/load.ts';
 import { problemCount } from '../scenario/problems.ts';
 import type { ExplainedProblem } from '../scenario/explain.ts';
 import { formatWarning, lintSource } from '../analysis/lintText.ts';
@@ -57,7 +57,8 @@ export function errorCount(marks: readonly Mark[]): number {
 
 /** Load, lint and analyse exactly. */
 export function checkText(text: string, file: string, now: () => number = () => 0, maxWork?: number): CheckResult {
-  const loaded = loadScenarioText(text, file);
+  const places: { locate?: Locator } = {};
+  const loaded = loadScenarioText(text, file, places);
   if (!loaded.ok) {
     const marks: Mark[] = [];
     for (const p of loaded.problems as ExplainedProblem[]) {
@@ -68,7 +69,7 @@ export function checkText(text: string, file: string, now: () => number = () => 
   }
   const s = loaded.scenario;
   const t0 = now();
-  const warnings = lintSource(s, text, file).map((w): Mark => ({ line: w.line, column: w.column, severity: 'warning', text: formatWarning(w), message: w.message, count: 1 }));
+  const warnings = lintSource(s, text, file, places.locate).map((w): Mark => ({ line: w.line, column: w.column, severity: 'warning', text: formatWarning(w), message: w.message, count: 1 }));
   const exact = analyzeExact(s, undefined, maxWork);
   const name = (id: string) => s.parties.find((p) => p.id === id)?.name ?? id;
   const best = exact.maximin

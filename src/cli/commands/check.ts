@@ -1,6 +1,6 @@
 /** `accord check <scenario.yaml...>`: validate scenario files, as an author or CI would. */
 import type { Command } from 'commander';
-import { formatProblem, loadScenarioText } from '../../scenario/load.ts';
+import { formatProblem, loadScenarioText, type Locator } from '../../scenario/load.ts';
 import { readScenarioText } from '../readScenarioFile.ts';
 import type { ExplainedProblem } from '../../scenario/explain.ts';
 import { formatWarning, lintSource } from '../../analysis/lintText.ts';
@@ -30,10 +30,11 @@ export function checkFiles(files: readonly string[], out: (line: string) => void
   let code = 0;
   for (const file of files) {
     const read = readScenarioText(file);
-    const result = read.ok ? loadScenarioText(read.text, file) : read;
+    const places: { locate?: Locator } = {};
+    const result = read.ok ? loadScenarioText(read.text, file, places) : read;
     if (result.ok) {
       const s = result.scenario;
-      const warnings = read.ok ? lintSource(s, read.text, file) : [];
+      const warnings = read.ok ? lintSource(s, read.text, file, places.locate) : [];
       const noted = warnings.length > 0 ? `; ${count(warnings.length, 'warning')}` : '';
       out(`ok ${file}: ${s.title} (${count(s.points.length, 'point')}, ${count(s.parties.length, 'party', 'parties')}, ${count(s.starts.length, 'start')}${noted})`);
       for (const w of warnings) out(formatWarning(w));

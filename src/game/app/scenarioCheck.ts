@@ -5,13 +5,14 @@
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import { formatProblem } from '../../scenario/problems.ts';
-import { loadScenarioText } from '../../scenario/load.ts';
+import { loadScenarioText, type Locator } from '../../scenario/load.ts';
 import { formatWarning, lintSource } from '../../analysis/lintText.ts';
 
 export type ScenarioCheck = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; lines: string[] };
 
 export function checkScenarioFile(text: string, file: string): ScenarioCheck {
-  const loaded = loadScenarioText(text, file);
+  const places: { locate?: Locator } = {};
+  const loaded = loadScenarioText(text, file, places);
   if (!loaded.ok) return { ok: false, lines: loaded.problems.map(formatProblem) };
-  return { ok: true, scenario: loaded.scenario, warnings: lintSource(loaded.scenario, text, file).map(formatWarning) };
+  return { ok: true, scenario: loaded.scenario, warnings: lintSource(loaded.scenario, text, file, places.locate).map(formatWarning) };
 }
