@@ -62,7 +62,7 @@ test('two games on different scenarios and starts are both kept, listed, resumed
   await toTitle(page);
 
   const list = page.getByRole('region', { name: 'Saved games (3)' }).getByRole('listitem');
-  await expect(list).toHaveText([/^Geneva, November 2025.* · The 19-point Geneva revision.*Day 4 · 3 actions/, /^Tutorial: the Silver River accord · The Commission's first draft.*Day 2 · 1 action /, /draft.*Day 2/]);
+  await expect(list).toHaveText([/^Geneva, November 2025.* · The 19-point Geneva revision.*Day 4 · no moves yet/, /^Tutorial: the Silver River accord · The Commission's first draft.*Day 2 · no moves yet /, /draft.*Day 2/]);
   await shots(page, 'title-two-slots');
 
   await page.getByRole('button', { name: `Resume ${TUTORIAL}` }).click();
@@ -76,7 +76,7 @@ test('two games on different scenarios and starts are both kept, listed, resumed
   await page.getByRole('radio', { name: TUTORIAL }).check();
   await page.getByRole('button', { name: 'Start' }).click();
   const ask = page.getByRole('dialog', { name: 'You have a saved game of this scenario and start' });
-  await expect(ask).toContainText('Replacing it deletes that game (1 action over 2 days)');
+  await expect(ask).toContainText('Replacing it deletes that game (no moves over 2 days)');
   await expect(ask.getByRole('button', { name: 'Resume the saved game' })).toBeFocused();
   await expectAccessible(page, 'the replace question');
   await shots(page, 'replace-prompt');

@@ -39,11 +39,23 @@ test('a game saved in this browser can be continued from the title', async ({ pa
   const errors = watchErrors(page);
   await openTitle(page, '?scenario=tutorial&seed=3');
   await page.getByRole('button', { name: 'Begin' }).click();
+  // One move (an envoy sets off), then the day ends: the list counts the move, and the day apart.
+  await expect.poll(() => page.evaluate(() => window.__accordController?.send({ type: 'envoy.travel', envoy: 'envoy-lead', to: 'aldor' }).ok)).toBe(true);
   await page.getByRole('button', { name: 'End day' }).click();
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('dialog', { name: 'Menu' }).getByRole('button', { name: 'Back to title' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Saved game' })).toContainText(`${TUTORIAL} · The Commission's first draftDay 2 · 1 action`);
+  await expect(page.getByRole('region', { name: 'Saved game' })).toContainText(`${TUTORIAL} · The Commission's first draftDay 2 · 1 move ·`);
+  if (SHOTS) {
+    mkdirSync(SHOTS, { recursive: true });
+    for (const [w, hgt] of [[1024, 768], [1920, 1080], [390, 844]] as const) {
+      await page.setViewportSize({ width: w, height: hgt });
+      await page.getByRole('region', { name: 'Saved game' }).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${SHOTS}/saved-game-moves-${w}x${hgt}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
   await page.getByRole('button', { name: `Resume ${TUTORIAL}` }).click();
   await expect(page.getByTestId('day')).toHaveText(/^2 of 21/);
   expect(errors).toEqual([]);

@@ -73,6 +73,22 @@ export function mediatorLog(commands: readonly Command[]): LogEntry[] {
   return commands.map((command) => ({ seat: MEDIATOR_ALIAS, command }));
 }
 
+/**
+ * The moves people made in a saved game, as a player counts them (for summaries): every command
+ * of a seat a person holds, but not the end of a day (days are counted apart) nor the world's
+ * (a teacher's or the calendar's). A seat not named in `seats` is the mediator's person or a party's
+ * machine; `mediator` is the mediator's seat id, or null when unknown (then every unnamed seat
+ * counts: one player's parties issue no commands). Pure.
+ */
+export function movesMade(save: Pick<SaveFile, 'log' | 'seats'>, mediator: string | null): number {
+  const person = (seat: string): boolean => {
+    const holder = save.seats[seat];
+    if (holder !== undefined) return holder === 'person';
+    return mediator === null || seat === mediator || seat === MEDIATOR_ALIAS;
+  };
+  return save.log.filter(({ seat, command }) => command.type !== 'day.end' && !command.type.startsWith('world.') && person(seat)).length;
+}
+
 /** Days ended in a saved game, as far as its log tells without replaying (for summaries). Pure. */
 export function daysPlayed(save: Pick<SaveFile, 'log'>): number {
   const bySeat = new Map<string, number>();

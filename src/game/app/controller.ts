@@ -23,7 +23,7 @@ import type { ResultFile } from '../../debrief/resultFile.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import { continues, deleteSlot, isPassAndPlay, LEGACY_KEY, migrateLegacySave, parseSavedGame, parseSlotKey, peekSavedGame, readSlot, slotKey, slotKeys, slotOf, writeSlot, type SavedGame } from './saveSlot.ts';
 import type { KeyValueStore, SaveStore, WriteReport } from './storage.ts';
-import { daysPlayed } from '../../engine/saveFile.ts';
+import { daysPlayed, movesMade } from '../../engine/saveFile.ts';
 import { parseGameLink } from './urlParams.ts';
 import { CHECK_BUDGET_MS, checkClassOffThread, checkResultOffThread, checkScenarioOffThread } from './offThread.ts';
 import { PAGE_WORK } from '../analysisWork.ts';
@@ -160,9 +160,9 @@ export interface SlotSummary {
   startTitle: string;
   /** A scenario loaded from a file (its text is kept in the slot). */
   custom: boolean;
-  /** The day the game is on (1-based), and the actions played so far. */
+  /** The day the game is on (1-based), and the moves people made so far (not counting the days they ended). */
   day: number;
-  actions: number;
+  moves: number;
   length: GameLength;
   difficulty: Difficulty;
   /** When it was last saved (ISO 8601), if known (saves of earlier versions do not say). */
@@ -570,7 +570,7 @@ export class AppController {
     const slot = this.slotSummaries().find((s) => s.key === key);
     if (!slot) return false;
     this.pendingReplace = proceed;
-    const played = slot.problem ? 'a saved game that cannot be continued' : `${slot.actions} action${slot.actions === 1 ? '' : 's'} over ${slot.day === 1 ? 'the first day' : `${slot.day} days`}`;
+    const played = slot.problem ? 'a saved game that cannot be opened' : `${movesText(slot.moves, 'no moves')} over ${slot.day === 1 ? 'the first day' : `${slot.day} days`}`;
     this.update({ replacePrompt: { slot, lose: `Replacing it deletes that game (${played}); it cannot be brought back.` } });
     return true;
   }
@@ -1108,7 +1108,7 @@ export class AppController {
     const seated = together ? meta?.seated ?? Object.entries(save.seats).filter(([, h]) => h === 'person').map(([id]) => scenario?.parties.find((p) => p.id === id)?.name ?? id) : null;
     return {
       key, title, startTitle, custom: saved.customScenario !== undefined,
-      day: daysPlayed(save) + 1, actions: save.log.length, length: save.length ?? 'standard', difficulty: save.difficulty,
+      day: daysPlayed(save) + 1, moves: movesMade(save, scenario ? mediator : null), length: save.length ?? 'standard', difficulty: save.difficulty,
       savedAt: meta?.savedAt ?? null, seated, problem: this.problems.get(key) ?? null,
     };
   }
@@ -1126,7 +1126,7 @@ export class AppController {
       title: scenario?.title ?? (parts ? parts.scenario : 'A saved game that cannot be read'),
       startTitle: scenario?.starts.find((s) => s.id === parts?.start)?.title ?? parts?.start ?? '',
       custom: parts?.custom ?? false,
-      day: 1, actions: 0, length: 'standard', difficulty: 'standard', savedAt: null, seated: null,
+      day: 1, moves: 0, length: 'standard', difficulty: 'standard', savedAt: null, seated: null,
       problem: message,
     };
   }
@@ -1146,6 +1146,11 @@ export class AppController {
     }
     for (const l of this.listeners) l(this.state);
   }
+}
+
+/** "1 move", "12 moves", or `none` for no moves. */
+export function movesText(moves: number, none: string): string {
+  return moves === 0 ? none : `${moves} move${moves === 1 ? '' : 's'}`;
 }
 
 /** A slot in words: "Scenario title (start title)". */

@@ -74,8 +74,9 @@ describe('save slots', () => {
     // Start on the title: asked, nothing written.
     controller.startNew('tutorial', 'draft', 'hard', 'short');
     const prompt = controller.snapshot().replacePrompt!;
-    expect(prompt.slot).toMatchObject({ key: TUTORIAL, day: 3, actions: 2 });
-    expect(prompt.lose).toBe('Replacing it deletes that game (2 actions over 3 days); it cannot be brought back.');
+    // Two days ended and nothing else: no moves (ending a day is not one).
+    expect(prompt.slot).toMatchObject({ key: TUTORIAL, day: 3, moves: 0 });
+    expect(prompt.lose).toBe('Replacing it deletes that game (no moves over 3 days); it cannot be brought back.');
     expect(controller.snapshot().screen).toBe('title');
     controller.cancelReplace();
     expect(controller.snapshot()).toMatchObject({ screen: 'title', replacePrompt: null });
@@ -157,7 +158,7 @@ describe('save slots', () => {
     const odd = JSON.stringify({ save: { format: 'accord-save', version: 1, scenario: { id: 'tutorial', version: '1.0.0' }, start: 'draft', seed: 1, difficulty: 'standard', log: [{ type: 'envoy.fly', envoy: 'envoy-lead' }] } });
     backend.data.set(TUTORIAL, odd);
     const { controller } = page(backend);
-    expect(controller.snapshot().saves).toEqual([expect.objectContaining({ key: TUTORIAL, actions: 1, problem: null })]);
+    expect(controller.snapshot().saves).toEqual([expect.objectContaining({ key: TUTORIAL, moves: 1, problem: null })]);
     controller.resume(TUTORIAL);
     const state = controller.snapshot();
     expect(state.screen).toBe('title');
@@ -183,7 +184,7 @@ describe('save slots', () => {
     const store = await openSaveStore({ localStorage: () => storage });
     const controller = new AppController({ catalogue, store, session: sessionStore(), newSeed: () => 1 });
     expect(controller.snapshot().saves).toEqual([
-      expect.objectContaining({ key: TUTORIAL, title: 'Tutorial: the Silver River accord', day: 3, actions: 3, difficulty: 'open', savedAt: null, problem: null }),
+      expect.objectContaining({ key: TUTORIAL, title: 'Tutorial: the Silver River accord', day: 3, moves: 1, difficulty: 'open', savedAt: null, problem: null }),
     ]);
     // Removed from its old key once storage has taken it in the slot.
     expect(await store.flush()).toBe(true);
@@ -211,7 +212,7 @@ describe('save slots', () => {
     controller.toTitle();
     await store.flush();
     expect(controller.openSaveFile(file.name, file.text)).toBe(true);
-    expect(controller.snapshot()).toMatchObject({ screen: 'title', replacePrompt: { slot: { key: TUTORIAL, actions: 0 } } });
+    expect(controller.snapshot()).toMatchObject({ screen: 'title', replacePrompt: { slot: { key: TUTORIAL, moves: 0 } } });
     expect(JSON.parse(backend.data.get(TUTORIAL)!).save.log).toEqual([]);
   });
 

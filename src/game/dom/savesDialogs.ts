@@ -3,7 +3,7 @@
  * list), or replace it by starting a game on the same scenario and start (resume it instead,
  * replace it, or cancel). Every title, name and scenario text goes in as text.
  */
-import type { AppController, AppState, SlotSummary } from '../app/controller.ts';
+import { movesText, type AppController, type AppState, type SlotSummary } from '../app/controller.ts';
 import { DIFFICULTY_TEXT } from '../viewModel/title.ts';
 import { GAME_LENGTH_TEXT } from '../../scenario/gameLength.ts';
 import { createDialog } from './dialog.ts';
@@ -11,13 +11,13 @@ import { button, h } from './h.ts';
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** "Day 3 · 12 actions · short game · saved …" and who plays, for a slot (its name first). */
+/** "Day 3 · 12 moves · short game · saved …" and who plays, for a slot (its name first). */
 export function slotLines(s: SlotSummary): HTMLElement[] {
   const name = h('p', { class: 'slot-title' }, h('strong', null, s.title), s.startTitle ? ` · ${s.startTitle}` : '', s.custom ? h('span', { class: 'tag' }, 'your file') : null);
   if (s.problem) return [name, h('p', { class: 'slot-problem' }, `Cannot be opened: ${s.problem}.`), h('p', { class: 'slot-facts' }, 'It is kept as it is: download a copy, or delete it.')];
   const saved = s.savedAt && !Number.isNaN(Date.parse(s.savedAt)) ? new Date(s.savedAt) : null;
   const facts = h('p', { class: 'slot-facts' },
-    `Day ${s.day} · ${s.actions} action${s.actions === 1 ? '' : 's'} · ${GAME_LENGTH_TEXT[s.length].label.toLowerCase()} length · ${DIFFICULTY_TEXT[s.difficulty].label.toLowerCase()} difficulty`,
+    `Day ${s.day} · ${movesText(s.moves, 'no moves yet')} · ${GAME_LENGTH_TEXT[s.length].label.toLowerCase()} length · ${DIFFICULTY_TEXT[s.difficulty].label.toLowerCase()} difficulty`,
     saved ? ' · saved ' : null,
     saved ? h('time', { attrs: { datetime: saved.toISOString() } }, WHEN.format(saved)) : null,
   );

@@ -115,7 +115,7 @@ export function titleScreen(deps: ScreenDeps, choices: ScenarioChoiceSource, liv
   function savesBlock(saves: SlotSummary[]): HTMLElement {
     return h('section', { class: 'continue saves', attrs: { 'aria-labelledby': 'saves-h' } },
       h('h2', { id: 'saves-h', attrs: { tabindex: -1 } }, saves.length === 1 ? 'Saved game' : `Saved games (${saves.length})`),
-      h('p', { class: 'hint' }, 'One game is kept for each scenario and starting text, saved after every action.'),
+      h('p', { class: 'hint' }, 'One game is kept for each scenario and starting text, saved after every move and at the end of every day.'),
       h('ul', { class: 'slot-list' }, ...saves.map((s, i) => {
         const name = slotName(s);
         const next = saves[i + 1] ?? saves[i - 1];
