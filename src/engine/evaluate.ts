@@ -466,10 +466,11 @@ export function packageReasons(party: Party, text: PlanText, changes: readonly C
 }
 
 /** How much the other signatories together gain from a change (each one's weighted pull, summed). */
-function rivalGain(rivals: readonly Party[], text: PlanText, change: Change): number {
+/** `totals`: each rival's `settledWeight` of the text, worked out once for all the changes asked about. */
+function rivalGain(rivals: readonly Party[], totals: readonly number[], text: PlanText, change: Change): number {
   let g = 0;
-  for (const r of rivals) {
-    const total = settledWeight(r, text);
+  for (const [i, r] of rivals.entries()) {
+    const total = totals[i]!;
     const weight = r.weights[change.point] ?? 0;
     if (total <= 0 || weight <= 0) continue;
     const values = r.values[change.point];
@@ -497,15 +498,16 @@ export function linkedPackage(
 ): Change[] | null {
   if (quickJudge(party, threshold, text).acceptable || rivals.length === 0) return null;
   const all = askableChanges(party, text, points).flat();
+  const totals = rivals.map((r) => settledWeight(r, text));
   const gains = all.filter((a) => a.delta > 0);
-  const gives = all.filter((a) => a.delta < 0).map((a) => ({ ...a, rivals: rivalGain(rivals, text, a.change) })).filter((a) => a.rivals > 0);
+  const gives = all.filter((a) => a.delta < 0).map((a) => ({ ...a, rivals: rivalGain(rivals, totals, text, a.change) })).filter((a) => a.rivals > 0);
   if (gains.length === 0 || gives.length === 0) return null;
   const total = settledWeight(party, text);
   const need = threshold * total - quickJudge(party, threshold, text).utility * total - 1e-6 * Math.max(1, total);
-  const plainGain = (plain ?? []).reduce((s, c) => s + rivalGain(rivals, text, c), 0);
+  const plainGain = (plain ?? []).reduce((s, c) => s + rivalGain(rivals, totals, text, c), 0);
   let found: { changes: Change[]; others: number; utility: number } | null = null;
   for (const g of gains) {
-    const gRivals = rivalGain(rivals, text, g.change);
+    const gRivals = rivalGain(rivals, totals, text, g.change);
     for (const c of gives) {
       if (c.change.point === g.change.point || g.delta + c.delta < need) continue;
       const others = gRivals + c.rivals;

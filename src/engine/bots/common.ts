@@ -40,8 +40,29 @@ export function assignments(view: PlayerView): Record<string, string> {
   return out;
 }
 
+/**
+ * What bots work out from a scenario's travel graph, by scenario (never changed once loaded): the
+ * next hop between two venues and the days from a venue to every venue. Bots ask the same
+ * questions at every step of every game.
+ */
+const travelMemo = new WeakMap<Scenario, { hops: Map<string, string | null>; days: Map<string, ReadonlyMap<string, number>> }>();
+
+function travelOf(scenario: Scenario) {
+  let memo = travelMemo.get(scenario);
+  if (!memo) travelMemo.set(scenario, (memo = { hops: new Map(), days: new Map() }));
+  return memo;
+}
+
 /** Next hop from one venue toward another over the travel graph (fewest days), or null. */
 export function nextHop(scenario: Scenario, from: string, to: string): string | null {
+  const hops = travelOf(scenario).hops;
+  const key = `${from}\n${to}`;
+  let hop = hops.get(key);
+  if (hop === undefined) hops.set(key, (hop = findNextHop(scenario, from, to)));
+  return hop;
+}
+
+function findNextHop(scenario: Scenario, from: string, to: string): string | null {
   if (from === to) return null;
   const dist = new Map<string, number>([[to, 0]]);
   const queue = [to];
@@ -155,8 +176,15 @@ export function guardians(view: PlayerView, scenario: Scenario): string[] {
   return [...new Set([...required(view.rule), ...holders])];
 }
 
-/** Days of travel from a venue to every venue (each hop at least a day, as the bots travel). */
-export function travelDaysFrom(scenario: Scenario, from: string): Map<string, number> {
+/** Days of travel from a venue to every venue (each hop at least a day, as the bots travel). Shared: never mutate it. */
+export function travelDaysFrom(scenario: Scenario, from: string): ReadonlyMap<string, number> {
+  const days = travelOf(scenario).days;
+  let dist = days.get(from);
+  if (!dist) days.set(from, (dist = findTravelDays(scenario, from)));
+  return dist;
+}
+
+function findTravelDays(scenario: Scenario, from: string): Map<string, number> {
   const dist = new Map<string, number>([[from, 0]]);
   const queue = [from];
   while (queue.length > 0) {
