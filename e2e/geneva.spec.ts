@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loadScenarioText } from '../src/scenario/load.ts';
-import { envoy, expectAccessible, openTitle, section, watchErrors } from './helpers/ui.ts';
+import { sharePage } from './helpers/sharedPage.ts';
+import { envoy, expectAccessible, openTitle, section } from './helpers/ui.ts';
 
 const FILE = 'scenarios/geneva-2025/scenario.yaml';
 const loaded = loadScenarioText(readFileSync(FILE, 'utf8'), FILE);
@@ -14,12 +15,20 @@ const scenario = loaded.scenario;
 const title = (id: string) => scenario.points.find((p) => p.id === id)!.title;
 const label = (point: string, option: string) => scenario.points.find((p) => p.id === point)!.options.find((o) => o.id === option)!.label;
 
+// One page for the three starts: each test goes back to the title and starts its own game (each
+// start has its own save slot, so nothing asks to be replaced), which is all a new page gave it.
+// Serial, so that a test never starts on a page an earlier failure left half-way.
+test.describe.configure({ mode: 'serial' });
+const shared = sharePage();
+test.beforeAll(() => openTitle(shared.page));
+
 for (const start of scenario.starts) {
-  test(`Geneva from "${start.title}": redraft, drop, travel, meet, and an early summit is refused`, async ({ page }) => {
+  test(`Geneva from "${start.title}": redraft, drop, travel, meet, and an early summit is refused`, async () => {
     // The accessibility audit of a long plan (with the package panel) takes minutes on a busy machine.
     test.setTimeout(300_000);
-    const errors = watchErrors(page);
-    await openTitle(page);
+    const { page, errors } = shared;
+    await page.evaluate(() => window.__accordController!.toTitle());
+    await expect(page.getByRole('heading', { level: 1, name: 'Accord' })).toBeVisible();
     await page.getByRole('radio', { name: scenario.title }).check();
     await page.getByRole('radio', { name: start.title }).check();
     await page.getByRole('button', { name: 'Start' }).click();
