@@ -9,10 +9,10 @@ import { talksView, type SummitTalksView } from './summitSteps.ts';
 import { OMIT } from '../scenario/omit.ts';
 import type { Party } from '../scenario/schema.ts';
 import type { Change, Contribution } from './evaluate.ts';
-import { legalCommands, type Command, type PartyCommand, type Reply } from './commands.ts';
+import type { Command, PartyCommand, Reply } from './commands.ts';
 import { evaluate } from './evaluate.ts';
 import type { Difficulty, PartyKnowledge } from './knowledge.ts';
-import { mediatorOf, partyContext, partyStates, commandState, type NegotiationContext, type Notice, type Outcome } from './negotiationMachine.ts';
+import { mediatorOf, partyContext, partyStates, type NegotiationContext, type Notice, type Outcome } from './negotiationMachine.ts';
 import type { PartyState } from './partyMachine.ts';
 import { machineReply, type RequestKind } from './seatSteps.ts';
 import { partyMoves } from './seatRules.ts';
@@ -218,7 +218,8 @@ function freshAdvice(ctx: NegotiationContext, r: NegotiationContext['requests'][
   return { reply: m.reply, ...(m.points ? { points: m.points } : {}), ...(m.changes ? { changes: m.changes } : {}), why };
 }
 
-function common(ctx: NegotiationContext, seat: string, audience: string | null, withAdvice: boolean): SeatCommon {
+/** `talks`: the summit's talks when already worked out (the player's view has them), else worked out here. */
+function common(ctx: NegotiationContext, seat: string, audience: string | null, withAdvice: boolean, talks: SeatCommon['talks'] = talksView(ctx)): SeatCommon {
   const requests = ctx.requests
     .filter((r) => audience === null || audience === mediatorOf(ctx) || r.party === audience)
     .map((r) => ({ ...requestView(ctx, r), ...(withAdvice ? { advice: adviceFor(ctx, r) } : {}) }));
@@ -227,7 +228,7 @@ function common(ctx: NegotiationContext, seat: string, audience: string | null, 
     ended: ctx.ended.includes(seat),
     waitingFor: ctx.outcome ? [] : ctx.awaited.filter((s) => !ctx.ended.includes(s)),
     requests,
-    talks: talksView(ctx),
+    talks,
   };
 }
 
@@ -235,10 +236,12 @@ function common(ctx: NegotiationContext, seat: string, audience: string | null, 
 export function mediatorSeatView(ctx: NegotiationContext, seat: Seat): MediatorSeatView {
   const base = playerView(ctx);
   const who = mediatorOf(ctx);
-  const legal: Command[] = seat.envoy ? legalCommands(commandState(ctx)).filter((c) => !('envoy' in c) || c.envoy === seat.envoy) : base.legal;
+  // An envoy's seat: the team's commands (the player's view has them, worked out from the same
+  // state) narrowed to its envoy's, not worked out a second time.
+  const legal: Command[] = seat.envoy ? base.legal.filter((c) => !('envoy' in c) || c.envoy === seat.envoy) : base.legal;
   // The seat's fields are added to the player's view built for it (a new object): spreading a
   // view this size into a new literal was the largest cost of a bot's view (V8's slow path).
-  const c = common(ctx, seat.id, who, false);
+  const c = common(ctx, seat.id, who, false, base.talks);
   const view = base as MediatorSeatView;
   view.legal = ctx.atSummit ? base.legal : legal;
   view.journal = journalFor(ctx.journal, who);
@@ -318,7 +321,7 @@ export function partySeatView(ctx: NegotiationContext, seat: Seat): PartySeatVie
 /** The teacher's view: everything, including every role sheet and the requests with the machines' advice. */
 export function worldView(ctx: NegotiationContext): WorldView {
   const base = playerView(ctx);
-  const c = common(ctx, '@world', null, true);
+  const c = common(ctx, '@world', null, true, base.talks);
   // Keys written out, not spread (as in partySeatView), in the order the spreads gave them.
   return {
     scenario: base.scenario,

@@ -8,8 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/schema.ts';
 import { scenarioArb } from '../testing/randomScenario.ts';
-import type { SeatCommand } from './commands.ts';
+import { legalCommands, type SeatCommand } from './commands.ts';
 import { crossedRedLines } from './evaluate.ts';
+import { commandState } from './negotiationMachine.ts';
 import { passes, ruleOf } from './ratification.ts';
 import { RngCursor, seedRng } from './rng.ts';
 import { parseSave } from './save.ts';
@@ -175,6 +176,27 @@ describe('random tables with people in random seats', () => {
           ];
           const allowed = every.filter((c) => validateSeatEvent(ctx, { ...c, party: seat.party } as Parameters<typeof validateSeatEvent>[1]) === null);
           expect((t.view(seat.id) as PartySeatView).legal.filter((c) => c.type !== 'day.end')).toEqual(allowed);
+        }
+        t.stop();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("offer each mediator and envoy seat exactly the team's commands the rules allow now (its envoy's only, for an envoy)", () => {
+    fc.assert(
+      fc.property(runArb, ({ scenario, seed, assign, split, steps }) => {
+        const t = playTable(scenario, seed, assign, split, steps);
+        const ctx = t.truth();
+        if (ctx.atSummit) {
+          t.stop();
+          return;
+        }
+        const allowed = legalCommands(commandState(ctx));
+        for (const seat of t.seats()) {
+          if (seat.kind === 'party') continue;
+          const mine = seat.envoy ? allowed.filter((c) => !('envoy' in c) || c.envoy === seat.envoy) : allowed;
+          expect((t.view(seat.id) as MediatorSeatView).legal).toEqual(mine);
         }
         t.stop();
       }),
