@@ -61,6 +61,8 @@ test('the debrief of a won game with a bounded analysis says so in a calm note',
   await page.getByRole('button', { name: 'Debrief and export' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Deal signed on day/ })).toBeFocused();
   await expectCalmNote(page);
+  // The sentence before it claims no more than the search found.
+  await expect(page.locator('.left-on-table')).toHaveText(/^Value left on the table: the most durable deal the analyser found would have given/);
   await expectAccessible(page, 'the debrief with a bounded analysis');
   await shots(page, 'bounded-debrief');
   expect(errors).toEqual([]);
@@ -75,6 +77,7 @@ test('class results with a bounded analysis say so in a calm note', async ({ pag
   await page.getByLabel('Files for the class results').setInputFiles(files.map((f) => ({ name: f.file, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
   await expect(page.getByRole('heading', { level: 1, name: 'Tutorial: the Silver River accord' })).toBeVisible();
   await expectCalmNote(page);
+  await expect(page.getByRole('region', { name: 'Best and worst results' })).toContainText('The most durable deal the analyser found gives every party at least');
   await expectAccessible(page, 'the class results with a bounded analysis', { serious: true });
   await shots(page, 'bounded-class-results');
   expect(errors).toEqual([]);

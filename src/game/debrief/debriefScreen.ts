@@ -69,7 +69,7 @@ function comparisonSection(d: Debrief): HTMLElement {
   const margins = d.parties.map((p) => [`${p.name}: margin above walk-away`, '', fmt(p.player), fmt(p.durable), fmt(p.balanced)]);
   const left = d.leftOnTable
     ? h('p', { class: 'left-on-table' },
-        `Value left on the table: the most durable deal would have given every party at least ${fmt(d.best.durability, 2)} above its walk-away (yours: ${fmt(d.score?.durability, 2)}, ${fmt(d.leftOnTable.durability, 2)} less); the most balanced a balance of ${fmt(d.best.balance, 1)}, a typical margin that size (yours: ${fmt(d.balance, 1)}).`)
+        `Value left on the table: the most durable deal${d.best.exact ? '' : ' the analyser found'} would have given every party at least ${fmt(d.best.durability, 2)} above its walk-away (yours: ${fmt(d.score?.durability, 2)}, ${fmt(d.leftOnTable.durability, 2)} less); the most balanced a balance of ${fmt(d.best.balance, 1)}, a typical margin that size (yours: ${fmt(d.balance, 1)}).`)
     : h('p', null, d.best.feasible ? 'The analyser finds deals every required party could sign; they are shown beside your text.' : d.best.feasible === null ? 'The analyser found no text every required party could sign within its budget.' : 'The analyser finds no text every required party could sign in this scenario.');
   return region(2, 'Your text beside the best deals', { class: 'debrief-block' },
     left,

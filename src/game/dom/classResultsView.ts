@@ -64,9 +64,12 @@ function bestWorst(s: ClassSummary): HTMLElement | null {
     r.outcome === 'deal' ? `, durability ${fmt(r.durability)}, balance ${fmt(r.balance)}` : '', ` (${r.file})`);
   return region(2, 'Best and worst results', { class: 'debrief-block' },
     h('ul', null, line('Best', s.best), s.worst ? line('Worst', s.worst) : null),
+    // A bounded search says what it found, never more: "most durable … found", and no "finds no text" when it only stopped early.
     s.bestPossible.durability !== null
-      ? h('p', null, `The analyser’s most durable deal gives every party at least ${fmt(s.bestPossible.durability)} above its walk-away; its most balanced deal has a balance of ${fmt(s.bestPossible.balance)}.`)
-      : h('p', null, 'The analyser finds no text every required party could sign from this start.'),
+      ? h('p', null, s.bestPossible.exact
+        ? `The analyser’s most durable deal gives every party at least ${fmt(s.bestPossible.durability)} above its walk-away; its most balanced deal has a balance of ${fmt(s.bestPossible.balance)}.`
+        : `The most durable deal the analyser found gives every party at least ${fmt(s.bestPossible.durability)} above its walk-away; the most balanced it found has a balance of ${fmt(s.bestPossible.balance)}.`)
+      : s.bestPossible.exact ? h('p', null, 'The analyser finds no text every required party could sign from this start.') : null,
     s.bestPossible.exact ? null : h('p', { class: 'bounded' }, s.bestPossible.bounded),
   );
 }
